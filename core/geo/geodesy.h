@@ -1,0 +1,20 @@
+#pragma once
+
+#include "geo/geometry.h"
+
+namespace sv {
+
+// Geodesics on the WGS84 ellipsoid (PROJ's implementation of Karney's
+// algorithms). Points are longitude/latitude in degrees. Pure computation:
+// safe on any thread.
+struct GeodesicLine {
+  double distanceMetres = 0.0;
+  double initialAzimuthDegrees = 0.0; // clockwise from north, -180..180
+};
+
+GeodesicLine geodesicInverse(const Point2& fromLonLat, const Point2& toLonLat);
+double geodesicDistance(const Point2& fromLonLat, const Point2& toLonLat);
+// The point reached from `fromLonLat` along `azimuthDegrees` after `distanceMetres`.
+Point2 geodesicDirect(const Point2& fromLonLat, double azimuthDegrees, double distanceMetres);
+
+} // namespace sv

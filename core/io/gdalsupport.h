@@ -1,0 +1,28 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sv {
+
+// Registers GDAL's drivers; call once from main (and the test main).
+void registerGdalDrivers();
+
+// While alive, GDAL errors raised on this thread are collected instead of
+// printed, so that callers can turn them into return values.
+class GdalErrorCollector {
+public:
+  GdalErrorCollector();
+  ~GdalErrorCollector();
+  GdalErrorCollector(const GdalErrorCollector&) = delete;
+  GdalErrorCollector& operator=(const GdalErrorCollector&) = delete;
+
+  const std::vector<std::string>& messages() const { return m_messages; }
+  // The collected messages joined with "; ", or an empty string.
+  std::string summary() const;
+
+private:
+  std::vector<std::string> m_messages;
+};
+
+} // namespace sv

@@ -1,0 +1,140 @@
+#include "render/basemaprenderer.h"
+
+#include "render/labellayout.h"
+#include "render/mapstyle.h"
+
+#include <QPainter>
+#include <QPainterPathStroker>
+
+namespace sv {
+namespace {
+
+QPen cosmeticPen(const QColor& colour, double width, Qt::PenStyle style = Qt::SolidLine) {
+  QPen pen(colour, width, style, Qt::RoundCap, Qt::RoundJoin);
+  pen.setCosmetic(true);
+  return pen;
+}
+
+void drawAreas(QPainter& painter, const QRectF& extent, const std::vector<ProjectedArea>& areas) {
+  for (const ProjectedArea& area : areas) {
+    if (area.bounds.intersects(extent)) painter.drawPath(area.path);
+  }
+}
+
+void drawPlaceSymbol(QPainter& painter, const PlacedLabel& label) {
+  const double r = mapstyle::placeSymbolRadius(label.placeClass);
+  painter.setPen(QPen(Qt::white, 1.2));
+  painter.setBrush(mapstyle::kPlaceSymbol);
+  switch (label.placeClass) {
+  case PlaceClass::Capital: {
+    // A square with a dot: the usual mark of a national capital.
+    painter.drawRect(QRectF(label.anchor.x() - r, label.anchor.y() - r, 2 * r, 2 * r));
+    painter.setBrush(Qt::white);
+    painter.setPen(Qt::NoPen);
+    painter.drawEllipse(label.anchor, r * 0.4, r * 0.4);
+    break;
+  }
+  case PlaceClass::RegionalCapital:
+    painter.drawEllipse(label.anchor, r, r);
+    painter.setBrush(Qt::white);
+    painter.setPen(Qt::NoPen);
+    painter.drawEllipse(label.anchor, r * 0.45, r * 0.45);
+    break;
+  default:
+    painter.drawEllipse(label.anchor, r, r);
+    break;
+  }
+}
+
+void drawHaloText(QPainter& painter, const PlacedLabel& label, const QColor& colour, double haloWidth) {
+  QPainterPath path;
+  const QFontMetricsF metrics(label.font);
+  path.addText(QPointF(label.rect.left() + 1.5, label.rect.top() + metrics.ascent()), label.font, label.text);
+  painter.setBrush(Qt::NoBrush);
+  painter.setPen(QPen(mapstyle::kHalo, haloWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+  painter.drawPath(path);
+  painter.setPen(Qt::NoPen);
+  painter.setBrush(colour);
+  painter.drawPath(path);
+}
+
+} // namespace
+
+bool renderBaseMap(QPainter& painter, const BaseMap& map, const MapSettings& settings, const CancelFlag& cancel) {
+  const QRectF pixels(QPointF(0, 0), QSizeF(settings.outputSize()));
+  const QRectF extent = settings.visibleExtent();
+  const double resolution = settings.metresPerPixel();
+
+  painter.save();
+  painter.setRenderHint(QPainter::Antialiasing, true);
+  painter.fillRect(pixels, mapstyle::kBackground);
+
+  painter.setTransform(settings.mapToPixelTransform(), true);
+
+  // Neighbours, then Mali's regions.
+  painter.setPen(Qt::NoPen);
+  painter.setBrush(mapstyle::kNeighbourFill);
+  for (const ProjectedCountry& country : map.countries()) {
+    if (!country.isMali && country.bounds.intersects(extent)) painter.drawPath(country.path);
+  }
+  for (const ProjectedRegion& region : map.regions()) {
+    if (!region.bounds.intersects(extent)) continue;
+    painter.setBrush(mapstyle::regionFill(region.colourIndex));
+    painter.drawPath(region.path);
+  }
+  if (isCancelled(cancel)) return painter.restore(), false;
+
+  // Water.
+  painter.setBrush(mapstyle::kWaterFill);
+  painter.setPen(cosmeticPen(mapstyle::kWater, 0.8));
+  drawAreas(painter, extent, map.lakes());
+  painter.setBrush(Qt::NoBrush);
+  for (const ProjectedLine& river : map.rivers()) {
+    if (!river.bounds.intersects(extent)) continue;
+    const double width = river.scaleRank <= 2 ? 2.2 : river.scaleRank <= 5 ? 1.5 : 1.0;
+    painter.setPen(cosmeticPen(mapstyle::kWater, width));
+    painter.drawPath(river.path);
+  }
+  if (isCancelled(cancel)) return painter.restore(), false;
+
+  // Boundaries, finest first so that coarser ones draw over them.
+  if (resolution < mapstyle::kCercleBoundaryResolution) {
+    painter.setPen(cosmeticPen(mapstyle::kCercleBorder, 0.8, Qt::DashLine));
+    drawAreas(painter, extent, map.cercles());
+  }
+  painter.setPen(cosmeticPen(mapstyle::kRegionBorder, 1.1));
+  for (const ProjectedRegion& region : map.regions()) {
+    if (region.bounds.intersects(extent)) painter.drawPath(region.path);
+  }
+  for (const ProjectedCountry& country : map.countries()) {
+    if (!country.bounds.intersects(extent)) continue;
+    painter.setPen(country.isMali ? cosmeticPen(mapstyle::kMaliBorder, 2.2) : cosmeticPen(mapstyle::kCountryBorder, 1.0));
+    painter.drawPath(country.path);
+  }
+  if (isCancelled(cancel)) return painter.restore(), false;
+
+  // Symbols and labels, in logical pixels.
+  painter.resetTransform();
+  const std::vector<PlacedLabel> labels = layoutLabels(map, settings);
+  if (isCancelled(cancel)) return painter.restore(), false;
+  for (const PlacedLabel& label : labels) {
+    if (label.kind == PlacedLabel::Kind::Place) drawPlaceSymbol(painter, label);
+  }
+  for (const PlacedLabel& label : labels) {
+    switch (label.kind) {
+    case PlacedLabel::Kind::Place:
+      drawHaloText(painter, label, mapstyle::kPlaceText, 3.0);
+      break;
+    case PlacedLabel::Kind::Region:
+      drawHaloText(painter, label, mapstyle::kRegionText, 2.5);
+      break;
+    case PlacedLabel::Kind::Country:
+      drawHaloText(painter, label, mapstyle::kCountryText, 2.5);
+      break;
+    }
+  }
+  painter.restore();
+  return !isCancelled(cancel);
+}
+
+} // namespace sv

@@ -1,0 +1,53 @@
+#include "render/maprenderer.h"
+
+#include "render/basemaprenderer.h"
+
+#include <QPainter>
+
+#include <cmath>
+
+namespace sv {
+
+QImage createLayerImage(const MapSettings& settings, QImage::Format format) {
+  const QSize size = settings.outputSize();
+  const qreal ratio = settings.devicePixelRatio();
+  QImage image(static_cast<int>(std::ceil(size.width() * ratio)), static_cast<int>(std::ceil(size.height() * ratio)), format);
+  image.setDevicePixelRatio(ratio);
+  image.fill(Qt::transparent);
+  return image;
+}
+
+RenderedMap renderMap(const RenderRequest& request, const RenderedMap& reuse, const CancelFlag& cancel) {
+  RenderedMap result;
+  result.settings = request.settings;
+  const bool reuseBase = reuse.isComplete && reuse.settings == request.settings && !reuse.baseLayer.isNull();
+
+  if (reuseBase) {
+    result.baseLayer = reuse.baseLayer;
+  } else {
+    result.baseLayer = createLayerImage(request.settings, QImage::Format_RGB32);
+    QPainter painter(&result.baseLayer);
+    if (!request.baseMap || !renderBaseMap(painter, *request.baseMap, request.settings, cancel)) return result;
+  }
+
+  result.decorations = createLayerImage(request.settings);
+  {
+    QPainter painter(&result.decorations);
+    drawDecorations(painter, request.settings, request.scaleBar);
+  }
+  result.isComplete = !isCancelled(cancel);
+  return result;
+}
+
+RenderedMap renderMap(const RenderRequest& request, const CancelFlag& cancel) {
+  return renderMap(request, RenderedMap{}, cancel);
+}
+
+QImage composeLayers(const RenderedMap& rendered) {
+  QImage image = rendered.baseLayer.convertToFormat(QImage::Format_RGB32);
+  QPainter painter(&image);
+  painter.drawImage(QPointF(0, 0), rendered.decorations);
+  return image;
+}
+
+} // namespace sv

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "render/basemap.h"
+#include "render/cancelflag.h"
+#include "render/decorations.h"
+#include "render/mapsettings.h"
+
+#include <QImage>
+
+#include <memory>
+
+namespace sv {
+
+// Everything a render needs, copied on the GUI thread so that the job reads
+// nothing shared but immutable snapshots.
+struct RenderRequest {
+  MapSettings settings;
+  std::shared_ptr<const BaseMap> baseMap;
+  ScaleBar scaleBar;
+};
+
+// One image per layer, so that a layer can be reused while another changes.
+struct RenderedMap {
+  MapSettings settings;
+  QImage baseLayer;
+  QImage decorations;
+  bool isComplete = false;
+};
+
+// An empty transparent image of the request's size and pixel ratio.
+QImage createLayerImage(const MapSettings& settings, QImage::Format format = QImage::Format_ARGB32_Premultiplied);
+
+// Renders every layer synchronously. Render jobs and headless export both use it.
+RenderedMap renderMap(const RenderRequest& request, const CancelFlag& cancel = {});
+// Renders only the layers not found in `reuse` (a previous result for the same view).
+RenderedMap renderMap(const RenderRequest& request, const RenderedMap& reuse, const CancelFlag& cancel);
+
+// The layers flattened into one opaque image.
+QImage composeLayers(const RenderedMap& rendered);
+
+} // namespace sv
