@@ -1,0 +1,123 @@
+#include "application.h"
+
+#include "commandline.h"
+#include "geodatalocator.h"
+#include "mainwindow.h"
+
+#include "io/basemapreader.h"
+#include "io/gdalsupport.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QGuiApplication>
+#include <QTextStream>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace sv {
+namespace {
+
+bool hasDisplay() {
+  return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+// PROJ can deadlock a process that forks while another thread is inside it,
+// and without a session bus libdbus forks to look for one. Tell it there is none.
+void disableMissingSessionBus() {
+  if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "disabled:");
+  }
+}
+
+// Headless commands pick the offscreen platform by themselves.
+void useOffscreenPlatformWithoutDisplay() {
+  if (!hasDisplay() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+  }
+}
+
+int runWindow(int argc, char** argv, const QStringList& arguments) {
+  QTextStream err(stderr);
+  QStringList args = arguments;
+  CommonOptions common;
+  QString error;
+  if (!takeCommonOptions(args, common, &error) || !args.isEmpty()) {
+    err << programName() << ": " << (error.isEmpty() ? QStringLiteral("unknown argument '%1'").arg(args.first()) : error)
+        << "\n\n" << generalHelpText();
+    return ExitUsage;
+  }
+  if (!hasDisplay() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+    err << programName() << ": no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+        << "Run it in a desktop session, or use '" << programName() << " export -o map.png' to render without one.\n";
+    return ExitFailure;
+  }
+  QApplication app(argc, argv);
+  QApplication::setApplicationName(QStringLiteral("Situation Viewer"));
+  QApplication::setApplicationVersion(QStringLiteral(SV_VERSION));
+  QApplication::setDesktopFileName(QStringLiteral("situation-viewer"));
+
+  const QString path = common.geodataPath.isEmpty() ? bundledGeodataPath() : common.geodataPath;
+  auto context = loadMapContext(path, &error);
+  if (!context) {
+    err << programName() << ": " << error << "\n";
+    return ExitFailure;
+  }
+  MainWindow window(std::move(*context));
+  window.show();
+  return QApplication::exec();
+}
+
+} // namespace
+
+std::optional<MapContext> loadMapContext(const QString& path, QString* error) {
+  std::string message;
+  auto data = readBaseMap(path.toStdString(), &message);
+  if (!data) {
+    if (error) *error = QString::fromStdString(message);
+    return std::nullopt;
+  }
+  auto projection = Projection::create(Projection::kDefaultCrs, &message);
+  if (!projection) {
+    if (error) *error = QString::fromStdString(message);
+    return std::nullopt;
+  }
+  auto baseMap = BaseMap::build(std::move(*data), *projection);
+  return MapContext{std::move(*projection), std::move(baseMap)};
+}
+
+int runApplication(int argc, char** argv) {
+  disableMissingSessionBus();
+  registerGdalDrivers();
+
+  QStringList arguments;
+  for (int i = 1; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
+  const QString command = arguments.isEmpty() ? QString() : arguments.first();
+
+  QTextStream out(stdout);
+  QTextStream err(stderr);
+  if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+    out << generalHelpText();
+    return ExitSuccess;
+  }
+  if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+    out << versionText() << "\n";
+    return ExitSuccess;
+  }
+  if (command == QLatin1String("places")) {
+    QCoreApplication app(argc, argv);
+    return runPlacesCommand(arguments.mid(1), out, err);
+  }
+  if (command == QLatin1String("export")) {
+    useOffscreenPlatformWithoutDisplay();
+    QGuiApplication app(argc, argv);
+    return runExportCommand(arguments.mid(1), out, err);
+  }
+  if (!command.isEmpty() && !command.startsWith(QLatin1Char('-'))) {
+    err << programName() << ": unknown command '" << command << "'\n\n" << generalHelpText();
+    return ExitUsage;
+  }
+  return runWindow(argc, argv, arguments);
+}
+
+} // namespace sv

@@ -1,0 +1,64 @@
+#include "commandline.h"
+
+#include <QRegularExpression>
+
+namespace sv {
+
+QString programName() { return QStringLiteral("situation-viewer"); }
+
+QString versionText() { return QStringLiteral("%1 %2").arg(programName(), QStringLiteral(SV_VERSION)); }
+
+QString generalHelpText() {
+  return QStringLiteral(
+             "Usage: %1 [--geodata FILE]\n"
+             "       %1 COMMAND [OPTIONS]\n"
+             "\n"
+             "Shows the conflict in Mali on a map. Without a command, opens the viewer window.\n"
+             "\n"
+             "Commands:\n"
+             "  places QUERY     Find places of the gazetteer by name (accents and case ignored).\n"
+             "  export -o FILE   Render the map to an image without a display.\n"
+             "\n"
+             "Options:\n"
+             "  --geodata FILE   Use this GeoPackage instead of the bundled geodata.\n"
+             "  -h, --help       Show this help (or a command's: COMMAND --help).\n"
+             "  -v, --version    Show the version.\n"
+             "\n"
+             "Exit status: 0 on success, 1 when the command failed (nothing found, a file\n"
+             "that cannot be read or written), 2 for a wrong command line.\n")
+      .arg(programName());
+}
+
+std::optional<QSize> parseImageSize(const QString& text) {
+  static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d{1,6})\\s*[xX]\\s*(\\d{1,6})\\s*$"));
+  const auto match = pattern.match(text);
+  if (!match.hasMatch()) return std::nullopt;
+  const int width = match.captured(1).toInt();
+  const int height = match.captured(2).toInt();
+  constexpr int minimum = 16;
+  constexpr int maximum = 16384;
+  if (width < minimum || height < minimum || width > maximum || height > maximum) return std::nullopt;
+  return QSize(width, height);
+}
+
+bool takeCommonOptions(QStringList& arguments, CommonOptions& options, QString* error) {
+  for (int i = 0; i < arguments.size();) {
+    const QString& argument = arguments[i];
+    if (argument == QLatin1String("--geodata")) {
+      if (i + 1 >= arguments.size()) {
+        if (error) *error = QStringLiteral("--geodata needs a file");
+        return false;
+      }
+      options.geodataPath = arguments[i + 1];
+      arguments.remove(i, 2);
+    } else if (argument.startsWith(QLatin1String("--geodata="))) {
+      options.geodataPath = argument.mid(10);
+      arguments.remove(i);
+    } else {
+      ++i;
+    }
+  }
+  return true;
+}
+
+} // namespace sv

@@ -1,0 +1,112 @@
+#include "application.h"
+#include "commandline.h"
+#include "geodatalocator.h"
+
+#include "render/decorations.h"
+#include "render/maprenderer.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QImageWriter>
+#include <QTextStream>
+
+namespace sv {
+namespace {
+
+QString exportHelp() {
+  return QStringLiteral(
+             "Usage: %1 export -o FILE.png [--size WxH] [--geodata FILE]\n"
+             "\n"
+             "Renders the map of Mali as the window shows it, without a display.\n"
+             "\n"
+             "  -o, --output FILE  the image to write (PNG)\n"
+             "  --size WxH         its size in pixels (default 1920x1080; 16 to 16384 each way)\n")
+      .arg(programName());
+}
+
+// Checks what can be checked before rendering, so that a bad path fails fast.
+QString outputProblem(const QString& path) {
+  const QFileInfo file(path);
+  if (file.suffix().compare(QLatin1String("png"), Qt::CaseInsensitive) != 0) {
+    return QStringLiteral("cannot write '%1': only .png is supported").arg(path);
+  }
+  if (file.isDir()) return QStringLiteral("cannot write '%1': it is a directory").arg(path);
+  const QFileInfo directory(file.absolutePath());
+  if (!directory.exists()) {
+    return QStringLiteral("cannot write '%1': directory '%2' does not exist").arg(path, directory.filePath());
+  }
+  if (!directory.isWritable() || (file.exists() && !file.isWritable())) {
+    return QStringLiteral("cannot write '%1': permission denied").arg(path);
+  }
+  return {};
+}
+
+} // namespace
+
+int runExportCommand(const QStringList& arguments, QTextStream& out, QTextStream& err) {
+  QStringList args = arguments;
+  CommonOptions common;
+  QString error;
+  if (!takeCommonOptions(args, common, &error)) {
+    err << programName() << " export: " << error << "\n";
+    return ExitUsage;
+  }
+  QCommandLineParser parser;
+  const QCommandLineOption outputOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QString(), QStringLiteral("file"));
+  const QCommandLineOption sizeOption(QStringLiteral("size"), QString(), QStringLiteral("WxH"), QStringLiteral("1920x1080"));
+  const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+  parser.addOptions({outputOption, sizeOption, helpOption});
+  if (!parser.parse(QStringList{programName()} + args)) {
+    err << programName() << " export: " << parser.errorText() << "\n" << exportHelp();
+    return ExitUsage;
+  }
+  if (parser.isSet(helpOption)) {
+    out << exportHelp();
+    return ExitSuccess;
+  }
+  if (!parser.positionalArguments().isEmpty()) {
+    err << programName() << " export: unexpected argument '" << parser.positionalArguments().first() << "'\n";
+    return ExitUsage;
+  }
+  const QString outputPath = parser.value(outputOption);
+  if (outputPath.isEmpty()) {
+    err << programName() << " export: -o FILE.png is needed\n" << exportHelp();
+    return ExitUsage;
+  }
+  const auto size = parseImageSize(parser.value(sizeOption));
+  if (!size) {
+    err << programName() << " export: bad --size '" << parser.value(sizeOption)
+        << "': expected WIDTHxHEIGHT in pixels, each from 16 to 16384, e.g. 1920x1080\n";
+    return ExitUsage;
+  }
+  if (const QString problem = outputProblem(outputPath); !problem.isEmpty()) {
+    err << programName() << " export: " << problem << "\n";
+    return ExitFailure;
+  }
+
+  const QString path = common.geodataPath.isEmpty() ? bundledGeodataPath() : common.geodataPath;
+  auto context = loadMapContext(path, &error);
+  if (!context) {
+    err << programName() << " export: " << error << "\n";
+    return ExitFailure;
+  }
+
+  RenderRequest request;
+  request.settings.setOutputSize(*size);
+  request.settings.setDevicePixelRatio(1.0);
+  request.settings.zoomToExtent(context->baseMap->maliExtent());
+  request.baseMap = context->baseMap;
+  request.scaleBar = computeScaleBar(request.settings, context->projection);
+  const QImage image = composeLayers(renderMap(request));
+
+  QImageWriter writer(outputPath, "png");
+  if (!writer.write(image)) {
+    err << programName() << " export: cannot write '" << outputPath << "': " << writer.errorString() << "\n";
+    return ExitFailure;
+  }
+  out << "wrote " << QDir::toNativeSeparators(outputPath) << " (" << size->width() << "x" << size->height() << ")\n";
+  return ExitSuccess;
+}
+
+} // namespace sv

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "application.h"
+
+#include <QMainWindow>
+
+class QLabel;
+
+namespace sv {
+
+class MapCanvas;
+
+// Wiring only: the canvas in the middle, menus, and the status bar.
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+public:
+  explicit MainWindow(MapContext context, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  MapCanvas* canvas() const { return m_canvas; }
+
+private:
+  void createMenus();
+  void showCursorPosition(const QPointF& lonLat);
+  void showScale();
+  void exportMapImage();
+  void showAbout();
+
+  MapContext m_context;
+  MapCanvas* m_canvas = nullptr;
+  QLabel* m_positionLabel = nullptr;
+  QLabel* m_scaleLabel = nullptr;
+};
+
+} // namespace sv

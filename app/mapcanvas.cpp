@@ -1,0 +1,220 @@
+#include "mapcanvas.h"
+
+#include "geo/projection.h"
+#include "render/decorations.h"
+#include "render/renderjob.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace sv {
+namespace {
+constexpr double kWheelZoomPerNotch = 1.25;
+constexpr double kKeyZoomFactor = 2.0;
+constexpr double kKeyPanFraction = 0.2;
+const QColor kEmptyCanvas(0xe4, 0xe1, 0xda);
+} // namespace
+
+MapCanvas::MapCanvas(std::shared_ptr<const BaseMap> baseMap, const Projection& projection, QWidget* parent)
+    : QWidget(parent), m_baseMap(std::move(baseMap)), m_projection(projection) {
+  setFocusPolicy(Qt::StrongFocus);
+  setMouseTracking(true);
+  setAttribute(Qt::WA_OpaquePaintEvent);
+  setMinimumSize(200, 150);
+  setAccessibleName(tr("Map"));
+  m_settings.setOutputSize(size());
+  m_renderTimer.setSingleShot(true);
+  m_renderTimer.setInterval(0);
+  connect(&m_renderTimer, &QTimer::timeout, this, &MapCanvas::startRender);
+  connect(&m_watcher, &QFutureWatcher<RenderedMap>::finished, this, &MapCanvas::handleRenderFinished);
+}
+
+MapCanvas::~MapCanvas() {
+  // The job owns copies of everything it reads; cancelling lets it end soon.
+  if (m_cancel) m_cancel->store(true);
+}
+
+bool MapCanvas::isRenderPending() const {
+  return m_watcher.isRunning() || m_renderTimer.isActive() || !(m_rendered.isComplete && m_rendered.settings == m_settings);
+}
+
+RenderRequest MapCanvas::makeRequest() const {
+  RenderRequest request;
+  request.settings = m_settings;
+  request.baseMap = m_baseMap;
+  request.scaleBar = computeScaleBar(m_settings, m_projection);
+  return request;
+}
+
+QImage MapCanvas::renderSnapshot() const { return composeLayers(renderMap(makeRequest())); }
+
+void MapCanvas::changeView(const MapSettings& settings) {
+  if (settings == m_settings) return;
+  m_settings = settings;
+  update();
+  m_renderTimer.start();
+  emit viewChanged(m_settings);
+}
+
+void MapCanvas::setView(const QPointF& center, double metresPerPixel) {
+  MapSettings settings = m_settings;
+  settings.setCenter(center);
+  settings.setMetresPerPixel(metresPerPixel);
+  changeView(settings);
+}
+
+void MapCanvas::zoomToMali() {
+  MapSettings settings = m_settings;
+  settings.zoomToExtent(m_baseMap->maliExtent());
+  changeView(settings);
+}
+
+void MapCanvas::zoomAt(double factor, const QPointF& anchorPixel) {
+  MapSettings settings = m_settings;
+  settings.zoomBy(factor, anchorPixel);
+  changeView(settings);
+}
+
+void MapCanvas::zoomIn() { zoomAt(kKeyZoomFactor, rect().center()); }
+void MapCanvas::zoomOut() { zoomAt(1.0 / kKeyZoomFactor, rect().center()); }
+
+void MapCanvas::panByPixels(const QPointF& delta) {
+  MapSettings settings = m_settings;
+  settings.panByPixels(delta);
+  changeView(settings);
+}
+
+QPointF MapCanvas::lonLatAt(const QPointF& pixel) const {
+  const QPointF map = m_settings.toMap(pixel);
+  const Point2 lonLat = m_projection.inverse({map.x(), map.y()});
+  return {lonLat.x, lonLat.y};
+}
+
+void MapCanvas::startRender() {
+  if (m_watcher.isRunning()) {
+    // Drop the stale job; handleRenderFinished starts the next one.
+    if (m_cancel) m_cancel->store(true);
+    return;
+  }
+  if (m_rendered.isComplete && m_rendered.settings == m_settings) return;
+  m_cancel = makeCancelFlag();
+  m_watcher.setFuture(startRenderJob(makeRequest(), m_rendered, m_cancel));
+}
+
+void MapCanvas::handleRenderFinished() {
+  RenderedMap result = m_watcher.result();
+  if (result.isComplete) {
+    m_rendered = std::move(result);
+    update();
+    if (m_rendered.settings == m_settings) emit renderFinished();
+  }
+  if (!(m_rendered.isComplete && m_rendered.settings == m_settings)) startRender();
+}
+
+void MapCanvas::paintEvent(QPaintEvent*) {
+  QPainter painter(this);
+  painter.fillRect(rect(), kEmptyCanvas);
+  if (m_rendered.baseLayer.isNull()) return;
+  if (m_rendered.settings == m_settings) {
+    painter.drawImage(QPointF(0, 0), m_rendered.baseLayer);
+    painter.drawImage(QPointF(0, 0), m_rendered.decorations);
+    return;
+  }
+  // Until the new image arrives, show the old one moved and scaled to the new view.
+  const MapSettings& old = m_rendered.settings;
+  const double scale = old.metresPerPixel() / m_settings.metresPerPixel();
+  const QPointF origin = m_settings.toPixel(old.toMap(QPointF(0, 0)));
+  painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
+  painter.translate(origin);
+  painter.scale(scale, scale);
+  painter.drawImage(QPointF(0, 0), m_rendered.baseLayer);
+}
+
+void MapCanvas::resizeEvent(QResizeEvent*) {
+  MapSettings settings = m_settings;
+  settings.setOutputSize(size());
+  settings.setDevicePixelRatio(devicePixelRatioF());
+  if (!m_hasInitialView) {
+    m_hasInitialView = true;
+    settings.zoomToExtent(m_baseMap->maliExtent());
+  }
+  changeView(settings);
+}
+
+void MapCanvas::mousePressEvent(QMouseEvent* event) {
+  if (event->button() == Qt::LeftButton) {
+    m_dragPosition = event->position();
+    setCursor(Qt::ClosedHandCursor);
+  }
+}
+
+void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
+  if (m_dragPosition && (event->buttons() & Qt::LeftButton)) {
+    const QPointF delta = event->position() - *m_dragPosition;
+    m_dragPosition = event->position();
+    panByPixels(delta);
+  }
+  emit cursorMoved(lonLatAt(event->position()));
+}
+
+void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
+  if (event->button() == Qt::LeftButton && m_dragPosition) {
+    m_dragPosition.reset();
+    unsetCursor();
+  }
+}
+
+void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event) {
+  if (event->button() == Qt::LeftButton) zoomAt(kKeyZoomFactor, event->position());
+  if (event->button() == Qt::RightButton) zoomAt(1.0 / kKeyZoomFactor, event->position());
+}
+
+void MapCanvas::wheelEvent(QWheelEvent* event) {
+  const double notches = event->angleDelta().y() / 120.0;
+  if (notches == 0.0) return;
+  zoomAt(std::pow(kWheelZoomPerNotch, notches), event->position());
+  event->accept();
+}
+
+void MapCanvas::keyPressEvent(QKeyEvent* event) {
+  const double panX = width() * kKeyPanFraction;
+  const double panY = height() * kKeyPanFraction;
+  switch (event->key()) {
+  case Qt::Key_Plus:
+  case Qt::Key_Equal:
+    zoomIn();
+    break;
+  case Qt::Key_Minus:
+  case Qt::Key_Underscore:
+    zoomOut();
+    break;
+  // An arrow moves the view that way: the map slides the other way.
+  case Qt::Key_Left:
+    panByPixels({panX, 0});
+    break;
+  case Qt::Key_Right:
+    panByPixels({-panX, 0});
+    break;
+  case Qt::Key_Up:
+    panByPixels({0, panY});
+    break;
+  case Qt::Key_Down:
+    panByPixels({0, -panY});
+    break;
+  default:
+    QWidget::keyPressEvent(event);
+    return;
+  }
+  event->accept();
+}
+
+void MapCanvas::leaveEvent(QEvent* event) {
+  emit cursorLeft();
+  QWidget::leaveEvent(event);
+}
+
+} // namespace sv

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "render/cancelflag.h"
+#include "render/maprenderer.h"
+
+#include <QFutureWatcher>
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+namespace sv {
+
+class Projection;
+
+// The map widget. It keeps the view (a MapSettings value), turns input into
+// view changes, and shows images rendered off the GUI thread: a change
+// schedules a job, a newer change cancels the running job without waiting,
+// and paintEvent only draws finished images — the last one stretched to the
+// new view until its successor arrives.
+class MapCanvas : public QWidget {
+  Q_OBJECT
+
+public:
+  MapCanvas(std::shared_ptr<const BaseMap> baseMap, const Projection& projection, QWidget* parent = nullptr);
+  ~MapCanvas() override;
+
+  const MapSettings& mapSettings() const { return m_settings; }
+  // The newest finished render, for tests and snapshot export.
+  const RenderedMap& renderedMap() const { return m_rendered; }
+  bool isRenderPending() const;
+  // Renders the current view synchronously with the same code as the jobs.
+  QImage renderSnapshot() const;
+
+  void setView(const QPointF& center, double metresPerPixel);
+  void zoomToMali();
+  void zoomIn();
+  void zoomOut();
+  void zoomAt(double factor, const QPointF& anchorPixel);
+  void panByPixels(const QPointF& delta);
+  // WGS84 longitude/latitude of a widget position.
+  QPointF lonLatAt(const QPointF& pixel) const;
+
+signals:
+  void viewChanged(const sv::MapSettings& settings);
+  void cursorMoved(const QPointF& lonLat);
+  void cursorLeft();
+  void renderFinished();
+
+protected:
+  void paintEvent(QPaintEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
+  void mouseDoubleClickEvent(QMouseEvent* event) override;
+  void wheelEvent(QWheelEvent* event) override;
+  void keyPressEvent(QKeyEvent* event) override;
+  void leaveEvent(QEvent* event) override;
+
+private:
+  void changeView(const MapSettings& settings);
+  RenderRequest makeRequest() const;
+  void startRender();
+  void handleRenderFinished();
+
+  std::shared_ptr<const BaseMap> m_baseMap;
+  const Projection& m_projection;
+  MapSettings m_settings;
+  bool m_hasInitialView = false;
+
+  RenderedMap m_rendered;
+  QFutureWatcher<RenderedMap> m_watcher;
+  CancelFlag m_cancel;
+  QTimer m_renderTimer;
+
+  std::optional<QPointF> m_dragPosition;
+};
+
+} // namespace sv
