@@ -4,7 +4,9 @@
 #include "render/mapstyle.h"
 
 #include <QPainter>
-#include <QPainterPathStroker>
+#include <QFontMetricsF>
+
+#include <cmath>
 
 namespace sv {
 namespace {
@@ -47,15 +49,19 @@ void drawPlaceSymbol(QPainter& painter, const PlacedLabel& label) {
 }
 
 void drawHaloText(QPainter& painter, const PlacedLabel& label, const QColor& colour, double haloWidth) {
-  QPainterPath path;
+  // The halo is the text drawn in white around its position: glyphs come from
+  // the font engine's cache, many times faster than stroking text outlines.
+  painter.setFont(label.font);
   const QFontMetricsF metrics(label.font);
-  path.addText(QPointF(label.rect.left() + 1.5, label.rect.top() + metrics.ascent()), label.font, label.text);
-  painter.setBrush(Qt::NoBrush);
-  painter.setPen(QPen(mapstyle::kHalo, haloWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-  painter.drawPath(path);
-  painter.setPen(Qt::NoPen);
-  painter.setBrush(colour);
-  painter.drawPath(path);
+  const QPointF baseline(label.rect.left() + 1.5, label.rect.top() + metrics.ascent());
+  const double r = haloWidth / 2.0;
+  painter.setPen(mapstyle::kHalo);
+  for (int step = 0; step < 12; ++step) {
+    const double angle = step * 3.14159265358979323846 / 6.0;
+    painter.drawText(baseline + QPointF(r * std::cos(angle), r * std::sin(angle)), label.text);
+  }
+  painter.setPen(colour);
+  painter.drawText(baseline, label.text);
 }
 
 } // namespace
@@ -99,7 +105,7 @@ bool renderBaseMap(QPainter& painter, const BaseMap& map, const MapSettings& set
 
   // Boundaries, finest first so that coarser ones draw over them.
   if (resolution < mapstyle::kCercleBoundaryResolution) {
-    painter.setPen(cosmeticPen(mapstyle::kCercleBorder, 0.8, Qt::DashLine));
+    painter.setPen(cosmeticPen(mapstyle::kCercleBorder, 0.8));
     drawAreas(painter, extent, map.cercles());
   }
   painter.setPen(cosmeticPen(mapstyle::kRegionBorder, 1.1));

@@ -53,7 +53,9 @@ QString formatScale(double denominator) {
   // Round to two significant figures, as printed map scales are.
   const double power = std::pow(10.0, std::floor(std::log10(std::max(denominator, 1.0))) - 1.0);
   const double rounded = std::round(denominator / power) * power;
-  return QStringLiteral("1:%1").arg(QLocale::c().toString(static_cast<qlonglong>(rounded)).replace(',', QChar(0x202F)));
+  // Digits grouped by thin spaces, readable in any language: 1:8 300 000.
+  const QString digits = QLocale(QLocale::English, QLocale::UnitedStates).toString(static_cast<qlonglong>(rounded));
+  return QStringLiteral("1:%1").arg(QString(digits).replace(QLatin1Char(','), QChar(0x2009)));
 }
 
 void drawDecorations(QPainter& painter, const MapSettings& settings, const ScaleBar& scaleBar) {

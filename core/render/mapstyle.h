@@ -23,7 +23,7 @@ inline const QColor kPlaceSymbol{0x33, 0x2f, 0x2a};
 inline const QColor kPlaceText{0x20, 0x1d, 0x1a};
 inline const QColor kRegionText{0x6a, 0x5f, 0x52};
 inline const QColor kCountryText{0x8a, 0x82, 0x78};
-inline const QColor kHalo{0xff, 0xff, 0xff, 0xd8};
+inline const QColor kHalo{0xff, 0xff, 0xff};
 
 // Nine light fills, one per region (in ISO-code order), far enough apart in
 // lightness and hue to stay distinct for the common forms of colour blindness,

@@ -137,6 +137,11 @@ TEST(Render, ReusesTheBaseLayerForTheSameView) {
   EXPECT_EQ(first.baseLayer.cacheKey(), second.baseLayer.cacheKey());
 }
 
+TEST(ScaleBar, ScaleIsRoundedAndGrouped) {
+  EXPECT_EQ(formatScale(8312345.0), QStringLiteral("1:8\u2009300\u2009000"));
+  EXPECT_EQ(formatScale(49876.0), QStringLiteral("1:50\u2009000"));
+}
+
 TEST(ScaleBar, IsGeodesicAndRound) {
   const MapSettings s = maliView({1280, 800});
   const ScaleBar bar = computeScaleBar(s, test::displayProjection());
