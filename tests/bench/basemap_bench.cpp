@@ -15,20 +15,8 @@
 namespace sv {
 namespace {
 
-MapSettings maliView(QSize size) {
-  MapSettings s;
-  s.setOutputSize(size);
-  s.zoomToExtent(test::bundledBaseMap()->maliExtent());
-  return s;
-}
-
-RenderRequest requestFor(const MapSettings& settings) {
-  RenderRequest request;
-  request.settings = settings;
-  request.baseMap = test::bundledBaseMap();
-  request.scaleBar = computeScaleBar(settings, test::displayProjection());
-  return request;
-}
+using test::maliView;
+using test::requestFor;
 
 // Full redraw of the whole-Mali view: fills, water, boundaries, symbols, labels, decorations.
 void BM_BaseMapRedraw_1920x1080(benchmark::State& state) {

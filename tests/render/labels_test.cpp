@@ -10,12 +10,7 @@
 namespace sv {
 namespace {
 
-MapSettings maliView(QSize size) {
-  MapSettings s;
-  s.setOutputSize(size);
-  s.zoomToExtent(test::bundledBaseMap()->maliExtent());
-  return s;
-}
+using test::maliView;
 
 void expectNoOverlap(const std::vector<PlacedLabel>& labels) {
   for (std::size_t i = 0; i < labels.size(); ++i) {

@@ -12,21 +12,8 @@
 namespace sv {
 namespace {
 
-MapSettings maliView(QSize size, qreal ratio = 1.0) {
-  MapSettings s;
-  s.setOutputSize(size);
-  s.setDevicePixelRatio(ratio);
-  s.zoomToExtent(test::bundledBaseMap()->maliExtent());
-  return s;
-}
-
-RenderRequest requestFor(const MapSettings& settings) {
-  RenderRequest request;
-  request.settings = settings;
-  request.baseMap = test::bundledBaseMap();
-  request.scaleBar = computeScaleBar(settings, test::displayProjection());
-  return request;
-}
+using test::maliView;
+using test::requestFor;
 
 bool near(QColor a, QColor b, int tolerance) {
   return std::abs(a.red() - b.red()) <= tolerance && std::abs(a.green() - b.green()) <= tolerance &&

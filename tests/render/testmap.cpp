@@ -1,6 +1,7 @@
 #include "render/testmap.h"
 
 #include "io/basemapreader.h"
+#include "render/decorations.h"
 
 
 #include <stdexcept>
@@ -29,6 +30,22 @@ const ProjectedPlace& projectedPlace(const BaseMap& map, const char* name) {
     if (place.gazetteerIndex == *index) return place;
   }
   throw std::runtime_error(std::string("place not projected: ") + name);
+}
+
+MapSettings maliView(QSize size, qreal devicePixelRatio) {
+  MapSettings settings;
+  settings.setOutputSize(size);
+  settings.setDevicePixelRatio(devicePixelRatio);
+  settings.zoomToExtent(bundledBaseMap()->maliExtent());
+  return settings;
+}
+
+RenderRequest requestFor(const MapSettings& settings) {
+  RenderRequest request;
+  request.settings = settings;
+  request.baseMap = bundledBaseMap();
+  request.scaleBar = computeScaleBar(settings, displayProjection());
+  return request;
 }
 
 } // namespace sv::test

@@ -2,6 +2,9 @@
 
 #include "geo/projection.h"
 #include "render/basemap.h"
+#include "render/maprenderer.h"
+
+#include <QSize>
 
 #include <memory>
 
@@ -12,5 +15,10 @@ const std::shared_ptr<const BaseMap>& bundledBaseMap();
 const Projection& displayProjection();
 // The index of the best gazetteer match for `name` among the projected places.
 const ProjectedPlace& projectedPlace(const BaseMap& map, const char* name);
+
+// The whole-Mali view at `size`, as the window and `export` open it.
+MapSettings maliView(QSize size, qreal devicePixelRatio = 1.0);
+// A complete render request for `settings` on the bundled base map.
+RenderRequest requestFor(const MapSettings& settings);
 
 } // namespace sv::test
