@@ -17,6 +17,16 @@ namespace sv {
 
 QPointF scaleBarOrigin(const MapSettings& settings) { return {16.0, settings.outputSize().height() - 22.0}; }
 
+QRectF scaleBarArea(const MapSettings& settings) {
+  // Room for the longest bar and a label such as "2000 km", with the backing's margins.
+  const QPointF origin = scaleBarOrigin(settings);
+  return {origin.x() - 8, origin.y() - 26, kScaleBarMaxPixels + 80, 46};
+}
+
+QRectF northArrowArea(const MapSettings& settings) {
+  return {settings.outputSize().width() - 48.0, 6.0, 40.0, 62.0};
+}
+
 double groundMetresPerPixel(const MapSettings& settings, const Projection& projection, const QPointF& pixel) {
   constexpr double span = 100.0;
   const QPointF a = settings.toMap(pixel);

@@ -2,6 +2,7 @@
 
 #include "render/mapsettings.h"
 
+#include <QRectF>
 #include <QString>
 
 class QPainter;
@@ -21,7 +22,8 @@ struct ScaleBar {
 // Ground metres per logical pixel along a horizontal line through `pixel`.
 double groundMetresPerPixel(const MapSettings& settings, const Projection& projection, const QPointF& pixel);
 // Where the bar will stand (bottom left) and a round length of at most `maxPixels`.
-ScaleBar computeScaleBar(const MapSettings& settings, const Projection& projection, double maxPixels = 140.0);
+constexpr double kScaleBarMaxPixels = 140.0;
+ScaleBar computeScaleBar(const MapSettings& settings, const Projection& projection, double maxPixels = kScaleBarMaxPixels);
 // The representative fraction 1:N at the view's centre for a screen of `dotsPerInch`.
 double scaleDenominator(const MapSettings& settings, const Projection& projection, double dotsPerInch);
 QString formatScale(double denominator);
@@ -29,5 +31,8 @@ QString formatScale(double denominator);
 // Paints the scale bar (bottom left) and a north arrow (top right).
 void drawDecorations(QPainter& painter, const MapSettings& settings, const ScaleBar& scaleBar);
 QPointF scaleBarOrigin(const MapSettings& settings);
+// The areas the decorations may cover, kept free of labels.
+QRectF scaleBarArea(const MapSettings& settings);
+QRectF northArrowArea(const MapSettings& settings);
 
 } // namespace sv

@@ -1,5 +1,6 @@
 #include "render/labellayout.h"
 
+#include "render/decorations.h"
 #include "render/labelplacer.h"
 #include "render/mapstyle.h"
 
@@ -97,6 +98,9 @@ void placeCountries(const BaseMap& map, const MapSettings& settings, LabelPlacer
 std::vector<PlacedLabel> layoutLabels(const BaseMap& map, const MapSettings& settings) {
   const QRectF bounds(QPointF(0, 0), QSizeF(settings.outputSize()));
   LabelPlacer placer(bounds);
+  // The scale bar and the north arrow are drawn over the map: no label goes under them.
+  placer.occupy(scaleBarArea(settings));
+  placer.occupy(northArrowArea(settings));
   std::vector<PlacedLabel> labels;
   placePlaces(map, settings, placer, labels, PlaceClass::Capital, PlaceClass::OfInterest);
   placeRegions(map, settings, placer, labels);

@@ -1,3 +1,4 @@
+#include "render/decorations.h"
 #include "render/labellayout.h"
 #include "render/labelplacer.h"
 #include "render/testmap.h"
@@ -66,7 +67,11 @@ TEST(LabelLayout, NoTwoLabelsOverlapAtAnyZoom) {
       EXPECT_FALSE(labels.empty());
       expectNoOverlap(labels);
       const QRectF bounds(QPointF(0, 0), QSizeF(size));
-      for (const auto& label : labels) EXPECT_TRUE(bounds.contains(label.rect)) << label.text.toStdString();
+      for (const auto& label : labels) {
+        EXPECT_TRUE(bounds.contains(label.rect)) << label.text.toStdString();
+        EXPECT_FALSE(label.rect.intersects(scaleBarArea(s))) << label.text.toStdString();
+        EXPECT_FALSE(label.rect.intersects(northArrowArea(s))) << label.text.toStdString();
+      }
       // Zoom towards Farabougou.
       s.zoomBy(2.0, s.toPixel(test::projectedPlace(map, "Farabougou").position));
     }
