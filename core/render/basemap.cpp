@@ -34,6 +34,14 @@ QPainterPath linePath(MultiLineString line, const Projection& projection) {
 
 QPointF toQPoint(const Point2& p) { return {p.x, p.y}; }
 
+ProjectedArea projectArea(const std::string& name, MultiPolygon area, const Projection& projection) {
+  ProjectedArea projected;
+  projected.name = QString::fromStdString(name);
+  projected.path = polygonPath(std::move(area), projection);
+  projected.bounds = projected.path.boundingRect();
+  return projected;
+}
+
 } // namespace
 
 PlaceClass classify(const Place& place) {
@@ -49,11 +57,8 @@ std::shared_ptr<const BaseMap> BaseMap::build(BaseMapData data, const Projection
   auto map = std::make_shared<BaseMap>();
 
   for (CountryFeature& country : data.countries) {
-    ProjectedCountry projected;
-    projected.name = QString::fromStdString(country.name);
-    projected.isMali = country.isMali();
-    projected.path = polygonPath(std::move(country.area), projection);
-    projected.bounds = projected.path.boundingRect();
+    const bool isMali = country.isMali();
+    ProjectedCountry projected{projectArea(country.name, std::move(country.area), projection), isMali};
     if (projected.isMali) map->m_maliExtent = projected.bounds;
     map->m_countries.push_back(std::move(projected));
   }
@@ -62,23 +67,16 @@ std::shared_ptr<const BaseMap> BaseMap::build(BaseMapData data, const Projection
   std::sort(data.regions.begin(), data.regions.end(),
             [](const RegionFeature& a, const RegionFeature& b) { return a.isoCode < b.isoCode; });
   for (RegionFeature& region : data.regions) {
-    ProjectedRegion projected;
-    projected.name = QString::fromStdString(region.name);
-    projected.colourIndex = static_cast<int>(map->m_regions.size());
-    projected.labelPoint = toQPoint(projection.forward(region.labelPoint));
-    projected.path = polygonPath(std::move(region.area), projection);
-    projected.bounds = projected.path.boundingRect();
+    ProjectedRegion projected{projectArea(region.name, std::move(region.area), projection),
+                              toQPoint(projection.forward(region.labelPoint)),
+                              static_cast<int>(map->m_regions.size())};
     if (map->m_maliExtent.isNull()) map->m_maliExtent = projected.bounds;
     map->m_maliExtent = map->m_maliExtent.united(projected.bounds);
     map->m_regions.push_back(std::move(projected));
   }
 
   for (CercleFeature& cercle : data.cercles) {
-    ProjectedArea projected;
-    projected.name = QString::fromStdString(cercle.name);
-    projected.path = polygonPath(std::move(cercle.area), projection);
-    projected.bounds = projected.path.boundingRect();
-    map->m_cercles.push_back(std::move(projected));
+    map->m_cercles.push_back(projectArea(cercle.name, std::move(cercle.area), projection));
   }
 
   for (WaterLine& river : data.rivers) {
@@ -89,11 +87,7 @@ std::shared_ptr<const BaseMap> BaseMap::build(BaseMapData data, const Projection
   }
 
   for (WaterArea& lake : data.lakes) {
-    ProjectedArea projected;
-    projected.name = QString::fromStdString(lake.name);
-    projected.path = polygonPath(std::move(lake.area), projection);
-    projected.bounds = projected.path.boundingRect();
-    map->m_lakes.push_back(std::move(projected));
+    map->m_lakes.push_back(projectArea(lake.name, std::move(lake.area), projection));
   }
 
   map->m_gazetteer = Gazetteer(std::move(data.places));
