@@ -57,8 +57,7 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
   QApplication::setApplicationVersion(QStringLiteral(SV_VERSION));
   QApplication::setDesktopFileName(QStringLiteral("situation-viewer"));
 
-  const QString path = common.geodataPath.isEmpty() ? bundledGeodataPath() : common.geodataPath;
-  auto context = loadMapContext(path, &error);
+  auto context = loadMapContext(geodataPath(common.geodataPath), &error);
   if (!context) {
     err << programName() << ": " << error << "\n";
     return ExitFailure;

@@ -85,8 +85,7 @@ int runExportCommand(const QStringList& arguments, QTextStream& out, QTextStream
     return ExitFailure;
   }
 
-  const QString path = common.geodataPath.isEmpty() ? bundledGeodataPath() : common.geodataPath;
-  auto context = loadMapContext(path, &error);
+  auto context = loadMapContext(geodataPath(common.geodataPath), &error);
   if (!context) {
     err << programName() << " export: " << error << "\n";
     return ExitFailure;

@@ -24,4 +24,8 @@ QString bundledGeodataPath() {
   return candidates.last();
 }
 
+QString geodataPath(const QString& chosenPath) {
+  return chosenPath.isEmpty() ? bundledGeodataPath() : chosenPath;
+}
+
 } // namespace sv

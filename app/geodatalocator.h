@@ -9,5 +9,7 @@ namespace sv {
 // tree the program was built from. Returns the first that exists, or the
 // last candidate so that the error names a path.
 QString bundledGeodataPath();
+// `chosenPath` (from --geodata) when given, else the bundled file.
+QString geodataPath(const QString& chosenPath);
 
 } // namespace sv

@@ -1,6 +1,8 @@
-#include "application.h"
 #include "commandline.h"
 #include "geodatalocator.h"
+
+#include "domain/gazetteer.h"
+#include "io/basemapreader.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -83,13 +85,14 @@ int runPlacesCommand(const QStringList& arguments, QTextStream& out, QTextStream
     return ExitUsage;
   }
 
-  const QString path = common.geodataPath.isEmpty() ? bundledGeodataPath() : common.geodataPath;
-  auto context = loadMapContext(path, &error);
-  if (!context) {
-    err << programName() << " places: " << error << "\n";
+  // Searching needs only the gazetteer: nothing is projected or drawn.
+  std::string readError;
+  auto data = readBaseMap(geodataPath(common.geodataPath).toStdString(), &readError);
+  if (!data) {
+    err << programName() << " places: " << QString::fromStdString(readError) << "\n";
     return ExitFailure;
   }
-  const Gazetteer& gazetteer = context->baseMap->gazetteer();
+  const Gazetteer gazetteer(std::move(data->places));
   const auto matches = gazetteer.search(query.toStdString(), static_cast<std::size_t>(limit));
 
   if (format == QLatin1String("json")) {
