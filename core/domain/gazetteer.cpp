@@ -120,8 +120,14 @@ std::vector<PlaceMatch> Gazetteer::search(std::string_view query, std::size_t li
 }
 
 std::optional<std::size_t> Gazetteer::resolve(std::string_view name) const {
-  const auto matches = search(name, 1);
+  // A whole name, even spelt a little differently ("Moura" for Mora, alias
+  // Mourra), says more than the start of a longer name (Mourasso).
+  const auto matches = search(name, 200);
   if (matches.empty()) return std::nullopt;
+  for (const PlaceMatch& match : matches)
+    if (match.kind == MatchKind::ExactName || match.kind == MatchKind::ExactAlternate) return match.placeIndex;
+  for (const PlaceMatch& match : matches)
+    if (match.kind == MatchKind::Similar) return match.placeIndex;
   return matches.front().placeIndex;
 }
 

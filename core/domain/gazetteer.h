@@ -44,7 +44,8 @@ public:
   std::optional<std::size_t> indexOfGeonameId(std::int64_t geonameId) const;
 
   std::vector<PlaceMatch> search(std::string_view query, std::size_t limit = 20) const;
-  // The best match of a name, if any name matches at all.
+  // The place a whole name means: the best exact match, else the best similar
+  // spelling, else the best of any match.
   std::optional<std::size_t> resolve(std::string_view name) const;
 
 private:

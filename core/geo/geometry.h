@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 namespace sv {
@@ -45,5 +46,19 @@ struct Extent {
     if (p.y > maxY) maxY = p.y;
   }
 };
+
+// Whether a point lies inside a multipolygon, by the even-odd rule that also
+// draws it (a point in a hole is outside).
+inline bool contains(const MultiPolygon& polygon, const Point2& p) {
+  bool inside = false;
+  for (const Ring& ring : polygon.rings) {
+    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+      const Point2& a = ring[i];
+      const Point2& b = ring[j];
+      if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) inside = !inside;
+    }
+  }
+  return inside;
+}
 
 } // namespace sv

@@ -64,6 +64,13 @@ TEST(Gazetteer, SimilarSpellingsRankAfterPrefixes) {
   EXPECT_EQ(matches[1].kind, MatchKind::Similar);
 }
 
+TEST(Gazetteer, ResolvingAWholeNamePrefersASimilarSpellingToAPrefix) {
+  const Gazetteer g({makePlace(1, "Mourasso", {}, "PPL", 5000), makePlace(2, "Mora", {"Mourra"}, "PPL")});
+  EXPECT_EQ(g.search("Moura")[0].kind, MatchKind::PrefixName); // completion still offers the prefix first
+  EXPECT_EQ(g.resolve("Moura"), std::optional<std::size_t>(1));
+  EXPECT_EQ(g.resolve("Mouras"), std::optional<std::size_t>(0));
+}
+
 TEST(Gazetteer, LimitAndEmptyQuery) {
   const Gazetteer g({makePlace(1, "Ba", {}, "PPL"), makePlace(2, "Bab", {}, "PPL"), makePlace(3, "Bac", {}, "PPL")});
   EXPECT_EQ(g.search("ba", 2).size(), 2u);

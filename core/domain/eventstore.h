@@ -1,0 +1,238 @@
+#pragma once
+
+#include "domain/calendar.h"
+#include "domain/incident.h"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace sv {
+
+// Strings stored once and referred to by number: actor, place, region and
+// publisher names repeat across millions of incidents.
+class StringPool {
+public:
+  std::uint32_t intern(std::string_view text);
+  std::optional<std::uint32_t> find(std::string_view text) const;
+  std::string_view at(std::uint32_t id) const { return m_strings[id]; }
+  std::size_t size() const { return m_strings.size(); }
+
+private:
+  std::vector<std::string> m_strings;
+  std::unordered_map<std::string, std::uint32_t> m_ids;
+};
+
+// Text that is different for almost every incident (ids, summaries,
+// passages): one buffer and offsets, no per-string allocation.
+class TextColumn {
+public:
+  void push_back(std::string_view text);
+  std::string_view at(std::size_t i) const {
+    return std::string_view(m_bytes).substr(m_offsets[i], m_offsets[i + 1] - m_offsets[i]);
+  }
+  std::size_t size() const { return m_offsets.size() - 1; }
+  std::size_t byteSize() const { return m_bytes.size() + m_offsets.size() * sizeof(std::uint64_t); }
+
+private:
+  std::string m_bytes;
+  std::vector<std::uint64_t> m_offsets{0};
+};
+
+enum class ActorRole : std::uint8_t { Primary = 0, Secondary = 1, Associated = 2 };
+
+struct ActorRef {
+  std::uint32_t actor = 0; // id in the store's string pool
+  ActorRole role = ActorRole::Primary;
+};
+
+// Which incidents to keep. The default keeps everything.
+struct IncidentFilter {
+  static constexpr std::uint32_t kAllTypes = (1u << kEventTypeCount) - 1;
+  static constexpr std::uint64_t kAllSubTypes = (std::uint64_t{1} << kSubEventTypeCount) - 1;
+
+  std::uint32_t types = kAllTypes;       // bit per EventType
+  std::uint64_t subTypes = kAllSubTypes; // bit per SubEventType
+  std::vector<std::uint32_t> actors;     // string ids; empty = any actor, else any of these in any role
+  std::int32_t minFatalities = 0;        // keeps incidents whose lower figure reaches it (0 keeps all)
+  std::optional<std::uint32_t> region;   // string id of the region name
+  std::optional<bool> civilianTargeting;
+
+  static std::uint32_t typeBit(EventType type) { return 1u << static_cast<unsigned>(type); }
+  static std::uint64_t subTypeBit(SubEventType subType) { return std::uint64_t{1} << static_cast<unsigned>(subType); }
+  // True when only the type and sub-type masks are set: histograms then come from prefix counts.
+  bool isTypeOnly() const { return actors.empty() && minFatalities <= 0 && !region && !civilianTargeting; }
+  friend bool operator==(const IncidentFilter&, const IncidentFilter&) = default;
+};
+
+// Incident counts per calendar bin, split by event type (for the timeline's
+// stacked histogram). An incident is counted in every bin its span overlaps:
+// the same rule by which the map shows it for that bin.
+struct Histogram {
+  TimeUnit unit = TimeUnit::Day;
+  std::vector<DayNumber> binStarts; // one per bin, plus the start of the bin after the last
+  std::vector<std::array<std::uint32_t, kEventTypeCount>> counts;
+
+  std::size_t binCount() const { return counts.size(); }
+  std::uint32_t total(std::size_t bin) const;
+};
+
+struct NearbyIncident {
+  std::uint32_t index = 0;
+  double distanceMetres = 0.0;
+  double azimuthDegrees = 0.0; // from the query point to the incident, clockwise from north
+};
+
+struct DatasetInfo {
+  std::string name;        // short name, e.g. the file's base name
+  std::string title;
+  std::string description;
+  std::string compiled;    // when the dataset was compiled or exported
+  std::string licence;     // licence and attribution text
+};
+
+// The incidents of one dataset, in columns sorted by start day (then end, then
+// id). Immutable once built and shared between threads as a snapshot
+// (std::shared_ptr<const EventStore>); every query is const and lock-free.
+//
+// Time queries use the start-sorted order plus an interval tree of the
+// incidents lasting more than a day; place queries use a geonameid index; and
+// radius queries use a grid of 0.25° cells. Histograms restricted by type come
+// from per-sub-type prefix counts over days, independent of the number of
+// incidents; other filters scan the incidents overlapping the range.
+class EventStore {
+public:
+  using Index = std::uint32_t;
+
+  static std::shared_ptr<const EventStore> build(std::vector<Incident> incidents, DatasetInfo info = {});
+
+  const DatasetInfo& info() const { return m_info; }
+  std::size_t size() const { return m_start.size(); }
+  bool empty() const { return m_start.empty(); }
+  DayNumber firstDay() const { return m_firstDay; }
+  DayNumber lastDay() const { return m_lastDay; }
+
+  // Columns.
+  std::string_view id(Index i) const { return m_ids.at(i); }
+  DayNumber start(Index i) const { return m_start[i]; }
+  DayNumber end(Index i) const { return m_end[i]; }
+  DatePrecision datePrecision(Index i) const { return static_cast<DatePrecision>(m_datePrecision[i]); }
+  EventType type(Index i) const { return static_cast<EventType>(m_type[i]); }
+  SubEventType subType(Index i) const { return static_cast<SubEventType>(m_subType[i]); }
+  LocationPrecision locationPrecision(Index i) const { return static_cast<LocationPrecision>(m_locationPrecision[i]); }
+  bool civilianTargeting(Index i) const { return (m_flags[i] & kCivilianFlag) != 0; }
+  Fatalities fatalities(Index i) const;
+  std::int32_t fatalityFigure(Index i) const { return m_fatalitiesLow[i] < 0 ? 0 : m_fatalitiesLow[i]; }
+  double longitude(Index i) const { return m_longitude[i]; }
+  double latitude(Index i) const { return m_latitude[i]; }
+  std::optional<std::int64_t> geonameId(Index i) const;
+  std::string_view place(Index i) const { return m_strings.at(m_place[i]); }
+  std::string_view region(Index i) const { return m_strings.at(m_region[i]); }
+  std::string_view cercle(Index i) const { return m_strings.at(m_cercle[i]); }
+  std::string_view summary(Index i) const { return m_summaries.at(i); }
+  std::string_view locationNote(Index i) const { return m_notes.at(i); }
+  std::vector<ActorRef> actors(Index i) const;
+  std::vector<Source> sources(Index i) const;
+  // The whole record, for display and writing.
+  Incident incident(Index i) const;
+
+  std::optional<Index> find(std::string_view id) const;
+  const StringPool& strings() const { return m_strings; }
+  std::string_view string(std::uint32_t id) const { return m_strings.at(id); }
+  // Every actor name with the number of incidents naming it, most frequent first.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> actorFrequencies() const;
+  // Figures over the whole dataset, fixed whatever the range or filter.
+  std::int32_t maxFatalityFigure() const { return m_maxFatalities; }
+
+  bool matches(Index i, const IncidentFilter& filter) const;
+
+  // Incidents whose span [start, end] overlaps [from, to] (inclusive days),
+  // in store order (by start).
+  std::vector<Index> overlapping(DayNumber from, DayNumber to, const IncidentFilter& filter = {}) const;
+  // Incidents given at a gazetteer place, in store order.
+  std::vector<Index> atPlace(std::int64_t geonameId, const IncidentFilter& filter = {}) const;
+  // Incidents within `radiusMetres` (geodesic) of a point, in store order.
+  std::vector<NearbyIncident> withinRadius(double longitude, double latitude, double radiusMetres,
+                                           const IncidentFilter& filter = {}) const;
+  // Counts per bin for the bins covering [from, to].
+  Histogram histogram(DayNumber from, DayNumber to, TimeUnit unit, const IncidentFilter& filter = {}) const;
+
+  std::size_t memoryBytes() const;
+
+private:
+  static constexpr std::uint8_t kReportedFlag = 1;
+  static constexpr std::uint8_t kCivilianFlag = 2;
+  static constexpr std::size_t kHistogramCategories = kSubEventTypeCount + kEventTypeCount;
+
+  struct TreeNode {
+    DayNumber center = 0;
+    std::uint32_t begin = 0; // range in m_treeByStart / m_treeByEnd
+    std::uint32_t count = 0;
+    std::int32_t left = -1;
+    std::int32_t right = -1;
+  };
+
+  template <typename Visit> void visitOverlapping(DayNumber from, DayNumber to, Visit&& visit) const;
+  void buildIntervalTree();
+  std::int32_t buildNode(std::vector<Index>& intervals);
+  void buildHistogramPrefixes();
+  std::size_t histogramCategory(Index i) const;
+  std::uint32_t prefixStartsUpTo(std::size_t subType, DayNumber day) const;
+  std::uint32_t prefixEndsBefore(std::size_t subType, DayNumber day) const;
+
+  DatasetInfo m_info;
+  StringPool m_strings;
+  TextColumn m_ids;
+  TextColumn m_summaries;
+  TextColumn m_notes;
+  std::vector<DayNumber> m_start;
+  std::vector<DayNumber> m_end;
+  std::vector<std::uint8_t> m_datePrecision;
+  std::vector<std::uint8_t> m_type;
+  std::vector<std::uint8_t> m_subType;
+  std::vector<std::uint8_t> m_locationPrecision;
+  std::vector<std::uint8_t> m_flags;
+  std::vector<std::int32_t> m_fatalitiesLow;  // -1 = none
+  std::vector<std::int32_t> m_fatalitiesHigh; // -1 = none
+  std::vector<double> m_longitude;
+  std::vector<double> m_latitude;
+  std::vector<std::int64_t> m_geonameId; // -1 = none
+  std::vector<std::uint32_t> m_place;
+  std::vector<std::uint32_t> m_region;
+  std::vector<std::uint32_t> m_cercle;
+
+  std::vector<std::uint32_t> m_actorOffsets{0};
+  std::vector<ActorRef> m_actorRefs;
+
+  struct SourceRow {
+    std::uint32_t document, title, publisher, date, url;
+  };
+  std::vector<std::uint32_t> m_sourceOffsets{0};
+  std::vector<SourceRow> m_sources;
+  TextColumn m_passages;
+
+  DayNumber m_firstDay = 0;
+  DayNumber m_lastDay = -1;
+  std::int32_t m_maxFatalities = 0;
+
+  // Indexes.
+  std::vector<Index> m_byId; // sorted by id
+  std::vector<TreeNode> m_tree;                          // incidents spanning more than one day
+  std::vector<Index> m_treeByStart;
+  std::vector<Index> m_treeByEnd;
+  std::int32_t m_treeRoot = -1;
+  std::vector<std::pair<std::int64_t, Index>> m_byPlace; // sorted
+  std::vector<std::pair<std::uint32_t, Index>> m_byCell; // sorted
+  // m_startsUpTo[s][d]: incidents of histogram category s (sub-type, or type when none) starting on or before firstDay + d;
+  // m_endsBefore[s][d]: those ending before firstDay + d.
+  std::vector<std::vector<std::uint32_t>> m_startsUpTo;
+  std::vector<std::vector<std::uint32_t>> m_endsBefore;
+  bool m_hasPrefixes = false;
+};
+
+} // namespace sv

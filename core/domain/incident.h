@@ -1,0 +1,154 @@
+#pragma once
+
+#include "domain/calendar.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sv {
+
+// How precisely the source dates an incident. The span [start, end] always
+// covers every day the incident may have happened on: "late March 2022" is
+// 21–31 March with week precision, never 1 March.
+enum class DatePrecision : std::uint8_t { Day = 0, Week = 1, Month = 2, Year = 3 };
+
+// How precisely the source places an incident.
+enum class LocationPrecision : std::uint8_t {
+  Exact = 0,   // at the named place
+  Near = 1,    // near or around the named place
+  Cercle = 2,  // somewhere in a cercle (district)
+  Region = 3,  // somewhere in a region or a described part of the country
+  Country = 4, // the source gives no place inside Mali
+};
+
+// ACLED's event types (codebook 2019 onwards).
+enum class EventType : std::uint8_t {
+  Battles = 0,
+  ViolenceAgainstCivilians = 1,
+  ExplosionsRemoteViolence = 2,
+  Riots = 3,
+  Protests = 4,
+  StrategicDevelopments = 5,
+};
+inline constexpr int kEventTypeCount = 6;
+
+// ACLED's sub-event types. Unspecified is for data that has none (ACLED files
+// before 2019).
+enum class SubEventType : std::uint8_t {
+  Unspecified = 0,
+  ArmedClash,
+  GovernmentRegainsTerritory,
+  NonStateActorOvertakesTerritory,
+  ChemicalWeapon,
+  AirDroneStrike,
+  SuicideBomb,
+  ShellingArtilleryMissileAttack,
+  RemoteExplosiveLandmineIed,
+  Grenade,
+  SexualViolence,
+  Attack,
+  AbductionForcedDisappearance,
+  PeacefulProtest,
+  ProtestWithIntervention,
+  ExcessiveForceAgainstProtesters,
+  ViolentDemonstration,
+  MobViolence,
+  Agreement,
+  Arrests,
+  ChangeToGroupActivity,
+  DisruptedWeaponsUse,
+  HeadquartersOrBaseEstablished,
+  LootingPropertyDestruction,
+  NonViolentTransferOfTerritory,
+  Other,
+};
+inline constexpr int kSubEventTypeCount = 26;
+
+std::string_view eventTypeName(EventType type);            // "Violence against civilians"
+std::string_view subEventTypeName(SubEventType subType);   // "Abduction/forced disappearance"
+EventType parentType(SubEventType subType);                // meaningless for Unspecified
+// Names compare after folding case, accents and punctuation.
+std::optional<EventType> eventTypeFromName(std::string_view name);
+std::optional<SubEventType> subEventTypeFromName(std::string_view name);
+
+std::string_view datePrecisionName(DatePrecision precision);         // "day" …
+std::string_view locationPrecisionName(LocationPrecision precision); // "exact" …
+std::optional<DatePrecision> datePrecisionFromName(std::string_view name);
+std::optional<LocationPrecision> locationPrecisionFromName(std::string_view name);
+inline bool isApproximate(LocationPrecision precision) { return precision != LocationPrecision::Exact; }
+inline bool isApproximate(DatePrecision precision) { return precision != DatePrecision::Day; }
+
+// Fatalities as the source gives them. "Not reported" is not zero:
+//  - reported == false: the source gives no fatality information;
+//  - reported with no bounds: deaths are reported without a figure;
+//  - low == high: an exact figure; only low: "at least"; only high: "at most".
+struct Fatalities {
+  bool reported = false;
+  std::optional<std::int32_t> low;
+  std::optional<std::int32_t> high;
+
+  static Fatalities notReported() { return {}; }
+  static Fatalities exactly(std::int32_t n) { return {true, n, n}; }
+  static Fatalities atLeast(std::int32_t n) { return {true, n, std::nullopt}; }
+  // The figure used for sizing and minimum-fatality filters: the lower bound, else 0.
+  std::int32_t best() const { return low.value_or(0); }
+  friend bool operator==(const Fatalities&, const Fatalities&) = default;
+};
+// "not reported", "reported, no figure", "6", "≥300", "20–30", "≤5".
+std::string formatFatalities(const Fatalities& fatalities);
+
+struct Source {
+  std::string document;  // the file or reference of the document
+  std::string title;
+  std::string publisher;
+  std::string date;      // as the source dates itself (ISO where known, may be empty)
+  std::string url;       // may be empty
+  std::string passage;   // the passage the incident rests on
+  friend bool operator==(const Source&, const Source&) = default;
+};
+
+struct Actors {
+  std::vector<std::string> primary;
+  std::vector<std::string> secondary;
+  std::vector<std::string> associated;
+  friend bool operator==(const Actors&, const Actors&) = default;
+};
+
+// One incident as a whole record: what readers produce and writers consume.
+// The EventStore keeps incidents in columns instead of as these objects.
+struct Incident {
+  std::string id;
+  DayNumber start = 0;
+  DayNumber end = 0;
+  DatePrecision datePrecision = DatePrecision::Day;
+  std::string place;                  // the place name as the source gives it
+  std::optional<std::int64_t> geonameId;
+  double longitude = 0.0;
+  double latitude = 0.0;
+  LocationPrecision locationPrecision = LocationPrecision::Exact;
+  std::string locationNote;
+  std::string region;
+  std::string cercle;
+  EventType type = EventType::Battles;
+  SubEventType subType = SubEventType::Unspecified;
+  Actors actors;
+  Fatalities fatalities;
+  bool civilianTargeting = false;
+  std::string summary;
+  std::vector<Source> sources;
+  friend bool operator==(const Incident&, const Incident&) = default;
+};
+
+// Dates as a reader should see them, following their precision:
+// day "19 Aug 2025", "6–22 Oct 2020"; week "~21–31 Mar 2022"; month "Oct 2020",
+// "Sep–Nov 2025"; year "2020", "2020–2021".
+std::string formatDateSpan(DayNumber start, DayNumber end, DatePrecision precision);
+
+// The problems that make an incident unusable, empty if none.
+std::vector<std::string> validateIncident(const Incident& incident);
+
+} // namespace sv
