@@ -1,0 +1,442 @@
+#include "io/incidentdataset.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+namespace sv {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr const char* kFormatName = "situation-viewer-incidents";
+constexpr int kFormatVersion = 1;
+
+// Where each feature object of the top-level "features" array starts, as a
+// 1-based line number: nlohmann's DOM keeps no positions, so one light pass
+// over the text finds them.
+std::vector<std::size_t> featureLines(const std::string& text) {
+  std::vector<std::size_t> lines;
+  std::size_t line = 1;
+  int depth = 0;
+  int featuresDepth = -1; // depth inside the features array, once entered
+  std::string lastKey;
+  bool inString = false;
+  std::string current;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') ++line;
+    if (inString) {
+      if (c == '\\') {
+        if (i + 1 < text.size()) current += text[++i];
+      } else if (c == '"') {
+        inString = false;
+        lastKey = current;
+      } else {
+        current += c;
+      }
+      continue;
+    }
+    switch (c) {
+    case '"':
+      inString = true;
+      current.clear();
+      break;
+    case '{':
+      if (featuresDepth >= 0 && depth == featuresDepth) lines.push_back(line);
+      ++depth;
+      break;
+    case '[':
+      if (depth == 1 && lastKey == "features" && featuresDepth < 0) featuresDepth = depth + 1;
+      ++depth;
+      break;
+    case '}':
+    case ']':
+      --depth;
+      if (featuresDepth >= 0 && depth < featuresDepth - 1) featuresDepth = -2; // left the array
+      break;
+    default:
+      break;
+    }
+  }
+  return lines;
+}
+
+std::pair<std::size_t, std::size_t> lineAndColumn(const std::string& text, std::size_t byte) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+struct FieldError {
+  std::string field;
+  std::string reason;
+};
+
+const char* typeName(const Json& value) {
+  return value.type_name();
+}
+
+std::string requireString(const Json& object, const char* key, bool required = true) {
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) {
+    if (required) throw FieldError{key, "missing"};
+    return {};
+  }
+  if (!it->is_string()) throw FieldError{key, std::string("expected a string, found ") + typeName(*it)};
+  return it->get<std::string>();
+}
+
+DayNumber requireDate(const Json& object, const char* key) {
+  const std::string text = requireString(object, key);
+  auto day = parseIsoDate(text);
+  if (!day) throw FieldError{key, "'" + text + "' is not a date in the form YYYY-MM-DD"};
+  return *day;
+}
+
+std::vector<std::string> stringList(const Json& object, const char* key, const std::string& fieldName) {
+  std::vector<std::string> result;
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return result;
+  if (!it->is_array()) throw FieldError{fieldName, "expected an array of strings"};
+  for (const Json& item : *it) {
+    if (!item.is_string()) throw FieldError{fieldName, "expected an array of strings"};
+    if (!item.get_ref<const std::string&>().empty()) result.push_back(item.get<std::string>());
+  }
+  return result;
+}
+
+std::optional<std::int32_t> optionalCount(const Json& object, const char* key, const std::string& fieldName) {
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return std::nullopt;
+  if (!it->is_number_integer() || it->get<std::int64_t>() < 0 || it->get<std::int64_t>() > 100000000)
+    throw FieldError{fieldName, "expected a whole number of at least 0 or null"};
+  return static_cast<std::int32_t>(it->get<std::int64_t>());
+}
+
+Incident parseFeature(const Json& feature) {
+  if (!feature.is_object()) throw FieldError{"feature", "expected an object"};
+  auto propertiesIt = feature.find("properties");
+  if (propertiesIt == feature.end() || !propertiesIt->is_object()) throw FieldError{"properties", "missing"};
+  const Json& p = *propertiesIt;
+
+  Incident incident;
+  incident.id = requireString(p, "id");
+  if (incident.id.empty()) throw FieldError{"id", "empty"};
+
+  auto geometryIt = feature.find("geometry");
+  if (geometryIt == feature.end() || !geometryIt->is_object()) throw FieldError{"geometry", "missing"};
+  if (requireString(*geometryIt, "type") != "Point") throw FieldError{"geometry", "expected a Point"};
+  auto coordinates = geometryIt->find("coordinates");
+  if (coordinates == geometryIt->end() || !coordinates->is_array() || coordinates->size() < 2 ||
+      !(*coordinates)[0].is_number() || !(*coordinates)[1].is_number())
+    throw FieldError{"geometry.coordinates", "expected [longitude, latitude]"};
+  incident.longitude = (*coordinates)[0].get<double>();
+  incident.latitude = (*coordinates)[1].get<double>();
+  if (!std::isfinite(incident.longitude) || incident.longitude < -180 || incident.longitude > 180)
+    throw FieldError{"geometry.coordinates", "longitude out of range"};
+  if (!std::isfinite(incident.latitude) || incident.latitude < -90 || incident.latitude > 90)
+    throw FieldError{"geometry.coordinates", "latitude out of range"};
+
+  incident.start = requireDate(p, "start");
+  incident.end = p.contains("end") && !p["end"].is_null() ? requireDate(p, "end") : incident.start;
+  if (incident.end < incident.start) throw FieldError{"end", "is before start"};
+  const std::string datePrecision = requireString(p, "date_precision");
+  auto dp = datePrecisionFromName(datePrecision);
+  if (!dp) throw FieldError{"date_precision", "'" + datePrecision + "' is not one of day, week, month, year"};
+  incident.datePrecision = *dp;
+
+  incident.place = requireString(p, "place", false);
+  if (auto it = p.find("place_geonameid"); it != p.end() && !it->is_null()) {
+    if (!it->is_number_integer() || it->get<std::int64_t>() <= 0)
+      throw FieldError{"place_geonameid", "expected a positive whole number or null"};
+    incident.geonameId = it->get<std::int64_t>();
+  }
+  const std::string locationPrecision = requireString(p, "location_precision");
+  auto lp = locationPrecisionFromName(locationPrecision);
+  if (!lp) throw FieldError{"location_precision", "'" + locationPrecision + "' is not one of exact, near, cercle, region, country"};
+  incident.locationPrecision = *lp;
+  incident.locationNote = requireString(p, "location_note", false);
+  incident.region = requireString(p, "region", false);
+  incident.cercle = requireString(p, "cercle", false);
+
+  const std::string type = requireString(p, "event_type");
+  auto eventType = eventTypeFromName(type);
+  if (!eventType) throw FieldError{"event_type", "'" + type + "' is not an ACLED event type"};
+  incident.type = *eventType;
+  const std::string subType = requireString(p, "sub_event_type", false);
+  if (!subType.empty()) {
+    auto sub = subEventTypeFromName(subType);
+    if (!sub) throw FieldError{"sub_event_type", "'" + subType + "' is not an ACLED sub-event type"};
+    if (parentType(*sub) != incident.type)
+      throw FieldError{"sub_event_type", "'" + subType + "' is not a kind of '" + type + "'"};
+    incident.subType = *sub;
+  }
+
+  if (auto it = p.find("actors"); it != p.end() && !it->is_null()) {
+    if (!it->is_object()) throw FieldError{"actors", "expected an object"};
+    incident.actors.primary = stringList(*it, "primary", "actors.primary");
+    incident.actors.secondary = stringList(*it, "secondary", "actors.secondary");
+    incident.actors.associated = stringList(*it, "associated", "actors.associated");
+  }
+
+  if (auto it = p.find("fatalities"); it != p.end() && !it->is_null()) {
+    if (!it->is_object()) throw FieldError{"fatalities", "expected an object"};
+    auto reported = it->find("reported");
+    if (reported == it->end() || !reported->is_boolean()) throw FieldError{"fatalities.reported", "expected true or false"};
+    incident.fatalities.reported = reported->get<bool>();
+    incident.fatalities.low = optionalCount(*it, "low", "fatalities.low");
+    incident.fatalities.high = optionalCount(*it, "high", "fatalities.high");
+    if (!incident.fatalities.reported && (incident.fatalities.low || incident.fatalities.high))
+      throw FieldError{"fatalities", "figures given while reported is false"};
+    if (incident.fatalities.low && incident.fatalities.high && *incident.fatalities.low > *incident.fatalities.high)
+      throw FieldError{"fatalities", "low is above high"};
+  }
+
+  if (auto it = p.find("civilian_targeting"); it != p.end() && !it->is_null()) {
+    if (!it->is_boolean()) throw FieldError{"civilian_targeting", "expected true or false"};
+    incident.civilianTargeting = it->get<bool>();
+  }
+  incident.summary = requireString(p, "summary", false);
+
+  auto sourcesIt = p.find("sources");
+  if (sourcesIt != p.end() && !sourcesIt->is_null()) {
+    if (!sourcesIt->is_array()) throw FieldError{"sources", "expected an array"};
+    for (std::size_t k = 0; k < sourcesIt->size(); ++k) {
+      const Json& s = (*sourcesIt)[k];
+      const std::string prefix = "sources[" + std::to_string(k) + "]";
+      if (!s.is_object()) throw FieldError{prefix, "expected an object"};
+      try {
+        Source source;
+        source.document = requireString(s, "document", false);
+        source.title = requireString(s, "title", false);
+        source.publisher = requireString(s, "publisher", false);
+        source.date = requireString(s, "date", false);
+        source.url = requireString(s, "url", false);
+        source.passage = requireString(s, "passage", false);
+        if (source.title.empty() && source.document.empty() && source.publisher.empty())
+          throw FieldError{"title", "a source needs a title, a document or a publisher"};
+        incident.sources.push_back(std::move(source));
+      } catch (const FieldError& error) {
+        throw FieldError{prefix + "." + error.field, error.reason};
+      }
+    }
+  }
+  return incident;
+}
+
+Json sourceJson(const Source& source) {
+  Json s = Json::object();
+  s["document"] = source.document;
+  s["title"] = source.title;
+  s["publisher"] = source.publisher;
+  s["date"] = source.date;
+  s["url"] = source.url;
+  s["passage"] = source.passage;
+  return s;
+}
+
+Json featureJson(const Incident& incident) {
+  Json feature = Json::object();
+  feature["type"] = "Feature";
+  feature["id"] = incident.id;
+  feature["geometry"] = {{"type", "Point"}, {"coordinates", {incident.longitude, incident.latitude}}};
+  Json p = Json::object();
+  p["id"] = incident.id;
+  p["start"] = formatIsoDate(incident.start);
+  p["end"] = formatIsoDate(incident.end);
+  p["date_precision"] = std::string(datePrecisionName(incident.datePrecision));
+  p["place"] = incident.place;
+  p["place_geonameid"] = incident.geonameId ? Json(*incident.geonameId) : Json(nullptr);
+  p["location_precision"] = std::string(locationPrecisionName(incident.locationPrecision));
+  p["location_note"] = incident.locationNote;
+  p["region"] = incident.region;
+  p["cercle"] = incident.cercle;
+  p["event_type"] = std::string(eventTypeName(incident.type));
+  p["sub_event_type"] = std::string(subEventTypeName(incident.subType));
+  p["actors"] = {{"primary", incident.actors.primary},
+                 {"secondary", incident.actors.secondary},
+                 {"associated", incident.actors.associated}};
+  const Fatalities& f = incident.fatalities;
+  p["fatalities"] = {{"reported", f.reported},
+                     {"low", f.low ? Json(*f.low) : Json(nullptr)},
+                     {"high", f.high ? Json(*f.high) : Json(nullptr)}};
+  p["civilian_targeting"] = incident.civilianTargeting;
+  p["summary"] = incident.summary;
+  Json sources = Json::array();
+  for (const Source& source : incident.sources) sources.push_back(sourceJson(source));
+  p["sources"] = std::move(sources);
+  feature["properties"] = std::move(p);
+  return feature;
+}
+
+} // namespace
+
+IncidentReadResult parseIncidentDataset(const std::string& text, const std::string& name) {
+  IncidentReadResult result;
+  Json document;
+  try {
+    document = Json::parse(text);
+  } catch (const Json::parse_error& error) {
+    const auto [line, column] = lineAndColumn(text, error.byte == 0 ? 0 : error.byte - 1);
+    result.error = name + ":" + std::to_string(line) + ":" + std::to_string(column) + ": not valid JSON";
+    return result;
+  }
+  const auto isString = [&](const char* key, const char* value) {
+    auto it = document.find(key);
+    return it != document.end() && it->is_string() && it->get<std::string>() == value;
+  };
+  if (!document.is_object() || !isString("type", "FeatureCollection")) {
+    result.error = name + ": not a GeoJSON FeatureCollection";
+    return result;
+  }
+  if (!isString("format", kFormatName)) {
+    result.error = name + ": not a Situation Viewer incident file (\"format\": \"" + kFormatName +
+                   "\" is missing); import other GeoJSON through the importer";
+    return result;
+  }
+  auto version = document.find("format_version");
+  if (version == document.end() || !version->is_number_integer() || version->get<int>() > kFormatVersion ||
+      version->get<int>() < 1) {
+    result.error = name + ": format_version " + (version == document.end() ? std::string("missing") : version->dump()) +
+                   " is not supported (this viewer reads version " + std::to_string(kFormatVersion) + ")";
+    return result;
+  }
+  auto features = document.find("features");
+  if (features == document.end() || !features->is_array()) {
+    result.error = name + ": \"features\" is missing or not an array";
+    return result;
+  }
+
+  if (auto it = document.find("name"); it != document.end() && it->is_string()) result.info.name = it->get<std::string>();
+  if (auto it = document.find("dataset"); it != document.end() && it->is_object()) {
+    const auto field = [&](const char* key) {
+      auto value = it->find(key);
+      return value != it->end() && value->is_string() ? value->get<std::string>() : std::string();
+    };
+    result.info.title = field("title");
+    result.info.description = field("description");
+    result.info.compiled = field("compiled");
+    result.info.licence = field("licence");
+  }
+
+  const std::vector<std::size_t> lines = featureLines(text);
+  std::unordered_map<std::string, std::size_t> firstRecordOfId;
+  for (std::size_t k = 0; k < features->size(); ++k) {
+    const Json& feature = (*features)[k];
+    RejectedRecord rejected;
+    rejected.record = k + 1;
+    rejected.line = k < lines.size() ? lines[k] : 0;
+    try {
+      Incident incident = parseFeature(feature);
+      auto [it, inserted] = firstRecordOfId.emplace(incident.id, k + 1);
+      if (!inserted) throw FieldError{"id", "'" + incident.id + "' repeats feature " + std::to_string(it->second)};
+      result.incidents.push_back(std::move(incident));
+    } catch (const FieldError& error) {
+      if (feature.is_object()) {
+        auto p = feature.find("properties");
+        if (p != feature.end() && p->is_object()) {
+          auto id = p->find("id");
+          if (id != p->end() && id->is_string()) rejected.id = id->get<std::string>();
+        }
+      }
+      rejected.field = error.field;
+      rejected.reason = error.reason;
+      result.rejected.push_back(std::move(rejected));
+    } catch (const Json::exception& error) {
+      rejected.field = "feature";
+      rejected.reason = error.what();
+      result.rejected.push_back(std::move(rejected));
+    }
+  }
+  result.recordsRead = features->size();
+  result.ok = true;
+  return result;
+}
+
+IncidentReadResult readIncidentDataset(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    IncidentReadResult result;
+    result.error = path + ": cannot open the file";
+    return result;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = buffer.str();
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  IncidentReadResult result = parseIncidentDataset(text, path);
+  if (result.ok && result.info.name.empty()) result.info.name = std::filesystem::path(path).stem().string();
+  return result;
+}
+
+std::string serializeIncidentFeature(const Incident& incident) {
+  return featureJson(incident).dump(2);
+}
+
+std::string serializeIncidentDataset(const DatasetInfo& info, const std::vector<Incident>& incidents) {
+  Json document = Json::object();
+  document["type"] = "FeatureCollection";
+  document["name"] = info.name;
+  document["format"] = kFormatName;
+  document["format_version"] = kFormatVersion;
+  document["dataset"] = {{"title", info.title},
+                         {"description", info.description},
+                         {"compiled", info.compiled},
+                         {"licence", info.licence}};
+  Json features = Json::array();
+  for (const Incident& incident : incidents) features.push_back(featureJson(incident));
+  document["features"] = std::move(features);
+  return document.dump(2) + "\n";
+}
+
+bool writeIncidentDataset(const std::string& path, const DatasetInfo& info, const std::vector<Incident>& incidents,
+                          std::string* error) {
+  const std::string temporary = path + ".partial";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      if (error) *error = path + ": cannot write here";
+      return false;
+    }
+    out << serializeIncidentDataset(info, incidents);
+    out.close();
+    if (!out) {
+      if (error) *error = path + ": writing failed";
+      std::remove(temporary.c_str());
+      return false;
+    }
+  }
+  std::error_code code;
+  std::filesystem::rename(temporary, path, code);
+  if (code) {
+    if (error) *error = path + ": " + code.message();
+    std::remove(temporary.c_str());
+    return false;
+  }
+  return true;
+}
+
+std::string describeRejection(const std::string& path, const RejectedRecord& r) {
+  std::string text = path;
+  if (r.line > 0) text += ":" + std::to_string(r.line);
+  text += ": feature " + std::to_string(r.record);
+  if (!r.id.empty()) text += " (" + r.id + ")";
+  text += ": " + r.field + ": " + r.reason;
+  return text;
+}
+
+} // namespace sv
