@@ -6,6 +6,7 @@
 
 #include "io/basemapreader.h"
 #include "io/gdalsupport.h"
+#include "io/incidentdataset.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -58,10 +59,11 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
   QApplication::setDesktopFileName(QStringLiteral("situation-viewer"));
 
   auto context = loadMapContext(geodataPath(common.geodataPath), &error);
-  if (!context) {
+  if (!context || !loadIncidents(*context, incidentsPath(common.dataPath), &error)) {
     err << programName() << ": " << error << "\n";
     return ExitFailure;
   }
+  for (const QString& problem : context->incidentProblems) err << problem << "\n";
   MainWindow window(std::move(*context));
   window.show();
   return QApplication::exec();
@@ -82,7 +84,37 @@ std::optional<MapContext> loadMapContext(const QString& path, QString* error) {
     return std::nullopt;
   }
   auto baseMap = BaseMap::build(std::move(*data), *projection);
-  return MapContext{std::move(*projection), std::move(baseMap)};
+  return MapContext{std::move(*projection), std::move(baseMap), nullptr, QString(), QStringList()};
+}
+
+std::shared_ptr<const EventStore> loadIncidentStore(const QString& path, QString* error, QStringList* problems) {
+  const std::string file = path.toStdString();
+  IncidentReadResult read = readIncidentDataset(file);
+  if (!read.ok) {
+    if (error) *error = QString::fromStdString(read.error);
+    return nullptr;
+  }
+  if (problems) {
+    for (const RejectedRecord& rejected : read.rejected) *problems << QString::fromStdString(describeRejection(file, rejected));
+    if (!read.rejected.empty()) {
+      *problems << QStringLiteral("%1: %2 of %3 records rejected, %4 incidents read")
+                       .arg(path)
+                       .arg(read.rejected.size())
+                       .arg(read.recordsRead)
+                       .arg(read.incidents.size());
+    }
+  }
+  return EventStore::build(std::move(read.incidents), std::move(read.info));
+}
+
+bool loadIncidents(MapContext& context, const QString& path, QString* error) {
+  QStringList problems;
+  auto store = loadIncidentStore(path, error, &problems);
+  if (!store) return false;
+  context.incidents = IncidentLayerData::build(std::move(store), context.projection);
+  context.incidentsPath = path;
+  context.incidentProblems = problems;
+  return true;
 }
 
 int runApplication(int argc, char** argv) {
@@ -106,6 +138,10 @@ int runApplication(int argc, char** argv) {
   if (command == QLatin1String("places")) {
     QCoreApplication app(argc, argv);
     return runPlacesCommand(arguments.mid(1), out, err);
+  }
+  if (command == QLatin1String("events")) {
+    QCoreApplication app(argc, argv);
+    return runEventsCommand(arguments.mid(1), out, err);
   }
   if (command == QLatin1String("export")) {
     useOffscreenPlatformWithoutDisplay();

@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <utility>
+
 namespace sv {
 
 QString programName() { return QStringLiteral("situation-viewer"); }
@@ -10,16 +12,19 @@ QString versionText() { return QStringLiteral("%1 %2").arg(programName(), QStrin
 
 QString generalHelpText() {
   return QStringLiteral(
-             "Usage: %1 [--geodata FILE]\n"
+             "Usage: %1 [--data FILE] [--geodata FILE]\n"
              "       %1 COMMAND [OPTIONS]\n"
              "\n"
              "Shows the conflict in Mali on a map. Without a command, opens the viewer window.\n"
              "\n"
              "Commands:\n"
              "  places QUERY     Find places of the gazetteer by name (accents and case ignored).\n"
+             "  events           List incidents by date, place and type (csv or json).\n"
              "  export -o FILE   Render the map to an image without a display.\n"
              "\n"
              "Options:\n"
+             "  --data FILE      Open this incident dataset (docs/data-format.md) instead of\n"
+             "                   the bundled one.\n"
              "  --geodata FILE   Use this GeoPackage instead of the bundled geodata.\n"
              "  -h, --help       Show this help (or a command's: COMMAND --help).\n"
              "  -v, --version    Show the version.\n"
@@ -42,21 +47,28 @@ std::optional<QSize> parseImageSize(const QString& text) {
 }
 
 bool takeCommonOptions(QStringList& arguments, CommonOptions& options, QString* error) {
+  const std::pair<QString, QString*> known[] = {{QStringLiteral("--geodata"), &options.geodataPath},
+                                               {QStringLiteral("--data"), &options.dataPath}};
   for (int i = 0; i < arguments.size();) {
     const QString& argument = arguments[i];
-    if (argument == QLatin1String("--geodata")) {
-      if (i + 1 >= arguments.size()) {
-        if (error) *error = QStringLiteral("--geodata needs a file");
-        return false;
+    bool taken = false;
+    for (const auto& [name, target] : known) {
+      if (argument == name) {
+        if (i + 1 >= arguments.size() || arguments[i + 1].isEmpty()) {
+          if (error) *error = QStringLiteral("%1 needs a file").arg(name);
+          return false;
+        }
+        *target = arguments[i + 1];
+        arguments.remove(i, 2);
+        taken = true;
+      } else if (argument.startsWith(name + QLatin1Char('='))) {
+        *target = argument.mid(name.size() + 1);
+        arguments.remove(i);
+        taken = true;
       }
-      options.geodataPath = arguments[i + 1];
-      arguments.remove(i, 2);
-    } else if (argument.startsWith(QLatin1String("--geodata="))) {
-      options.geodataPath = argument.mid(10);
-      arguments.remove(i);
-    } else {
-      ++i;
+      if (taken) break;
     }
+    if (!taken) ++i;
   }
   return true;
 }

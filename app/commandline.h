@@ -23,12 +23,14 @@ std::optional<QSize> parseImageSize(const QString& text);
 // Options common to every command, removed from `arguments` when found.
 struct CommonOptions {
   QString geodataPath; // --geodata FILE; empty for the bundled file
+  QString dataPath;    // --data FILE; empty for the bundled incident dataset
 };
-// Takes --geodata out of `arguments`. Returns false with `error` set on a
-// missing value.
+// Takes --geodata and --data out of `arguments`. Returns false with `error`
+// set on a missing value.
 bool takeCommonOptions(QStringList& arguments, CommonOptions& options, QString* error);
 
 int runPlacesCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
 int runExportCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
+int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
 
 } // namespace sv

@@ -16,12 +16,13 @@ namespace {
 
 QString exportHelp() {
   return QStringLiteral(
-             "Usage: %1 export -o FILE.png [--size WxH] [--geodata FILE]\n"
+             "Usage: %1 export -o FILE.png [--size WxH] [--data FILE] [--geodata FILE]\n"
              "\n"
              "Renders the map of Mali as the window shows it, without a display.\n"
              "\n"
              "  -o, --output FILE  the image to write (PNG)\n"
-             "  --size WxH         its size in pixels (default 1920x1080; 16 to 16384 each way)\n")
+             "  --size WxH         its size in pixels (default 1920x1080; 16 to 16384 each way)\n"
+             "  --data FILE        draw the incidents of this dataset instead of the bundled one\n")
       .arg(programName());
 }
 
@@ -86,10 +87,11 @@ int runExportCommand(const QStringList& arguments, QTextStream& out, QTextStream
   }
 
   auto context = loadMapContext(geodataPath(common.geodataPath), &error);
-  if (!context) {
+  if (!context || !loadIncidents(*context, incidentsPath(common.dataPath), &error)) {
     err << programName() << " export: " << error << "\n";
     return ExitFailure;
   }
+  for (const QString& problem : context->incidentProblems) err << problem << "\n";
 
   RenderRequest request;
   request.settings.setOutputSize(*size);
@@ -97,6 +99,8 @@ int runExportCommand(const QStringList& arguments, QTextStream& out, QTextStream
   request.settings.zoomToExtent(context->baseMap->maliExtent());
   request.baseMap = context->baseMap;
   request.scaleBar = computeScaleBar(request.settings, context->projection);
+  request.incidents = context->incidents;
+  request.incidentView = IncidentView::everything(context->incidents->store());
   const QImage image = composeLayers(renderMap(request));
 
   QImageWriter writer(outputPath, "png");

@@ -12,4 +12,10 @@ QString bundledGeodataPath();
 // `chosenPath` (from --geodata) when given, else the bundled file.
 QString geodataPath(const QString& chosenPath);
 
+// The bundled incident dataset, found the same way ($SITUATION_VIEWER_INCIDENTS,
+// then beside the executable, then the source tree).
+QString bundledIncidentsPath();
+// `chosenPath` (from --data) when given, else the bundled dataset.
+QString incidentsPath(const QString& chosenPath);
+
 } // namespace sv

@@ -4,10 +4,12 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
 class QLabel;
 
 namespace sv {
 
+class LegendWidget;
 class MapCanvas;
 
 // Wiring only: the canvas in the middle, menus, and the status bar.
@@ -19,6 +21,7 @@ public:
   ~MainWindow() override;
 
   MapCanvas* canvas() const { return m_canvas; }
+  LegendWidget* legend() const { return m_legend; }
 
 private:
   void createMenus();
@@ -26,11 +29,15 @@ private:
   void showScale();
   void exportMapImage();
   void showAbout();
+  void showIncidentSummary();
 
   MapContext m_context;
   MapCanvas* m_canvas = nullptr;
   QLabel* m_positionLabel = nullptr;
   QLabel* m_scaleLabel = nullptr;
+  QLabel* m_incidentLabel = nullptr;
+  LegendWidget* m_legend = nullptr;
+  QDockWidget* m_legendDock = nullptr;
 };
 
 } // namespace sv

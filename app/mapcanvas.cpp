@@ -4,9 +4,13 @@
 #include "render/decorations.h"
 #include "render/renderjob.h"
 
+#include "incidenttext.h"
+
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -38,8 +42,30 @@ MapCanvas::~MapCanvas() {
   if (m_cancel) m_cancel->store(true);
 }
 
+bool MapCanvas::isUpToDate() const {
+  return m_rendered.isComplete && m_rendered.settings == m_settings && m_rendered.incidents == m_incidents &&
+         (!m_incidents || m_rendered.incidentView == m_incidentView);
+}
+
 bool MapCanvas::isRenderPending() const {
-  return m_watcher.isRunning() || m_renderTimer.isActive() || !(m_rendered.isComplete && m_rendered.settings == m_settings);
+  return m_watcher.isRunning() || m_renderTimer.isActive() || !isUpToDate();
+}
+
+void MapCanvas::setIncidents(std::shared_ptr<const IncidentLayerData> incidents, const IncidentView& view) {
+  m_incidents = std::move(incidents);
+  m_incidentView = view;
+  m_renderTimer.start();
+}
+
+void MapCanvas::setIncidentView(const IncidentView& view) {
+  if (view == m_incidentView) return;
+  m_incidentView = view;
+  m_renderTimer.start();
+}
+
+const DrawnIncidents* MapCanvas::drawnIncidents() const {
+  if (!isUpToDate()) return nullptr;
+  return m_rendered.drawnIncidents.get();
 }
 
 RenderRequest MapCanvas::makeRequest() const {
@@ -47,6 +73,8 @@ RenderRequest MapCanvas::makeRequest() const {
   request.settings = m_settings;
   request.baseMap = m_baseMap;
   request.scaleBar = computeScaleBar(m_settings, m_projection);
+  request.incidents = m_incidents;
+  request.incidentView = m_incidentView;
   return request;
 }
 
@@ -100,7 +128,7 @@ void MapCanvas::startRender() {
     if (m_cancel) m_cancel->store(true);
     return;
   }
-  if (m_rendered.isComplete && m_rendered.settings == m_settings) return;
+  if (isUpToDate()) return;
   m_cancel = makeCancelFlag();
   m_watcher.setFuture(startRenderJob(makeRequest(), m_rendered, m_cancel));
 }
@@ -110,9 +138,9 @@ void MapCanvas::handleRenderFinished() {
   if (result.isComplete) {
     m_rendered = std::move(result);
     update();
-    if (m_rendered.settings == m_settings) emit renderFinished();
+    if (isUpToDate()) emit renderFinished();
   }
-  if (!(m_rendered.isComplete && m_rendered.settings == m_settings)) startRender();
+  if (!isUpToDate()) startRender();
 }
 
 void MapCanvas::paintEvent(QPaintEvent*) {
@@ -121,6 +149,7 @@ void MapCanvas::paintEvent(QPaintEvent*) {
   if (m_rendered.baseLayer.isNull()) return;
   if (m_rendered.settings == m_settings) {
     painter.drawImage(QPointF(0, 0), m_rendered.baseLayer);
+    if (!m_rendered.incidentLayer.isNull()) painter.drawImage(QPointF(0, 0), m_rendered.incidentLayer);
     painter.drawImage(QPointF(0, 0), m_rendered.decorations);
     return;
   }
@@ -132,6 +161,26 @@ void MapCanvas::paintEvent(QPaintEvent*) {
   painter.translate(origin);
   painter.scale(scale, scale);
   painter.drawImage(QPointF(0, 0), m_rendered.baseLayer);
+  if (!m_rendered.incidentLayer.isNull()) painter.drawImage(QPointF(0, 0), m_rendered.incidentLayer);
+}
+
+bool MapCanvas::event(QEvent* event) {
+  if (event->type() == QEvent::ToolTip) {
+    auto* help = static_cast<QHelpEvent*>(event);
+    const DrawnIncidents* drawn = drawnIncidents();
+    const DrawnCluster* cluster = drawn ? drawn->clusterAt(help->pos()) : nullptr;
+    if (cluster && m_incidents) {
+      const QPoint centre = cluster->pixel.toPoint();
+      const int reach = static_cast<int>(cluster->radius) + 4;
+      QToolTip::showText(help->globalPos(), incidentTooltipHtml(m_incidents->store(), drawn->membersOf(*cluster)), this,
+                         QRect(centre - QPoint(reach, reach), QSize(2 * reach, 2 * reach)));
+    } else {
+      QToolTip::hideText();
+      event->ignore();
+    }
+    return true;
+  }
+  return QWidget::event(event);
 }
 
 void MapCanvas::resizeEvent(QResizeEvent*) {

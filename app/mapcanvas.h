@@ -33,6 +33,15 @@ public:
   // Renders the current view synchronously with the same code as the jobs.
   QImage renderSnapshot() const;
 
+  // The incidents drawn over the base map, and which of them to show. Changing
+  // only the view of incidents re-renders the incident layer and reuses the base map.
+  void setIncidents(std::shared_ptr<const IncidentLayerData> incidents, const IncidentView& view);
+  void setIncidentView(const IncidentView& view);
+  const std::shared_ptr<const IncidentLayerData>& incidents() const { return m_incidents; }
+  const IncidentView& incidentView() const { return m_incidentView; }
+  // What the incident layer drew for the current view; null while it is being rendered.
+  const DrawnIncidents* drawnIncidents() const;
+
   void setView(const QPointF& center, double metresPerPixel);
   void zoomToMali();
   void zoomIn();
@@ -49,6 +58,7 @@ signals:
   void renderFinished();
 
 protected:
+  bool event(QEvent* event) override;
   void paintEvent(QPaintEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
@@ -61,6 +71,7 @@ protected:
 
 private:
   void changeView(const MapSettings& settings);
+  bool isUpToDate() const;
   RenderRequest makeRequest() const;
   void startRender();
   void handleRenderFinished();
@@ -69,6 +80,8 @@ private:
   const Projection& m_projection;
   MapSettings m_settings;
   bool m_hasInitialView = false;
+  std::shared_ptr<const IncidentLayerData> m_incidents;
+  IncidentView m_incidentView;
 
   RenderedMap m_rendered;
   QFutureWatcher<RenderedMap> m_watcher;

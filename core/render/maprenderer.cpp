@@ -30,6 +30,22 @@ RenderedMap renderMap(const RenderRequest& request, const RenderedMap& reuse, co
     if (!request.baseMap || !renderBaseMap(painter, *request.baseMap, request.settings, cancel)) return result;
   }
 
+  result.incidents = request.incidents;
+  result.incidentView = request.incidentView;
+  const bool reuseIncidents = reuseBase && reuse.incidents == request.incidents &&
+                              reuse.incidentView == request.incidentView && reuse.drawnIncidents;
+  if (reuseIncidents) {
+    result.incidentLayer = reuse.incidentLayer;
+    result.drawnIncidents = reuse.drawnIncidents;
+  } else if (request.incidents) {
+    result.incidentLayer = createLayerImage(request.settings);
+    auto drawn = std::make_shared<DrawnIncidents>();
+    QPainter painter(&result.incidentLayer);
+    if (!renderIncidentLayer(painter, *request.incidents, request.incidentView, request.settings, cancel, *drawn))
+      return result;
+    result.drawnIncidents = std::move(drawn);
+  }
+
   result.decorations = createLayerImage(request.settings);
   {
     QPainter painter(&result.decorations);
@@ -46,6 +62,7 @@ RenderedMap renderMap(const RenderRequest& request, const CancelFlag& cancel) {
 QImage composeLayers(const RenderedMap& rendered) {
   QImage image = rendered.baseLayer.convertToFormat(QImage::Format_RGB32);
   QPainter painter(&image);
+  if (!rendered.incidentLayer.isNull()) painter.drawImage(QPointF(0, 0), rendered.incidentLayer);
   painter.drawImage(QPointF(0, 0), rendered.decorations);
   return image;
 }

@@ -3,6 +3,7 @@
 #include "render/basemap.h"
 #include "render/cancelflag.h"
 #include "render/decorations.h"
+#include "render/incidentlayer.h"
 #include "render/mapsettings.h"
 
 #include <QImage>
@@ -17,13 +18,20 @@ struct RenderRequest {
   MapSettings settings;
   std::shared_ptr<const BaseMap> baseMap;
   ScaleBar scaleBar;
+  std::shared_ptr<const IncidentLayerData> incidents; // may be null: no incident layer
+  IncidentView incidentView;
 };
 
 // One image per layer, so that a layer can be reused while another changes.
 struct RenderedMap {
   MapSettings settings;
   QImage baseLayer;
+  QImage incidentLayer;
   QImage decorations;
+  // What the incident layer shows and drew, for reuse, hover and selection.
+  std::shared_ptr<const IncidentLayerData> incidents;
+  IncidentView incidentView;
+  std::shared_ptr<const DrawnIncidents> drawnIncidents;
   bool isComplete = false;
 };
 
@@ -32,7 +40,9 @@ QImage createLayerImage(const MapSettings& settings, QImage::Format format = QIm
 
 // Renders every layer synchronously. Render jobs and headless export both use it.
 RenderedMap renderMap(const RenderRequest& request, const CancelFlag& cancel = {});
-// Renders only the layers not found in `reuse` (a previous result for the same view).
+// Renders only the layers not found in `reuse`: the base map is reused when
+// the view is the same, the incident layer when the view, the dataset and the
+// incident range and filter are all the same.
 RenderedMap renderMap(const RenderRequest& request, const RenderedMap& reuse, const CancelFlag& cancel);
 
 // The layers flattened into one opaque image.

@@ -1,0 +1,297 @@
+#include "application.h"
+#include "commandline.h"
+#include "geodatalocator.h"
+
+#include "domain/gazetteer.h"
+#include "domain/textfold.h"
+#include "io/basemapreader.h"
+#include "io/csv.h"
+#include "io/incidentdataset.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace sv {
+namespace {
+
+QString eventsHelp() {
+  return QStringLiteral(
+             "Usage: %1 events [--from DATE] [--to DATE] [--place NAME] [--type TYPE]\n"
+             "                 [--format text|csv|json] [--data FILE] [--geodata FILE]\n"
+             "\n"
+             "Lists the incidents whose dates overlap the range, sorted by start, with\n"
+             "their sources. An incident known only to the month (\"Oct 2020\") overlaps\n"
+             "every day of that month.\n"
+             "\n"
+             "  --from DATE      first day, YYYY-MM-DD (default: the data's first day)\n"
+             "  --to DATE        last day, YYYY-MM-DD (default: the data's last day)\n"
+             "  --place NAME     incidents given at this place: a gazetteer name (accents and\n"
+             "                   case ignored; homonyms go to the place the sources name, see\n"
+             "                   'places NAME'), geonames:ID for one place, or a place name\n"
+             "                   as the dataset writes it\n"
+             "  --type TYPE      an ACLED event type (\"Battles\", \"Violence against civilians\",\n"
+             "                   \"Explosions/Remote violence\", \"Riots\", \"Protests\",\n"
+             "                   \"Strategic developments\") or sub-event type (\"Armed clash\");\n"
+             "                   repeat it or separate names by commas to list several\n"
+             "  --format FORMAT  text (default), csv, or json (a dataset in the format of\n"
+             "                   docs/data-format.md, which --data can open again)\n"
+             "  --data FILE      read this incident dataset instead of the bundled one\n")
+      .arg(programName());
+}
+
+struct PlaceChoice {
+  std::optional<std::int64_t> geonameId;
+  std::string nameKey; // incidents whose own place name folds to this also match
+  QString description;
+};
+
+std::string joined(const std::vector<std::string>& items, const char* separator) {
+  std::string text;
+  for (const auto& item : items) {
+    if (!text.empty()) text += separator;
+    text += item;
+  }
+  return text;
+}
+
+std::string describeSource(const Source& source) {
+  std::string text = source.publisher.empty() ? std::string("publisher not stated") : source.publisher;
+  text += ", ";
+  text += source.title.empty() ? "untitled document " + source.document : "\u201C" + source.title + "\u201D";
+  if (!source.date.empty()) text += " (" + source.date + ")";
+  if (!source.url.empty()) text += " <" + source.url + ">";
+  if (!source.passage.empty()) text += ": \u201C" + source.passage + "\u201D";
+  return text;
+}
+
+QString q(const std::string& text) {
+  return QString::fromStdString(text);
+}
+
+void writeText(QTextStream& out, const EventStore& store, const std::vector<EventStore::Index>& rows) {
+  for (EventStore::Index i : rows) {
+    const Incident incident = store.incident(i);
+    out << q(incident.id) << "  " << q(formatDateSpan(incident.start, incident.end, incident.datePrecision)) << "  "
+        << q(incident.place.empty() ? std::string("(no place)") : incident.place) << " ("
+        << q(std::string(locationPrecisionName(incident.locationPrecision))) << ")  "
+        << q(std::string(eventTypeName(incident.type)));
+    if (incident.subType != SubEventType::Unspecified) out << " / " << q(std::string(subEventTypeName(incident.subType)));
+    out << "\n";
+    std::string actors = joined(incident.actors.primary, "; ");
+    if (!incident.actors.secondary.empty()) actors += " vs " + joined(incident.actors.secondary, "; ");
+    if (!incident.actors.associated.empty()) actors += " (with " + joined(incident.actors.associated, "; ") + ")";
+    if (!actors.empty()) out << "    Actors: " << q(actors) << "\n";
+    out << "    Fatalities: " << q(formatFatalities(incident.fatalities));
+    if (incident.civilianTargeting) out << "; civilians targeted";
+    out << "\n";
+    if (!incident.summary.empty()) out << "    " << q(incident.summary) << "\n";
+    for (const Source& source : incident.sources) out << "    Source: " << q(describeSource(source)) << "\n";
+    out << "\n";
+  }
+  out << rows.size() << (rows.size() == 1 ? " incident" : " incidents") << "\n";
+}
+
+void writeCsv(QTextStream& out, const EventStore& store, const std::vector<EventStore::Index>& rows) {
+  out << q(csvRow({"id", "start", "end", "date_precision", "date", "place", "place_geonameid", "longitude", "latitude",
+                   "location_precision", "region", "cercle", "event_type", "sub_event_type", "primary_actors",
+                   "secondary_actors", "associated_actors", "fatalities", "fatalities_low", "fatalities_high",
+                   "civilian_targeting", "summary", "sources"}));
+  for (EventStore::Index i : rows) {
+    const Incident incident = store.incident(i);
+    std::vector<std::string> sources;
+    for (const Source& source : incident.sources) sources.push_back(describeSource(source));
+    char lon[32], lat[32];
+    std::snprintf(lon, sizeof lon, "%.5f", incident.longitude);
+    std::snprintf(lat, sizeof lat, "%.5f", incident.latitude);
+    out << q(csvRow({incident.id, formatIsoDate(incident.start), formatIsoDate(incident.end),
+                     std::string(datePrecisionName(incident.datePrecision)),
+                     formatDateSpan(incident.start, incident.end, incident.datePrecision), incident.place,
+                     incident.geonameId ? std::to_string(*incident.geonameId) : std::string(), lon, lat,
+                     std::string(locationPrecisionName(incident.locationPrecision)), incident.region, incident.cercle,
+                     std::string(eventTypeName(incident.type)), std::string(subEventTypeName(incident.subType)),
+                     joined(incident.actors.primary, "; "), joined(incident.actors.secondary, "; "),
+                     joined(incident.actors.associated, "; "), formatFatalities(incident.fatalities),
+                     incident.fatalities.low ? std::to_string(*incident.fatalities.low) : std::string(),
+                     incident.fatalities.high ? std::to_string(*incident.fatalities.high) : std::string(),
+                     incident.civilianTargeting ? "true" : "false", incident.summary, joined(sources, " | ")}));
+  }
+}
+
+// Turns --type names into a filter keeping any of the named types and sub-types.
+bool typeFilter(const QStringList& names, IncidentFilter& filter, QString* error) {
+  std::uint32_t types = 0;
+  std::uint64_t subTypes = 0;
+  for (const QString& value : names) {
+    for (const QString& name : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+      const std::string text = name.trimmed().toStdString();
+      if (auto type = eventTypeFromName(text)) {
+        types |= IncidentFilter::typeBit(*type);
+      } else if (auto sub = subEventTypeFromName(text)) {
+        subTypes |= IncidentFilter::subTypeBit(*sub);
+      } else {
+        *error = QStringLiteral("unknown --type '%1': not an ACLED event type or sub-event type").arg(name.trimmed());
+        return false;
+      }
+    }
+  }
+  if (types == 0 && subTypes == 0) return true;
+  std::uint64_t allowedSubTypes = subTypes;
+  std::uint32_t allowedTypes = types;
+  for (int s = 0; s < kSubEventTypeCount; ++s) {
+    const auto sub = static_cast<SubEventType>(s);
+    const bool typeChosen = s == 0 ? types != 0 : (types & IncidentFilter::typeBit(parentType(sub))) != 0;
+    if (typeChosen) allowedSubTypes |= IncidentFilter::subTypeBit(sub);
+    if (s > 0 && (subTypes & IncidentFilter::subTypeBit(sub))) allowedTypes |= IncidentFilter::typeBit(parentType(sub));
+  }
+  filter.types = allowedTypes;
+  filter.subTypes = allowedSubTypes;
+  return true;
+}
+
+std::optional<DayNumber> dateOption(const QCommandLineParser& parser, const QCommandLineOption& option, QString* error) {
+  const QString text = parser.value(option).trimmed();
+  auto day = parseIsoDate(text.toStdString());
+  if (!day) *error = QStringLiteral("bad --%1 '%2': expected a date as YYYY-MM-DD").arg(option.names().first(), text);
+  return day;
+}
+
+} // namespace
+
+int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream& err) {
+  const QString prefix = programName() + QStringLiteral(" events: ");
+  QStringList args = arguments;
+  CommonOptions common;
+  QString error;
+  if (!takeCommonOptions(args, common, &error)) {
+    err << prefix << error << "\n";
+    return ExitUsage;
+  }
+  QCommandLineParser parser;
+  const QCommandLineOption fromOption(QStringLiteral("from"), QString(), QStringLiteral("date"));
+  const QCommandLineOption toOption(QStringLiteral("to"), QString(), QStringLiteral("date"));
+  const QCommandLineOption placeOption(QStringLiteral("place"), QString(), QStringLiteral("name"));
+  const QCommandLineOption typeOption(QStringLiteral("type"), QString(), QStringLiteral("type"));
+  const QCommandLineOption formatOption(QStringLiteral("format"), QString(), QStringLiteral("format"), QStringLiteral("text"));
+  const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+  parser.addOptions({fromOption, toOption, placeOption, typeOption, formatOption, helpOption});
+  if (!parser.parse(QStringList{programName()} + args)) {
+    err << prefix << parser.errorText() << "\n" << eventsHelp();
+    return ExitUsage;
+  }
+  if (parser.isSet(helpOption)) {
+    out << eventsHelp();
+    return ExitSuccess;
+  }
+  if (!parser.positionalArguments().isEmpty()) {
+    err << prefix << "unexpected argument '" << parser.positionalArguments().first() << "'\n";
+    return ExitUsage;
+  }
+  const QString format = parser.value(formatOption);
+  if (format != QLatin1String("text") && format != QLatin1String("csv") && format != QLatin1String("json")) {
+    err << prefix << "unknown --format '" << format << "' (use text, csv or json)\n";
+    return ExitUsage;
+  }
+  std::optional<DayNumber> from, to;
+  if (parser.isSet(fromOption) && !(from = dateOption(parser, fromOption, &error))) {
+    err << prefix << error << "\n";
+    return ExitUsage;
+  }
+  if (parser.isSet(toOption) && !(to = dateOption(parser, toOption, &error))) {
+    err << prefix << error << "\n";
+    return ExitUsage;
+  }
+  if (from && to && *from > *to) {
+    err << prefix << "--from " << q(formatIsoDate(*from)) << " is after --to " << q(formatIsoDate(*to)) << "\n";
+    return ExitUsage;
+  }
+  IncidentFilter filter;
+  if (!typeFilter(parser.values(typeOption), filter, &error)) {
+    err << prefix << error << "\n";
+    return ExitUsage;
+  }
+
+  const QString dataFile = incidentsPath(common.dataPath);
+  QStringList problems;
+  auto store = loadIncidentStore(dataFile, &error, &problems);
+  if (!store) {
+    err << prefix << error << "\n";
+    return ExitFailure;
+  }
+  for (const QString& problem : problems) err << problem << "\n";
+
+  const DayNumber first = from.value_or(store->firstDay());
+  const DayNumber last = to.value_or(store->lastDay());
+  std::vector<EventStore::Index> rows = store->overlapping(first, last, filter);
+
+  if (parser.isSet(placeOption)) {
+    const QString name = parser.value(placeOption).trimmed();
+    PlaceChoice choice;
+    choice.nameKey = searchKey(name.toStdString());
+    if (name.startsWith(QLatin1String("geonames:"))) {
+      bool ok = false;
+      choice.geonameId = name.mid(9).toLongLong(&ok);
+      if (!ok) {
+        err << prefix << "bad --place '" << name << "': expected geonames:ID with a numeric id\n";
+        return ExitUsage;
+      }
+      choice.nameKey.clear();
+    } else {
+      std::string readError;
+      auto data = readBaseMap(geodataPath(common.geodataPath).toStdString(), &readError);
+      if (!data) {
+        err << prefix << q(readError) << "\n";
+        return ExitFailure;
+      }
+      const Gazetteer gazetteer(std::move(data->places));
+      if (auto index = gazetteer.resolve(name.toStdString())) {
+        const Place& place = gazetteer.place(*index);
+        choice.geonameId = place.geonameId;
+        std::size_t homonyms = 0;
+        for (const PlaceMatch& match : gazetteer.search(place.name, 200))
+          if (match.kind == MatchKind::ExactName && gazetteer.place(match.placeIndex).name == place.name) ++homonyms;
+        err << "place: " << q(place.name) << ", " << q(place.cercle) << " cercle, " << q(place.region)
+            << " region (geonames:" << place.geonameId << ")";
+        if (homonyms > 1) err << "; " << homonyms << " places have this name, see '" << programName() << " places " << name << "'";
+        err << "\n";
+      }
+    }
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                              [&](EventStore::Index i) {
+                                if (choice.geonameId && store->geonameId(i) == choice.geonameId) return false;
+                                return choice.nameKey.empty() || searchKey(store->place(i)) != choice.nameKey;
+                              }),
+               rows.end());
+    if (rows.empty()) {
+      bool placeKnown = false;
+      for (EventStore::Index i = 0; i < store->size() && !placeKnown; ++i)
+        placeKnown = (choice.geonameId && store->geonameId(i) == choice.geonameId) ||
+                     (!choice.nameKey.empty() && searchKey(store->place(i)) == choice.nameKey);
+      if (!placeKnown && !choice.geonameId) {
+        err << prefix << "no place named '" << name << "' in the gazetteer or the dataset (try '" << programName()
+            << " places " << name << "')\n";
+        return ExitFailure;
+      }
+    }
+  }
+
+  if (format == QLatin1String("json")) {
+    DatasetInfo info = store->info();
+    std::vector<Incident> incidents;
+    incidents.reserve(rows.size());
+    for (EventStore::Index i : rows) incidents.push_back(store->incident(i));
+    info.description = "Incidents of '" + (info.title.empty() ? info.name : info.title) + "' overlapping " +
+                       formatIsoDate(first) + " to " + formatIsoDate(last) +
+                       (parser.isSet(placeOption) ? " at " + parser.value(placeOption).toStdString() : std::string()) + ".";
+    out << q(serializeIncidentDataset(info, incidents));
+  } else if (format == QLatin1String("csv")) {
+    writeCsv(out, *store, rows);
+  } else {
+    writeText(out, *store, rows);
+  }
+  return ExitSuccess;
+}
+
+} // namespace sv

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "render/incidentlayer.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace sv {
+
+// Explains the incident symbols, drawn with the same code as the map: a shape
+// and colour per event type (with the number of incidents of each in view),
+// hollow symbols for approximate places, dashed rings for approximate dates,
+// sizes for fatalities on the dataset's fixed scale, and the stack badge.
+class LegendWidget : public QWidget {
+  Q_OBJECT
+
+public:
+  explicit LegendWidget(QWidget* parent = nullptr);
+
+  void setIncidents(std::shared_ptr<const IncidentLayerData> incidents);
+  // Counts per type of the incidents in view, shown beside each type.
+  void setTypeCounts(const std::array<std::size_t, kEventTypeCount>& counts);
+
+  QSize sizeHint() const override;
+  QSize minimumSizeHint() const override { return sizeHint(); }
+
+protected:
+  void paintEvent(QPaintEvent* event) override;
+
+private:
+  int contentHeight() const;
+
+  std::shared_ptr<const IncidentLayerData> m_incidents;
+  std::array<std::size_t, kEventTypeCount> m_counts{};
+  bool m_hasCounts = false;
+};
+
+} // namespace sv

@@ -1,0 +1,145 @@
+#include "render/incidentlayer.h"
+
+#include "geo/projection.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace sv {
+
+std::shared_ptr<const IncidentLayerData> IncidentLayerData::build(std::shared_ptr<const EventStore> store,
+                                                                  const Projection& projection) {
+  auto data = std::make_shared<IncidentLayerData>();
+  std::vector<Point2> points(store->size());
+  for (EventStore::Index i = 0; i < store->size(); ++i) points[i] = {store->longitude(i), store->latitude(i)};
+  projection.forward(points);
+  data->m_positions.reserve(points.size());
+  for (const Point2& p : points) data->m_positions.emplace_back(p.x, p.y);
+  data->m_sizeScale = incidentstyle::SizeScale(store->maxFatalityFigure());
+  data->m_store = std::move(store);
+  return data;
+}
+
+const DrawnCluster* DrawnIncidents::clusterAt(const QPointF& pixel, double tolerance) const {
+  // The last drawn is on top.
+  for (auto it = clusters.rbegin(); it != clusters.rend(); ++it) {
+    const QPointF d = it->pixel - pixel;
+    const double reach = it->radius * 1.3 + tolerance;
+    if (d.x() * d.x() + d.y() * d.y() <= reach * reach) return &*it;
+  }
+  return nullptr;
+}
+
+std::vector<EventStore::Index> DrawnIncidents::membersOf(const DrawnCluster& cluster) const {
+  return {members.begin() + cluster.first, members.begin() + cluster.first + cluster.count};
+}
+
+namespace {
+
+struct Accumulator {
+  std::uint32_t count = 0;
+  EventStore::Index top = 0;
+  std::int32_t topFatalities = -1;
+  std::uint32_t types = 0;
+  QPointF pixel;
+};
+
+} // namespace
+
+bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const IncidentView& view,
+                         const MapSettings& settings, const CancelFlag& cancel, DrawnIncidents& drawn) {
+  drawn = {};
+  const EventStore& store = data.store();
+  const std::vector<EventStore::Index> shown = store.overlapping(view.from, view.to, view.filter);
+  drawn.incidentCount = shown.size();
+  if (isCancelled(cancel)) return false;
+
+  // Project to pixels and gather incidents by grid cell: incidents at one
+  // place, or close together at this zoom, share one stack.
+  const QSize size = settings.outputSize();
+  const double margin = incidentstyle::SizeScale::kMaxRadius * 1.5;
+  const int columns = static_cast<int>(std::ceil((size.width() + 2 * margin) / kClusterCellPixels)) + 1;
+  const int rows = static_cast<int>(std::ceil((size.height() + 2 * margin) / kClusterCellPixels)) + 1;
+  std::vector<std::int32_t> cellCluster(static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows), -1);
+  std::vector<Accumulator> clusters;
+  std::vector<std::int32_t> clusterOf(shown.size(), -1);
+
+  const QTransform toPixel = settings.mapToPixelTransform();
+  for (std::size_t k = 0; k < shown.size(); ++k) {
+    if ((k & 0xFFFF) == 0 && isCancelled(cancel)) return false;
+    const EventStore::Index i = shown[k];
+    const QPointF pixel = toPixel.map(data.position(i));
+    const double x = pixel.x() + margin;
+    const double y = pixel.y() + margin;
+    if (!(x >= 0 && y >= 0 && x < columns * kClusterCellPixels && y < rows * kClusterCellPixels)) continue;
+    const auto cell = static_cast<std::size_t>(static_cast<int>(y / kClusterCellPixels) * columns +
+                                               static_cast<int>(x / kClusterCellPixels));
+    std::int32_t& c = cellCluster[cell];
+    if (c < 0) {
+      c = static_cast<std::int32_t>(clusters.size());
+      clusters.push_back({});
+    }
+    Accumulator& a = clusters[static_cast<std::size_t>(c)];
+    ++a.count;
+    a.types |= 1u << static_cast<unsigned>(store.type(i));
+    const std::int32_t fatalities = store.fatalityFigure(i);
+    if (fatalities > a.topFatalities) {
+      a.topFatalities = fatalities;
+      a.top = i;
+      a.pixel = pixel;
+    }
+    clusterOf[k] = c;
+  }
+
+  // Members per cluster, keeping store order within each.
+  std::vector<std::uint32_t> offsets(clusters.size() + 1, 0);
+  for (std::int32_t c : clusterOf)
+    if (c >= 0) ++offsets[static_cast<std::size_t>(c) + 1];
+  for (std::size_t c = 0; c < clusters.size(); ++c) offsets[c + 1] += offsets[c];
+  drawn.members.resize(offsets.back());
+  {
+    std::vector<std::uint32_t> fill(offsets.begin(), offsets.end() - 1);
+    for (std::size_t k = 0; k < shown.size(); ++k)
+      if (clusterOf[k] >= 0) drawn.members[fill[static_cast<std::size_t>(clusterOf[k])]++] = shown[k];
+  }
+
+  drawn.clusters.reserve(clusters.size());
+  for (std::size_t c = 0; c < clusters.size(); ++c) {
+    const Accumulator& a = clusters[c];
+    drawn.clusters.push_back({a.pixel, data.sizeScale().radius(a.topFatalities), offsets[c], a.count, a.top});
+    drawn.typesShown |= a.types;
+  }
+  // Large symbols first, so that small ones stay visible on top of them.
+  std::stable_sort(drawn.clusters.begin(), drawn.clusters.end(),
+                   [](const DrawnCluster& a, const DrawnCluster& b) { return a.radius > b.radius; });
+  if (isCancelled(cancel)) return false;
+
+  painter.save();
+  for (const DrawnCluster& cluster : drawn.clusters) {
+    const EventStore::Index top = cluster.top;
+    if (cluster.count > 1) {
+      // A stack: up to two more symbols peek out behind the top one, in the
+      // types of other members where the stack mixes types.
+      std::vector<EventType> behind;
+      for (std::uint32_t m = cluster.first; m < cluster.first + cluster.count && behind.size() < 2; ++m) {
+        const EventType type = store.type(drawn.members[m]);
+        if (type != store.type(top) && std::find(behind.begin(), behind.end(), type) == behind.end()) behind.push_back(type);
+      }
+      while (behind.size() < std::min<std::size_t>(2, cluster.count - 1)) behind.push_back(store.type(top));
+      for (std::size_t b = behind.size(); b-- > 0;) {
+        const double offset = 3.0 * static_cast<double>(b + 1);
+        incidentstyle::drawSymbol(painter, cluster.pixel + QPointF(offset, -offset),
+                                  {behind[b], std::max(cluster.radius * 0.8, incidentstyle::SizeScale::kMinRadius), false, false});
+      }
+    }
+    incidentstyle::drawSymbol(painter, cluster.pixel,
+                              {store.type(top), cluster.radius, isApproximate(store.locationPrecision(top)),
+                               isApproximate(store.datePrecision(top))});
+    if (cluster.count > 1) incidentstyle::drawCountBadge(painter, cluster.pixel, cluster.radius + 6.0, cluster.count);
+  }
+  painter.restore();
+  return !isCancelled(cancel);
+}
+
+} // namespace sv

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "domain/eventstore.h"
+#include "render/cancelflag.h"
+#include "render/incidentstyle.h"
+#include "render/mapsettings.h"
+
+#include <QPainter>
+#include <QPointF>
+
+#include <memory>
+#include <vector>
+
+namespace sv {
+
+class Projection;
+
+// A dataset ready for display: the store plus every incident's position
+// projected once, at load, so that render threads never call PROJ.
+class IncidentLayerData {
+public:
+  static std::shared_ptr<const IncidentLayerData> build(std::shared_ptr<const EventStore> store,
+                                                        const Projection& projection);
+
+  const EventStore& store() const { return *m_store; }
+  const std::shared_ptr<const EventStore>& storePointer() const { return m_store; }
+  // Projected metres, indexed like the store.
+  const QPointF& position(EventStore::Index i) const { return m_positions[i]; }
+  const incidentstyle::SizeScale& sizeScale() const { return m_sizeScale; }
+
+private:
+  std::shared_ptr<const EventStore> m_store;
+  std::vector<QPointF> m_positions;
+  incidentstyle::SizeScale m_sizeScale;
+};
+
+// Which incidents the map shows: those overlapping [from, to] that pass the filter.
+struct IncidentView {
+  DayNumber from = 0;
+  DayNumber to = -1;
+  IncidentFilter filter;
+  static IncidentView everything(const EventStore& store) { return {store.firstDay(), store.lastDay(), {}}; }
+  friend bool operator==(const IncidentView&, const IncidentView&) = default;
+};
+
+// One symbol as drawn: one incident, or several at one place or in one dense
+// spot, drawn as a stack with a count badge.
+struct DrawnCluster {
+  QPointF pixel;           // logical pixels
+  double radius = 0.0;     // of the top symbol
+  std::uint32_t first = 0; // range in DrawnIncidents::members
+  std::uint32_t count = 0;
+  EventStore::Index top = 0; // the incident whose symbol is on top (the most fatalities)
+};
+
+// What the incident layer drew, for hover and selection.
+struct DrawnIncidents {
+  std::vector<DrawnCluster> clusters; // in drawing order
+  std::vector<EventStore::Index> members; // per cluster, in store order (by start)
+  std::size_t incidentCount = 0;      // incidents in the view, drawn or off-screen
+  std::uint32_t typesShown = 0;       // bit per EventType among the drawn
+
+  // The cluster drawn at a widget position, topmost first; nullptr if none.
+  const DrawnCluster* clusterAt(const QPointF& pixel, double tolerance = 3.0) const;
+  std::vector<EventStore::Index> membersOf(const DrawnCluster& cluster) const;
+};
+
+// Incidents closer than this many logical pixels share one symbol stack.
+inline constexpr double kClusterCellPixels = 22.0;
+
+// Draws the incidents of `view` and describes what it drew. Returns false if
+// cancelled.
+bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const IncidentView& view,
+                         const MapSettings& settings, const CancelFlag& cancel, DrawnIncidents& drawn);
+
+} // namespace sv

@@ -1,0 +1,175 @@
+#include "render/incidentstyle.h"
+
+#include "render/mapstyle.h"
+
+#include <QPainterPath>
+#include <QPolygonF>
+
+#include <algorithm>
+#include <cmath>
+
+namespace sv::incidentstyle {
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+const QColor kOutline{0x1f, 0x1c, 0x19};
+
+QPainterPath shapePath(Shape shape, const QPointF& c, double r) {
+  QPainterPath path;
+  auto regular = [&](int corners, double rotation, double innerRatio) {
+    QPolygonF polygon;
+    const int points = innerRatio > 0 ? corners * 2 : corners;
+    for (int k = 0; k < points; ++k) {
+      const double radius = innerRatio > 0 && k % 2 == 1 ? r * innerRatio : r;
+      const double angle = rotation + 2 * kPi * k / points;
+      polygon << QPointF(c.x() + radius * std::sin(angle), c.y() - radius * std::cos(angle));
+    }
+    polygon << polygon.front();
+    path.addPolygon(polygon);
+    path.closeSubpath();
+  };
+  switch (shape) {
+  case Shape::Circle:
+    path.addEllipse(c, r, r);
+    break;
+  case Shape::Triangle:
+    regular(3, 0.0, 0.0);
+    path.translate(0, r * 0.2); // visually centred
+    break;
+  case Shape::InvertedTriangle:
+    regular(3, kPi, 0.0);
+    path.translate(0, -r * 0.2);
+    break;
+  case Shape::Star:
+    regular(5, 0.0, 0.5);
+    break;
+  case Shape::Square:
+    path.addRect(QRectF(c.x() - r * 0.85, c.y() - r * 0.85, r * 1.7, r * 1.7));
+    break;
+  case Shape::Diamond:
+    regular(4, 0.0, 0.0);
+    break;
+  }
+  return path;
+}
+
+// Shapes with corners look smaller than a circle of the same radius.
+double shapeScale(Shape shape) {
+  switch (shape) {
+  case Shape::Circle:
+    return 1.0;
+  case Shape::Square:
+    return 0.95;
+  case Shape::Diamond:
+    return 1.15;
+  case Shape::Star:
+    return 1.35;
+  case Shape::Triangle:
+  case Shape::InvertedTriangle:
+    return 1.3;
+  }
+  return 1.0;
+}
+
+} // namespace
+
+QColor typeColour(EventType type) {
+  switch (type) {
+  case EventType::Battles:
+    return QColor(0xD5, 0x5E, 0x00); // vermilion
+  case EventType::ViolenceAgainstCivilians:
+    return QColor(0xCC, 0x79, 0xA7); // reddish purple
+  case EventType::ExplosionsRemoteViolence:
+    return QColor(0xE6, 0x9F, 0x00); // orange
+  case EventType::Riots:
+    return QColor(0x00, 0x72, 0xB2); // blue
+  case EventType::Protests:
+    return QColor(0x56, 0xB4, 0xE9); // sky blue
+  case EventType::StrategicDevelopments:
+    return QColor(0x00, 0x9E, 0x73); // bluish green
+  }
+  return Qt::black;
+}
+
+Shape typeShape(EventType type) {
+  switch (type) {
+  case EventType::Battles:
+    return Shape::Circle;
+  case EventType::ViolenceAgainstCivilians:
+    return Shape::Triangle;
+  case EventType::ExplosionsRemoteViolence:
+    return Shape::Star;
+  case EventType::Riots:
+    return Shape::Square;
+  case EventType::Protests:
+    return Shape::InvertedTriangle;
+  case EventType::StrategicDevelopments:
+    return Shape::Diamond;
+  }
+  return Shape::Circle;
+}
+
+SizeScale::SizeScale(std::int32_t datasetMaxFatalities) : m_max(std::max(datasetMaxFatalities, 10)) {
+  m_areaPerFatality = (kMaxRadius * kMaxRadius - kMinRadius * kMinRadius) / m_max;
+}
+
+double SizeScale::radius(std::int32_t fatalities) const {
+  const double f = std::clamp<double>(fatalities, 0, m_max);
+  return std::sqrt(kMinRadius * kMinRadius + m_areaPerFatality * f);
+}
+
+void drawSymbol(QPainter& painter, const QPointF& centre, const SymbolLook& look) {
+  const Shape shape = typeShape(look.type);
+  const double r = look.radius * shapeScale(shape);
+  const QColor colour = typeColour(look.type);
+  const QPainterPath path = shapePath(shape, centre, r);
+  painter.save();
+  painter.setRenderHint(QPainter::Antialiasing, true);
+  if (look.approximateLocation) {
+    // Hollow: a white core inside a thick ring in the type's colour.
+    painter.setPen(QPen(kOutline, 1.0));
+    painter.setBrush(colour);
+    painter.drawPath(path);
+    const QPainterPath inner = shapePath(shape, centre, std::max(r - 3.0, r * 0.45));
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(255, 255, 255, 235));
+    painter.drawPath(inner);
+  } else {
+    painter.setPen(QPen(kOutline, 1.0));
+    painter.setBrush(colour);
+    painter.drawPath(path);
+  }
+  if (look.approximateDate) {
+    QPen dashed(kOutline, 1.2, Qt::CustomDashLine);
+    dashed.setDashPattern({2.0, 2.0});
+    painter.setPen(dashed);
+    painter.setBrush(Qt::NoBrush);
+    const double ring = r + 3.0;
+    painter.drawEllipse(centre, ring, ring);
+  }
+  painter.restore();
+}
+
+QRectF countBadgeRect(const QPointF& symbolCentre, double symbolRadius, std::uint32_t count) {
+  const int digits = static_cast<int>(std::to_string(count).size());
+  const double height = 13.0;
+  const double width = std::max(height, 6.0 + 6.5 * digits);
+  const QPointF corner = symbolCentre + QPointF(symbolRadius * 0.55, -symbolRadius * 0.55 - height);
+  return QRectF(corner, QSizeF(width, height));
+}
+
+void drawCountBadge(QPainter& painter, const QPointF& symbolCentre, double symbolRadius, std::uint32_t count) {
+  const QRectF rect = countBadgeRect(symbolCentre, symbolRadius, count);
+  painter.save();
+  painter.setRenderHint(QPainter::Antialiasing, true);
+  painter.setPen(QPen(Qt::white, 1.2));
+  painter.setBrush(kOutline);
+  painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2);
+  painter.setFont(mapstyle::mapFont(10));
+  painter.setPen(Qt::white);
+  painter.drawText(rect, Qt::AlignCenter, QString::number(count));
+  painter.restore();
+}
+
+} // namespace sv::incidentstyle

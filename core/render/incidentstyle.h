@@ -1,0 +1,55 @@
+#pragma once
+
+#include "domain/incident.h"
+
+#include <QColor>
+#include <QPainter>
+#include <QPointF>
+
+namespace sv {
+
+// The look of incidents: one shape and colour per ACLED event type, size by
+// fatalities, and marks for approximate places and dates. The legend draws
+// with the same functions as the map, so the two always agree.
+namespace incidentstyle {
+
+enum class Shape { Circle, Triangle, Star, Square, InvertedTriangle, Diamond };
+
+// Okabe–Ito colours, distinguishable with the common forms of colour
+// blindness; each type also has its own shape, so colour is never the only cue.
+QColor typeColour(EventType type);
+Shape typeShape(EventType type);
+
+// Symbol sizes: the area grows in proportion to the fatality figure, on a
+// scale set once per dataset from its largest figure, so that a symbol keeps
+// its size whatever the date, range or filter.
+class SizeScale {
+public:
+  static constexpr double kMinRadius = 4.5; // no or unreported fatalities
+  static constexpr double kMaxRadius = 20.0; // the dataset's largest figure
+
+  explicit SizeScale(std::int32_t datasetMaxFatalities = 0);
+  double radius(std::int32_t fatalities) const;
+  std::int32_t datasetMax() const { return m_max; }
+
+private:
+  std::int32_t m_max = 0;
+  double m_areaPerFatality = 0.0;
+};
+
+struct SymbolLook {
+  EventType type = EventType::Battles;
+  double radius = SizeScale::kMinRadius;
+  bool approximateLocation = false; // drawn hollow
+  bool approximateDate = false;     // drawn with a dashed ring
+};
+
+// Draws one symbol centred at `centre` (logical pixels).
+void drawSymbol(QPainter& painter, const QPointF& centre, const SymbolLook& look);
+// A badge with a count, placed at the symbol's upper right.
+void drawCountBadge(QPainter& painter, const QPointF& symbolCentre, double symbolRadius, std::uint32_t count);
+// The badge's rectangle, for hit testing and layout.
+QRectF countBadgeRect(const QPointF& symbolCentre, double symbolRadius, std::uint32_t count);
+
+} // namespace incidentstyle
+} // namespace sv
