@@ -1,3 +1,4 @@
+#include "incidenttext.h"
 #include "mapcanvas.h"
 #include "render/mapstyle.h"
 #include "render/testmap.h"
@@ -128,6 +129,44 @@ TEST_F(CanvasTest, ReportsTheCursorLongitudeAndLatitude) {
   const Place& place = map.gazetteer().place(kayes.gazetteerIndex);
   EXPECT_NEAR(lonLat.x(), place.longitude, 1e-6);
   EXPECT_NEAR(lonLat.y(), place.latitude, 1e-6);
+}
+
+} // namespace sv
+
+namespace sv {
+
+TEST_F(CanvasTest, ShowsIncidentsAndExplainsThemOnHover) {
+  const auto& incidents = test::bundledIncidents();
+  canvas->setIncidents(incidents, IncidentView::everything(incidents->store()));
+  waitForRender();
+  const DrawnIncidents* drawn = canvas->drawnIncidents();
+  ASSERT_NE(drawn, nullptr);
+  EXPECT_EQ(drawn->incidentCount, incidents->store().size());
+  const QPointF farabougou =
+      canvas->mapSettings().toPixel(test::projectedPlace(*test::bundledBaseMap(), "Farabougou").position);
+  const DrawnCluster* stack = drawn->clusterAt(farabougou);
+  ASSERT_NE(stack, nullptr);
+  EXPECT_GE(stack->count, 20u);
+  const QString tooltip = incidentTooltipHtml(incidents->store(), drawn->membersOf(*stack));
+  EXPECT_TRUE(tooltip.contains(QStringLiteral("incidents")));
+  EXPECT_TRUE(tooltip.contains(QStringLiteral("Oct 2020")));
+  EXPECT_TRUE(tooltip.contains(QStringLiteral("more")));
+}
+
+TEST_F(CanvasTest, ChangingTheIncidentRangeReusesTheBaseMap) {
+  const auto& incidents = test::bundledIncidents();
+  canvas->setIncidents(incidents, IncidentView::everything(incidents->store()));
+  waitForRender();
+  const qint64 baseKey = canvas->renderedMap().baseLayer.cacheKey();
+  const std::size_t before = canvas->drawnIncidents()->incidentCount;
+  IncidentView siege = canvas->incidentView();
+  siege.from = siege.to = *parseIsoDate("2020-10-15");
+  canvas->setIncidentView(siege);
+  EXPECT_TRUE(canvas->isRenderPending());
+  waitForRender();
+  EXPECT_EQ(canvas->renderedMap().baseLayer.cacheKey(), baseKey);
+  EXPECT_LT(canvas->drawnIncidents()->incidentCount, before);
+  EXPECT_EQ(canvas->renderedMap().incidentView, siege);
 }
 
 } // namespace sv

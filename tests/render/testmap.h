@@ -21,4 +21,12 @@ MapSettings maliView(QSize size, qreal devicePixelRatio = 1.0);
 // A complete render request for `settings` on the bundled base map.
 RenderRequest requestFor(const MapSettings& settings);
 
+// The bundled incident dataset, projected for display, built once per test binary.
+const std::shared_ptr<const IncidentLayerData>& bundledIncidents();
+// Incidents made up for a test, projected for display.
+std::shared_ptr<const IncidentLayerData> incidentLayer(std::vector<Incident> incidents);
+// An incident of `type` at a gazetteer place, on one day.
+Incident incidentAt(const char* id, const char* placeName, const char* isoDate, EventType type,
+                    Fatalities fatalities = Fatalities::notReported());
+
 } // namespace sv::test

@@ -1,0 +1,158 @@
+#include "render/incidentlayer.h"
+#include "render/incidentstyle.h"
+#include "render/maprenderer.h"
+#include "render/testmap.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace sv {
+namespace {
+
+int colourDistance(QColor a, QColor b) {
+  return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue());
+}
+
+QPointF pixelOf(const IncidentLayerData& data, EventStore::Index i, const MapSettings& settings) {
+  return settings.toPixel(data.position(i));
+}
+
+struct Rendered {
+  QImage image;
+  DrawnIncidents drawn;
+};
+
+Rendered renderLayer(const IncidentLayerData& data, const IncidentView& view, const MapSettings& settings) {
+  Rendered result;
+  result.image = createLayerImage(settings);
+  QPainter painter(&result.image);
+  EXPECT_TRUE(renderIncidentLayer(painter, data, view, settings, {}, result.drawn));
+  return result;
+}
+
+} // namespace
+
+TEST(IncidentLayer, DrawsEachIncidentInItsTypesColourAtItsPlace) {
+  auto data = test::incidentLayer({test::incidentAt("kayes", "Kayes", "2025-07-01", EventType::Battles),
+                                   test::incidentAt("moura", "Moura", "2022-03-27", EventType::ViolenceAgainstCivilians,
+                                                    Fatalities::atLeast(300)),
+                                   test::incidentAt("sikasso", "Sikasso", "2025-11-10", EventType::StrategicDevelopments)});
+  const MapSettings settings = test::maliView({1200, 900});
+  const Rendered r = renderLayer(*data, IncidentView::everything(data->store()), settings);
+  ASSERT_EQ(r.drawn.clusters.size(), 3u);
+  EXPECT_EQ(r.drawn.incidentCount, 3u);
+  for (EventStore::Index i = 0; i < data->store().size(); ++i) {
+    const QPointF p = pixelOf(*data, i, settings);
+    const QColor drawn = r.image.pixelColor(p.toPoint());
+    EXPECT_LT(colourDistance(drawn, incidentstyle::typeColour(data->store().type(i))), 30)
+        << data->store().id(i) << " " << drawn.name().toStdString();
+  }
+  // Away from any incident the layer is transparent, so the base map shows through.
+  EXPECT_EQ(r.image.pixelColor(5, 5).alpha(), 0);
+  EXPECT_EQ(r.drawn.typesShown, IncidentFilter::typeBit(EventType::Battles) |
+                                    IncidentFilter::typeBit(EventType::ViolenceAgainstCivilians) |
+                                    IncidentFilter::typeBit(EventType::StrategicDevelopments));
+}
+
+TEST(IncidentLayer, IncidentsAtOnePlaceStackUnderACountBadge) {
+  std::vector<Incident> incidents;
+  for (int k = 0; k < 5; ++k) {
+    std::string id = "f";
+    id += std::to_string(k);
+    incidents.push_back(test::incidentAt(id.c_str(), "Farabougou", "2020-10-09",
+                                         k % 2 ? EventType::Battles : EventType::ViolenceAgainstCivilians,
+                                         Fatalities::exactly(k)));
+  }
+  auto data = test::incidentLayer(std::move(incidents));
+  const MapSettings settings = test::maliView({1200, 900});
+  const Rendered r = renderLayer(*data, IncidentView::everything(data->store()), settings);
+  ASSERT_EQ(r.drawn.clusters.size(), 1u);
+  const DrawnCluster& stack = r.drawn.clusters[0];
+  EXPECT_EQ(stack.count, 5u);
+  EXPECT_EQ(r.drawn.membersOf(stack).size(), 5u);
+  EXPECT_EQ(data->store().id(stack.top), "f4"); // the most fatalities on top
+  // The badge is dark with a white figure; find dark pixels inside its rectangle.
+  const QRectF badge = incidentstyle::countBadgeRect(stack.pixel, stack.radius + 6.0, 5);
+  int dark = 0;
+  for (int y = static_cast<int>(badge.top()) + 2; y < badge.bottom() - 2; ++y)
+    for (int x = static_cast<int>(badge.left()) + 2; x < badge.right() - 2; ++x)
+      if (r.image.pixelColor(x, y).alpha() > 200 && r.image.pixelColor(x, y).lightness() < 60) ++dark;
+  EXPECT_GT(dark, 20);
+  // Hovering the stack finds it, and every incident of the stack is listed.
+  ASSERT_NE(r.drawn.clusterAt(stack.pixel + QPointF(2, 1)), nullptr);
+  EXPECT_EQ(r.drawn.clusterAt(stack.pixel + QPointF(200, 0)), nullptr);
+}
+
+TEST(IncidentLayer, ApproximatePlacesAreHollow) {
+  Incident exact = test::incidentAt("exact", "Kayes", "2025-07-01", EventType::Battles, Fatalities::exactly(60));
+  Incident near = test::incidentAt("near", "Sikasso", "2025-07-01", EventType::Battles, Fatalities::exactly(60));
+  near.locationPrecision = LocationPrecision::Near;
+  auto data = test::incidentLayer({exact, near});
+  const MapSettings settings = test::maliView({1200, 900});
+  const Rendered r = renderLayer(*data, IncidentView::everything(data->store()), settings);
+  const EventStore& store = data->store();
+  for (EventStore::Index i = 0; i < store.size(); ++i) {
+    const QColor centre = r.image.pixelColor(pixelOf(*data, i, settings).toPoint());
+    if (store.locationPrecision(i) == LocationPrecision::Exact)
+      EXPECT_LT(colourDistance(centre, incidentstyle::typeColour(EventType::Battles)), 30);
+    else
+      EXPECT_GT(centre.lightness(), 230) << centre.name().toStdString();
+  }
+}
+
+TEST(IncidentLayer, SymbolSizesStayFixedWhateverTheRangeShown) {
+  auto data = test::incidentLayer({test::incidentAt("big", "Moura", "2022-03-27", EventType::ViolenceAgainstCivilians,
+                                                    Fatalities::atLeast(300)),
+                                   test::incidentAt("mid", "Kayes", "2025-07-01", EventType::Battles, Fatalities::exactly(30))});
+  const MapSettings settings = test::maliView({1200, 900});
+  const Rendered all = renderLayer(*data, IncidentView::everything(data->store()), settings);
+  IncidentView only2025{*parseIsoDate("2025-01-01"), *parseIsoDate("2025-12-31"), {}};
+  const Rendered later = renderLayer(*data, only2025, settings);
+  ASSERT_EQ(later.drawn.clusters.size(), 1u);
+  double midRadius = 0;
+  for (const DrawnCluster& c : all.drawn.clusters)
+    if (data->store().id(c.top) == "mid") midRadius = c.radius;
+  EXPECT_DOUBLE_EQ(later.drawn.clusters[0].radius, midRadius);
+  // Area in proportion to fatalities above the minimum symbol.
+  const incidentstyle::SizeScale& scale = data->sizeScale();
+  const double minArea = std::pow(incidentstyle::SizeScale::kMinRadius, 2);
+  EXPECT_NEAR((std::pow(scale.radius(300), 2) - minArea) / (std::pow(scale.radius(30), 2) - minArea), 10.0, 1e-9);
+}
+
+TEST(IncidentLayer, OnlyTheIncidentLayerIsRenderedAgainWhenTheRangeChanges) {
+  const auto& incidents = test::bundledIncidents();
+  RenderRequest request = test::requestFor(test::maliView({900, 700}));
+  request.incidents = incidents;
+  request.incidentView = IncidentView::everything(incidents->store());
+  const RenderedMap first = renderMap(request);
+  ASSERT_TRUE(first.isComplete);
+  ASSERT_TRUE(first.drawnIncidents);
+  EXPECT_EQ(first.drawnIncidents->incidentCount, incidents->store().size());
+
+  // The siege of Farabougou only.
+  request.incidentView.from = request.incidentView.to = *parseIsoDate("2020-10-15");
+  const RenderedMap second = renderMap(request, first, {});
+  ASSERT_TRUE(second.isComplete);
+  EXPECT_EQ(second.baseLayer.cacheKey(), first.baseLayer.cacheKey()); // the same image, not a copy
+  EXPECT_NE(second.incidentLayer.cacheKey(), first.incidentLayer.cacheKey());
+  EXPECT_LT(second.drawnIncidents->incidentCount, first.drawnIncidents->incidentCount);
+  EXPECT_GT(second.drawnIncidents->incidentCount, 0u);
+
+  // Nothing changed: everything is reused.
+  const RenderedMap third = renderMap(request, second, {});
+  EXPECT_EQ(third.incidentLayer.cacheKey(), second.incidentLayer.cacheKey());
+}
+
+TEST(IncidentLayer, FiltersDecideWhatIsDrawn) {
+  const auto& incidents = test::bundledIncidents();
+  const MapSettings settings = test::maliView({900, 700});
+  IncidentView view = IncidentView::everything(incidents->store());
+  view.filter.types = IncidentFilter::typeBit(EventType::Protests);
+  const Rendered r = renderLayer(*incidents, view, settings);
+  EXPECT_EQ(r.drawn.typesShown, IncidentFilter::typeBit(EventType::Protests));
+  ASSERT_EQ(r.drawn.incidentCount, 1u); // Dogofry, October 2020
+  EXPECT_EQ(incidents->store().place(r.drawn.clusters[0].top), "Dogofry");
+}
+
+} // namespace sv
