@@ -12,6 +12,12 @@ namespace sv {
 namespace {
 
 constexpr double kCellDegrees = 0.25;
+constexpr double kDegree = 3.14159265358979323846 / 180.0;
+constexpr double kWgs84A = 6378137.0;
+constexpr double kWgs84E2 = 0.00669437999014;
+// Radius queries up to this radius use the local approximation, exact within this band.
+constexpr double kLocalRadius = 100000.0;
+constexpr double kLocalBand = 0.01;
 constexpr double kMetresPerDegreeLatitude = 110574.0; // the smallest value, at the equator
 // Histogram prefix counts are kept for datasets spanning up to this many days.
 constexpr DayNumber kMaxPrefixDays = 200 * 366;
@@ -427,12 +433,36 @@ std::vector<NearbyIncident> EventStore::withinRadius(double longitude, double la
   const std::uint32_t rowLast = cellKey(longitude, north) >> 16;
   const std::uint32_t columnFirst = cellKey(std::max(-180.0, longitude - dLon), latitude) & 0xFFFF;
   const std::uint32_t columnLast = cellKey(std::min(180.0, longitude + dLon), latitude) & 0xFFFF;
+  // Within kLocalRadius, distances come from a local flat approximation
+  // scaled by the ellipsoid's radii of curvature at the centre (relative
+  // error well under kLocalBand there); only points within that band of the
+  // radius are settled by the exact geodesic. Farther, every point is exact.
   const Point2 centre{longitude, latitude};
+  const bool local = radiusMetres <= kLocalRadius;
+  const double phi = latitude * kDegree;
+  const double w = std::sqrt(1.0 - kWgs84E2 * std::sin(phi) * std::sin(phi));
+  const double metresPerRadianNorth = kWgs84A * (1.0 - kWgs84E2) / (w * w * w);
+  const double metresPerRadianEast = kWgs84A / w * std::cos(phi);
   for (std::uint32_t row = rowFirst; row <= rowLast; ++row) {
     auto it = std::lower_bound(m_byCell.begin(), m_byCell.end(), std::pair<std::uint32_t, Index>(row << 16 | columnFirst, 0));
     const std::uint32_t lastKey = row << 16 | columnLast;
     for (; it != m_byCell.end() && it->first <= lastKey; ++it) {
       const Index i = it->second;
+      if (local) {
+        const double east = (m_longitude[i] - longitude) * kDegree * metresPerRadianEast;
+        const double northward = (m_latitude[i] - latitude) * kDegree * metresPerRadianNorth;
+        const double distance = std::sqrt(east * east + northward * northward);
+        if (distance > radiusMetres * (1.0 + kLocalBand)) continue;
+        if (!matches(i, filter)) continue;
+        if (distance >= radiusMetres * (1.0 - kLocalBand)) {
+          const GeodesicLine line = geodesicInverse(centre, Point2{m_longitude[i], m_latitude[i]});
+          if (line.distanceMetres <= radiusMetres) result.push_back({i, line.distanceMetres, line.initialAzimuthDegrees});
+        } else {
+          const double azimuth = distance > 0.0 ? std::atan2(east, northward) / kDegree : 0.0;
+          result.push_back({i, distance, azimuth});
+        }
+        continue;
+      }
       if (!matches(i, filter)) continue;
       const GeodesicLine line = geodesicInverse(centre, Point2{m_longitude[i], m_latitude[i]});
       if (line.distanceMetres <= radiusMetres) result.push_back({i, line.distanceMetres, line.initialAzimuthDegrees});

@@ -157,6 +157,8 @@ public:
   // Incidents given at a gazetteer place, in store order.
   std::vector<Index> atPlace(std::int64_t geonameId, const IncidentFilter& filter = {}) const;
   // Incidents within `radiusMetres` (geodesic) of a point, in store order.
+  // Membership is exact; distances and azimuths are exact geodesics beyond
+  // 100 km and near the edge of the circle, and elsewhere within 0.5 %.
   std::vector<NearbyIncident> withinRadius(double longitude, double latitude, double radiusMetres,
                                            const IncidentFilter& filter = {}) const;
   // Counts per bin for the bins covering [from, to].

@@ -65,11 +65,14 @@ bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const
   std::vector<Accumulator> clusters;
   std::vector<std::int32_t> clusterOf(shown.size(), -1);
 
+  // The view's transform is a scale and a translation: apply it directly.
   const QTransform toPixel = settings.mapToPixelTransform();
+  const double sx = toPixel.m11(), sy = toPixel.m22(), dx = toPixel.dx(), dy = toPixel.dy();
   for (std::size_t k = 0; k < shown.size(); ++k) {
     if ((k & 0xFFFF) == 0 && isCancelled(cancel)) return false;
     const EventStore::Index i = shown[k];
-    const QPointF pixel = toPixel.map(data.position(i));
+    const QPointF& position = data.position(i);
+    const QPointF pixel(position.x() * sx + dx, position.y() * sy + dy);
     const double x = pixel.x() + margin;
     const double y = pixel.y() + margin;
     if (!(x >= 0 && y >= 0 && x < columns * kClusterCellPixels && y < rows * kClusterCellPixels)) continue;
@@ -116,6 +119,7 @@ bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const
   if (isCancelled(cancel)) return false;
 
   painter.save();
+  incidentstyle::SymbolCache symbols(settings.devicePixelRatio());
   for (const DrawnCluster& cluster : drawn.clusters) {
     const EventStore::Index top = cluster.top;
     if (cluster.count > 1) {
@@ -129,14 +133,14 @@ bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const
       while (behind.size() < std::min<std::size_t>(2, cluster.count - 1)) behind.push_back(store.type(top));
       for (std::size_t b = behind.size(); b-- > 0;) {
         const double offset = 3.0 * static_cast<double>(b + 1);
-        incidentstyle::drawSymbol(painter, cluster.pixel + QPointF(offset, -offset),
+        symbols.drawSymbol(painter, cluster.pixel + QPointF(offset, -offset),
                                   {behind[b], std::max(cluster.radius * 0.8, incidentstyle::SizeScale::kMinRadius), false, false});
       }
     }
-    incidentstyle::drawSymbol(painter, cluster.pixel,
+    symbols.drawSymbol(painter, cluster.pixel,
                               {store.type(top), cluster.radius, isApproximate(store.locationPrecision(top)),
                                isApproximate(store.datePrecision(top))});
-    if (cluster.count > 1) incidentstyle::drawCountBadge(painter, cluster.pixel, cluster.radius + 6.0, cluster.count);
+    if (cluster.count > 1) symbols.drawCountBadge(painter, cluster.pixel, cluster.radius + 6.0, cluster.count);
   }
   painter.restore();
   return !isCancelled(cancel);

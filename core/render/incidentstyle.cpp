@@ -172,4 +172,49 @@ void drawCountBadge(QPainter& painter, const QPointF& symbolCentre, double symbo
   painter.restore();
 }
 
+const SymbolCache::Sprite& SymbolCache::sprite(std::uint64_t key, const QRectF& bounds,
+                                              const std::function<void(QPainter&)>& draw) {
+  auto it = m_sprites.find(key);
+  if (it != m_sprites.end()) return it->second;
+  const QRect pixels = bounds.toAlignedRect();
+  QImage image(static_cast<int>(std::ceil(pixels.width() * m_ratio)), static_cast<int>(std::ceil(pixels.height() * m_ratio)),
+               QImage::Format_ARGB32_Premultiplied);
+  image.setDevicePixelRatio(m_ratio);
+  image.fill(Qt::transparent);
+  {
+    QPainter painter(&image);
+    painter.translate(-pixels.topLeft());
+    draw(painter);
+  }
+  return m_sprites.emplace(key, Sprite{std::move(image), QPointF(pixels.topLeft())}).first->second;
+}
+
+void SymbolCache::drawSymbol(QPainter& painter, const QPointF& centre, const SymbolLook& look) {
+  // Radii to a quarter pixel and centres to the device pixel grid, so that a
+  // handful of sprites serve every symbol of a layer.
+  const double radius = std::round(look.radius * 4.0) / 4.0;
+  const QPointF snapped(std::round(centre.x() * m_ratio) / m_ratio, std::round(centre.y() * m_ratio) / m_ratio);
+  const std::uint64_t key = static_cast<std::uint64_t>(look.type) | (look.approximateLocation ? 8u : 0u) |
+                            (look.approximateDate ? 16u : 0u) | static_cast<std::uint64_t>(std::lround(radius * 4.0)) << 5;
+  const double reach = std::ceil(radius * 1.4 + 5.0);
+  const Sprite& s = sprite(key, QRectF(-reach, -reach, 2 * reach, 2 * reach), [&](QPainter& p) {
+    incidentstyle::drawSymbol(p, QPointF(0, 0), {look.type, radius, look.approximateLocation, look.approximateDate});
+  });
+  painter.drawImage(snapped + s.offset, s.image);
+}
+
+void SymbolCache::drawCountBadge(QPainter& painter, const QPointF& symbolCentre, double symbolRadius, std::uint32_t count) {
+  const QRectF rect = countBadgeRect(symbolCentre, symbolRadius, count);
+  const QPointF whole(std::floor(rect.left()), std::floor(rect.top()));
+  const std::uint64_t key = (std::uint64_t{1} << 62) | count;
+  const QRectF local(QPointF(0, 0), rect.size());
+  const Sprite& s = sprite(key, local.adjusted(-1, -1, 1, 1), [&](QPainter& p) {
+    // Drawn as at a centre that puts the badge at the sprite's origin.
+    const QRectF atOrigin = countBadgeRect(QPointF(0, 0), symbolRadius, count);
+    p.translate(-atOrigin.topLeft());
+    incidentstyle::drawCountBadge(p, QPointF(0, 0), symbolRadius, count);
+  });
+  painter.drawImage(whole + s.offset, s.image);
+}
+
 } // namespace sv::incidentstyle

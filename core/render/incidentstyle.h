@@ -4,7 +4,11 @@
 
 #include <QColor>
 #include <QPainter>
+#include <QImage>
 #include <QPointF>
+
+#include <functional>
+#include <unordered_map>
 
 namespace sv {
 
@@ -50,6 +54,26 @@ void drawSymbol(QPainter& painter, const QPointF& centre, const SymbolLook& look
 void drawCountBadge(QPainter& painter, const QPointF& symbolCentre, double symbolRadius, std::uint32_t count);
 // The badge's rectangle, for hit testing and layout.
 QRectF countBadgeRect(const QPointF& symbolCentre, double symbolRadius, std::uint32_t count);
+
+// Symbols and badges drawn once into small images and then copied, for
+// layers with thousands of symbols. One cache serves one render (one pixel
+// ratio); it draws with drawSymbol and drawCountBadge, so it looks the same.
+class SymbolCache {
+public:
+  explicit SymbolCache(qreal devicePixelRatio) : m_ratio(devicePixelRatio) {}
+  void drawSymbol(QPainter& painter, const QPointF& centre, const SymbolLook& look);
+  void drawCountBadge(QPainter& painter, const QPointF& symbolCentre, double symbolRadius, std::uint32_t count);
+
+private:
+  struct Sprite {
+    QImage image;
+    QPointF offset; // from the anchor to the image's top left, in logical pixels
+  };
+  const Sprite& sprite(std::uint64_t key, const QRectF& logicalBounds, const std::function<void(QPainter&)>& draw);
+
+  qreal m_ratio = 1.0;
+  std::unordered_map<std::uint64_t, Sprite> m_sprites;
+};
 
 } // namespace incidentstyle
 } // namespace sv

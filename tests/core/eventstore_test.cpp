@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace sv {
 
@@ -184,6 +185,21 @@ TEST(EventStore, RadiusQueryReportsDistanceAndDirection) {
   EXPECT_NEAR(nearby[0].distanceMetres, 11070, 30);
   EXPECT_NEAR(nearby[0].azimuthDegrees, 0.0, 0.01);
   EXPECT_TRUE(store->withinRadius(-5.92, 15.29, 10000).empty());
+}
+
+TEST(EventStore, RadiusDistancesAgreeWithGeodesics) {
+  const EventStore& store = *syntheticStore();
+  const double lon = -5.92, lat = 15.29;
+  for (double radius : {25000.0, 100000.0, 150000.0}) {
+    for (const NearbyIncident& n : store.withinRadius(lon, lat, radius)) {
+      const GeodesicLine exact = geodesicInverse({lon, lat}, {store.longitude(n.index), store.latitude(n.index)});
+      EXPECT_NEAR(n.distanceMetres, exact.distanceMetres, exact.distanceMetres * 0.005 + 1.0);
+      if (exact.distanceMetres > 1000) {
+        const double turn = std::remainder(n.azimuthDegrees - exact.initialAzimuthDegrees, 360.0);
+        EXPECT_LT(std::abs(turn), 0.5) << n.distanceMetres;
+      }
+    }
+  }
 }
 
 TEST(EventStore, HistogramCountsEveryBinAnIncidentOverlaps) {
