@@ -504,9 +504,19 @@ Histogram EventStore::histogram(DayNumber from, DayNumber to, TimeUnit unit, con
   const DayNumber rangeFirst = histogram.binStarts.front();
   const DayNumber rangeLast = histogram.binStarts.back() - 1;
   std::vector<std::array<std::int64_t, kEventTypeCount>> delta(bins + 1, std::array<std::int64_t, kEventTypeCount>{});
-  auto binOf = [&](DayNumber day) {
-    auto it = std::upper_bound(histogram.binStarts.begin(), histogram.binStarts.end(), day);
-    return static_cast<std::size_t>(it - histogram.binStarts.begin() - 1);
+  const CivilDate firstMonth = civilFromDay(rangeFirst);
+  auto binOf = [&](DayNumber day) -> std::size_t {
+    switch (unit) {
+    case TimeUnit::Day:
+      return static_cast<std::size_t>(day - rangeFirst);
+    case TimeUnit::Week:
+      return static_cast<std::size_t>((day - rangeFirst) / 7);
+    case TimeUnit::Month: {
+      const CivilDate date = civilFromDay(day);
+      return static_cast<std::size_t>((date.year - firstMonth.year) * 12 + date.month - firstMonth.month);
+    }
+    }
+    return 0;
   };
   visitOverlapping(rangeFirst, rangeLast, [&](Index i) {
     if (!matches(i, filter)) return;

@@ -305,7 +305,7 @@ IncidentReadResult parseIncidentDataset(const std::string& text, const std::stri
   }
   if (!isString("format", kFormatName)) {
     result.error = name + ": not a Situation Viewer incident file (\"format\": \"" + kFormatName +
-                   "\" is missing); import other GeoJSON through the importer";
+                   "\" is missing)";
     return result;
   }
   auto version = document.find("format_version");
