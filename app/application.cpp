@@ -98,10 +98,8 @@ std::shared_ptr<const EventStore> loadIncidentStore(const QString& path, QString
     for (const RejectedRecord& rejected : read.rejected) *problems << QString::fromStdString(describeRejection(file, rejected));
     if (!read.rejected.empty()) {
       *problems << QStringLiteral("%1: %2 of %3 records rejected, %4 incidents read")
-                       .arg(path)
-                       .arg(read.rejected.size())
-                       .arg(read.recordsRead)
-                       .arg(read.incidents.size());
+                       .arg(path, QString::number(read.rejected.size()), QString::number(read.recordsRead),
+                            QString::number(read.incidents.size()));
     }
   }
   return EventStore::build(std::move(read.incidents), std::move(read.info));

@@ -19,7 +19,7 @@ QString generalHelpText() {
              "\n"
              "Commands:\n"
              "  places QUERY     Find places of the gazetteer by name (accents and case ignored).\n"
-             "  events           List incidents by date, place and type (csv or json).\n"
+             "  events           List incidents by date, place and type (text, csv or json).\n"
              "  export -o FILE   Render the map to an image without a display.\n"
              "\n"
              "Options:\n"

@@ -38,7 +38,10 @@ QString eventsHelp() {
              "                   repeat it or separate names by commas to list several\n"
              "  --format FORMAT  text (default), csv, or json (a dataset in the format of\n"
              "                   docs/data-format.md, which --data can open again)\n"
-             "  --data FILE      read this incident dataset instead of the bundled one\n")
+             "  --data FILE      read this incident dataset instead of the bundled one\n"
+             "\n"
+             "Exit status: 0 when incidents were listed, 1 when none match or a file\n"
+             "cannot be read, 2 for a wrong command line.\n")
       .arg(programName());
 }
 
@@ -120,8 +123,18 @@ void writeCsv(QTextStream& out, const EventStore& store, const std::vector<Event
   }
 }
 
-// Turns --type names into a filter keeping any of the named types and sub-types.
-bool typeFilter(const QStringList& names, IncidentFilter& filter, QString* error) {
+struct TypeChoice {
+  std::uint32_t types = 0;    // event types named
+  std::uint64_t subTypes = 0; // sub-event types named
+  bool keeps(EventType type, SubEventType subType) const {
+    if (types == 0 && subTypes == 0) return true;
+    return (types & IncidentFilter::typeBit(type)) || (subTypes & IncidentFilter::subTypeBit(subType) && subType != SubEventType::Unspecified);
+  }
+};
+
+// Turns --type names into a filter keeping any of the named types and
+// sub-types (the store's masks narrow the search; TypeChoice::keeps decides).
+bool typeFilter(const QStringList& names, IncidentFilter& filter, TypeChoice& choice, QString* error) {
   std::uint32_t types = 0;
   std::uint64_t subTypes = 0;
   for (const QString& value : names) {
@@ -137,6 +150,7 @@ bool typeFilter(const QStringList& names, IncidentFilter& filter, QString* error
       }
     }
   }
+  choice = {types, subTypes};
   if (types == 0 && subTypes == 0) return true;
   std::uint64_t allowedSubTypes = subTypes;
   std::uint32_t allowedTypes = types;
@@ -208,7 +222,8 @@ int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream
     return ExitUsage;
   }
   IncidentFilter filter;
-  if (!typeFilter(parser.values(typeOption), filter, &error)) {
+  TypeChoice typeChoice;
+  if (!typeFilter(parser.values(typeOption), filter, typeChoice, &error)) {
     err << prefix << error << "\n";
     return ExitUsage;
   }
@@ -223,8 +238,11 @@ int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream
   for (const QString& problem : problems) err << problem << "\n";
 
   const DayNumber first = from.value_or(store->firstDay());
-  const DayNumber last = to.value_or(store->lastDay());
+  const DayNumber last = to.value_or(std::max(first, store->lastDay()));
   std::vector<EventStore::Index> rows = store->overlapping(first, last, filter);
+  rows.erase(std::remove_if(rows.begin(), rows.end(),
+                            [&](EventStore::Index i) { return !typeChoice.keeps(store->type(i), store->subType(i)); }),
+             rows.end());
 
   if (parser.isSet(placeOption)) {
     const QString name = parser.value(placeOption).trimmed();
@@ -261,7 +279,10 @@ int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream
     rows.erase(std::remove_if(rows.begin(), rows.end(),
                               [&](EventStore::Index i) {
                                 if (choice.geonameId && store->geonameId(i) == choice.geonameId) return false;
-                                return choice.nameKey.empty() || searchKey(store->place(i)) != choice.nameKey;
+                                // By name only where the dataset has no gazetteer place, so
+                                // that homonyms elsewhere are not mixed in.
+                                if (choice.nameKey.empty() || (choice.geonameId && store->geonameId(i))) return true;
+                                return searchKey(store->place(i)) != choice.nameKey;
                               }),
                rows.end());
     if (rows.empty()) {
@@ -290,6 +311,10 @@ int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream
     writeCsv(out, *store, rows);
   } else {
     writeText(out, *store, rows);
+  }
+  if (rows.empty()) {
+    err << prefix << "no incidents match\n";
+    return ExitFailure;
   }
   return ExitSuccess;
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 namespace sv {
 
@@ -39,9 +40,15 @@ void LegendWidget::setTypeCounts(const std::array<std::size_t, kEventTypeCount>&
 
 namespace {
 
-// The fatality figures shown as size examples, smallest first.
-std::array<int, 4> sizeExamples(int maximum) {
-  return {0, 10, std::max(20, maximum / 3), maximum};
+// The fatality figures shown as size examples: distinct, smallest first,
+// none above the dataset's largest figure.
+std::vector<int> sizeExamples(int maximum) {
+  std::vector<int> examples{0, 10, maximum / 3, maximum};
+  examples.erase(std::remove_if(examples.begin(), examples.end(), [&](int f) { return f > maximum || (f > 0 && f < 10 && f != maximum); }),
+                 examples.end());
+  std::sort(examples.begin(), examples.end());
+  examples.erase(std::unique(examples.begin(), examples.end()), examples.end());
+  return examples;
 }
 
 int sizeRowHeight(double radius) {

@@ -18,6 +18,8 @@ constexpr double kWgs84E2 = 0.00669437999014;
 // Radius queries up to this radius use the local approximation, exact within this band.
 constexpr double kLocalRadius = 100000.0;
 constexpr double kLocalBand = 0.01;
+// ... and only up to this latitude, where its error stays under 0.5 % at 100 km.
+constexpr double kLocalMaxLatitude = 60.0;
 constexpr double kMetresPerDegreeLatitude = 110574.0; // the smallest value, at the equator
 // Histogram prefix counts are kept for datasets spanning up to this many days.
 constexpr DayNumber kMaxPrefixDays = 200 * 366;
@@ -95,6 +97,10 @@ std::shared_ptr<const EventStore> EventStore::build(std::vector<Incident> incide
 
   for (std::uint32_t k : order) {
     Incident& incident = incidents[k];
+    // Readers validate; a record built in code with its span reversed still keeps the store sound.
+    if (incident.end < incident.start) incident.end = incident.start;
+    if (incident.subType != SubEventType::Unspecified && parentType(incident.subType) != incident.type)
+      incident.subType = SubEventType::Unspecified;
     s.m_ids.push_back(incident.id);
     s.m_summaries.push_back(incident.summary);
     s.m_notes.push_back(incident.locationNote);
@@ -431,14 +437,16 @@ std::vector<NearbyIncident> EventStore::withinRadius(double longitude, double la
   const double dLon = std::min(180.0, radiusMetres / (111319.0 * cosine) + kCellDegrees);
   const std::uint32_t rowFirst = cellKey(longitude, south) >> 16;
   const std::uint32_t rowLast = cellKey(longitude, north) >> 16;
-  const std::uint32_t columnFirst = cellKey(std::max(-180.0, longitude - dLon), latitude) & 0xFFFF;
-  const std::uint32_t columnLast = cellKey(std::min(180.0, longitude + dLon), latitude) & 0xFFFF;
+  // A window that crosses ±180° or reaches a pole searches whole rows.
+  const bool wholeRows = longitude - dLon < -180.0 || longitude + dLon > 180.0 || north >= 89.0 || south <= -89.0;
+  const std::uint32_t columnFirst = wholeRows ? 0 : cellKey(longitude - dLon, latitude) & 0xFFFF;
+  const std::uint32_t columnLast = wholeRows ? 0xFFFF : cellKey(longitude + dLon, latitude) & 0xFFFF;
   // Within kLocalRadius, distances come from a local flat approximation
   // scaled by the ellipsoid's radii of curvature at the centre (relative
   // error well under kLocalBand there); only points within that band of the
   // radius are settled by the exact geodesic. Farther, every point is exact.
   const Point2 centre{longitude, latitude};
-  const bool local = radiusMetres <= kLocalRadius;
+  const bool local = radiusMetres <= kLocalRadius && std::abs(latitude) <= kLocalMaxLatitude && !wholeRows;
   const double phi = latitude * kDegree;
   const double w = std::sqrt(1.0 - kWgs84E2 * std::sin(phi) * std::sin(phi));
   const double metresPerRadianNorth = kWgs84A * (1.0 - kWgs84E2) / (w * w * w);

@@ -58,7 +58,7 @@ struct IncidentFilter {
 
   std::uint32_t types = kAllTypes;       // bit per EventType
   std::uint64_t subTypes = kAllSubTypes; // bit per SubEventType
-  std::vector<std::uint32_t> actors;     // string ids; empty = any actor, else any of these in any role
+  std::vector<std::uint32_t> actors;     // string ids, sorted ascending; empty = any actor, else any of these in any role
   std::int32_t minFatalities = 0;        // keeps incidents whose lower figure reaches it (0 keeps all)
   std::optional<std::uint32_t> region;   // string id of the region name
   std::optional<bool> civilianTargeting;
@@ -158,7 +158,8 @@ public:
   std::vector<Index> atPlace(std::int64_t geonameId, const IncidentFilter& filter = {}) const;
   // Incidents within `radiusMetres` (geodesic) of a point, in store order.
   // Membership is exact; distances and azimuths are exact geodesics beyond
-  // 100 km and near the edge of the circle, and elsewhere within 0.5 %.
+  // 100 km, above 60° of latitude and near the edge of the circle, and
+  // elsewhere within 0.5 %.
   std::vector<NearbyIncident> withinRadius(double longitude, double latitude, double radiusMetres,
                                            const IncidentFilter& filter = {}) const;
   // Counts per bin for the bins covering [from, to].

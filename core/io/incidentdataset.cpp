@@ -13,7 +13,10 @@ namespace sv {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+// Reading uses nlohmann::json (objects in std::map: O(log n) per key, also
+// for hostile files with huge objects); writing keeps the format's key order.
+using Json = nlohmann::json;
+using OrderedJson = nlohmann::ordered_json;
 
 constexpr const char* kFormatName = "situation-viewer-incidents";
 constexpr int kFormatVersion = 1;
@@ -25,8 +28,9 @@ std::vector<std::size_t> featureLines(const std::string& text) {
   std::vector<std::size_t> lines;
   std::size_t line = 1;
   int depth = 0;
-  int featuresDepth = -1; // depth inside the features array, once entered
-  std::string lastKey;
+  int featuresDepth = -1;     // depth of the features array's items, once entered
+  bool awaitingItem = false;  // inside the features array, before an item
+  std::string lastString;
   bool inString = false;
   std::string current;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -34,14 +38,23 @@ std::vector<std::size_t> featureLines(const std::string& text) {
     if (c == '\n') ++line;
     if (inString) {
       if (c == '\\') {
-        if (i + 1 < text.size()) current += text[++i];
+        if (i + 1 < text.size()) {
+          if (text[i + 1] == '\n') ++line;
+          current += text[++i];
+        }
       } else if (c == '"') {
         inString = false;
-        lastKey = current;
+        lastString = current;
       } else {
         current += c;
       }
       continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    const bool itemLevel = featuresDepth >= 0 && depth == featuresDepth;
+    if (itemLevel && awaitingItem && c != ']' && c != ',') {
+      lines.push_back(line); // an item starts here, whatever kind of value it is
+      awaitingItem = false;
     }
     switch (c) {
     case '"':
@@ -49,17 +62,22 @@ std::vector<std::size_t> featureLines(const std::string& text) {
       current.clear();
       break;
     case '{':
-      if (featuresDepth >= 0 && depth == featuresDepth) lines.push_back(line);
       ++depth;
       break;
     case '[':
-      if (depth == 1 && lastKey == "features" && featuresDepth < 0) featuresDepth = depth + 1;
+      if (depth == 1 && lastString == "features" && featuresDepth == -1) {
+        featuresDepth = depth + 1;
+        awaitingItem = true;
+      }
       ++depth;
       break;
     case '}':
     case ']':
       --depth;
       if (featuresDepth >= 0 && depth < featuresDepth - 1) featuresDepth = -2; // left the array
+      break;
+    case ',':
+      if (itemLevel) awaitingItem = true;
       break;
     default:
       break;
@@ -238,8 +256,8 @@ Incident parseFeature(const Json& feature) {
   return incident;
 }
 
-Json sourceJson(const Source& source) {
-  Json s = Json::object();
+OrderedJson sourceJson(const Source& source) {
+  OrderedJson s = OrderedJson::object();
   s["document"] = source.document;
   s["title"] = source.title;
   s["publisher"] = source.publisher;
@@ -249,18 +267,18 @@ Json sourceJson(const Source& source) {
   return s;
 }
 
-Json featureJson(const Incident& incident) {
-  Json feature = Json::object();
+OrderedJson featureJson(const Incident& incident) {
+  OrderedJson feature = OrderedJson::object();
   feature["type"] = "Feature";
   feature["id"] = incident.id;
   feature["geometry"] = {{"type", "Point"}, {"coordinates", {incident.longitude, incident.latitude}}};
-  Json p = Json::object();
+  OrderedJson p = OrderedJson::object();
   p["id"] = incident.id;
   p["start"] = formatIsoDate(incident.start);
   p["end"] = formatIsoDate(incident.end);
   p["date_precision"] = std::string(datePrecisionName(incident.datePrecision));
   p["place"] = incident.place;
-  p["place_geonameid"] = incident.geonameId ? Json(*incident.geonameId) : Json(nullptr);
+  p["place_geonameid"] = incident.geonameId ? OrderedJson(*incident.geonameId) : OrderedJson(nullptr);
   p["location_precision"] = std::string(locationPrecisionName(incident.locationPrecision));
   p["location_note"] = incident.locationNote;
   p["region"] = incident.region;
@@ -272,11 +290,11 @@ Json featureJson(const Incident& incident) {
                  {"associated", incident.actors.associated}};
   const Fatalities& f = incident.fatalities;
   p["fatalities"] = {{"reported", f.reported},
-                     {"low", f.low ? Json(*f.low) : Json(nullptr)},
-                     {"high", f.high ? Json(*f.high) : Json(nullptr)}};
+                     {"low", f.low ? OrderedJson(*f.low) : OrderedJson(nullptr)},
+                     {"high", f.high ? OrderedJson(*f.high) : OrderedJson(nullptr)}};
   p["civilian_targeting"] = incident.civilianTargeting;
   p["summary"] = incident.summary;
-  Json sources = Json::array();
+  OrderedJson sources = OrderedJson::array();
   for (const Source& source : incident.sources) sources.push_back(sourceJson(source));
   p["sources"] = std::move(sources);
   feature["properties"] = std::move(p);
@@ -294,6 +312,10 @@ IncidentReadResult parseIncidentDataset(const std::string& text, const std::stri
     const auto [line, column] = lineAndColumn(text, error.byte == 0 ? 0 : error.byte - 1);
     result.error = name + ":" + std::to_string(line) + ":" + std::to_string(column) + ": not valid JSON";
     return result;
+  } catch (const Json::exception& error) {
+    // Numbers too large for a double, and the like.
+    result.error = name + ": cannot be read as JSON (" + error.what() + ")";
+    return result;
   }
   const auto isString = [&](const char* key, const char* value) {
     auto it = document.find(key);
@@ -309,10 +331,13 @@ IncidentReadResult parseIncidentDataset(const std::string& text, const std::stri
     return result;
   }
   auto version = document.find("format_version");
-  if (version == document.end() || !version->is_number_integer() || version->get<int>() > kFormatVersion ||
-      version->get<int>() < 1) {
-    result.error = name + ": format_version " + (version == document.end() ? std::string("missing") : version->dump()) +
-                   " is not supported (this viewer reads version " + std::to_string(kFormatVersion) + ")";
+  if (version == document.end() || !version->is_number_integer() || version->get<std::int64_t>() > kFormatVersion ||
+      version->get<std::int64_t>() < 1) {
+    const std::string shown = version == document.end()         ? std::string("missing")
+                              : version->is_number_integer()   ? std::to_string(version->get<std::int64_t>())
+                                                               : std::string("not a whole number");
+    result.error = name + ": format_version " + shown + " is not supported (this viewer reads version " +
+                   std::to_string(kFormatVersion) + ")";
     return result;
   }
   auto features = document.find("features");
@@ -388,7 +413,7 @@ std::string serializeIncidentFeature(const Incident& incident) {
 }
 
 std::string serializeIncidentDataset(const DatasetInfo& info, const std::vector<Incident>& incidents) {
-  Json document = Json::object();
+  OrderedJson document = OrderedJson::object();
   document["type"] = "FeatureCollection";
   document["name"] = info.name;
   document["format"] = kFormatName;
@@ -397,7 +422,7 @@ std::string serializeIncidentDataset(const DatasetInfo& info, const std::vector<
                          {"description", info.description},
                          {"compiled", info.compiled},
                          {"licence", info.licence}};
-  Json features = Json::array();
+  OrderedJson features = OrderedJson::array();
   for (const Incident& incident : incidents) features.push_back(featureJson(incident));
   document["features"] = std::move(features);
   return document.dump(2) + "\n";

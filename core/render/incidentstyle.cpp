@@ -110,7 +110,8 @@ Shape typeShape(EventType type) {
   return Shape::Circle;
 }
 
-SizeScale::SizeScale(std::int32_t datasetMaxFatalities) : m_max(std::max(datasetMaxFatalities, 10)) {
+SizeScale::SizeScale(std::int32_t datasetMaxFatalities)
+    : m_datasetMax(std::max(datasetMaxFatalities, 0)), m_max(std::max(datasetMaxFatalities, 10)) {
   m_areaPerFatality = (kMaxRadius * kMaxRadius - kMinRadius * kMinRadius) / m_max;
 }
 

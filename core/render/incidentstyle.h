@@ -34,9 +34,11 @@ public:
 
   explicit SizeScale(std::int32_t datasetMaxFatalities = 0);
   double radius(std::int32_t fatalities) const;
-  std::int32_t datasetMax() const { return m_max; }
+  // The dataset's largest figure (the scale itself never tops out below 10).
+  std::int32_t datasetMax() const { return m_datasetMax; }
 
 private:
+  std::int32_t m_datasetMax = 0;
   std::int32_t m_max = 0;
   double m_areaPerFatality = 0.0;
 };

@@ -158,6 +158,12 @@ TEST(EventsCommand, BadOptionsAreUsageErrors) {
   EXPECT_EQ(type.exitCode, 2);
   EXPECT_TRUE(type.err.contains(QStringLiteral("Skirmish")));
   EXPECT_EQ(run(events({QStringLiteral("--format"), QStringLiteral("xml")})).exitCode, 2);
+  // Nothing found is a failure, as for places, but still well-formed output.
+  const CommandRun none = run(events({QStringLiteral("--from"), QStringLiteral("2030-01-01"), QStringLiteral("--format"),
+                                      QStringLiteral("json")}));
+  EXPECT_EQ(none.exitCode, 1);
+  EXPECT_TRUE(none.err.contains(QStringLiteral("no incidents match")));
+  EXPECT_TRUE(features(none).isEmpty());
   const CommandRun place = run(events({QStringLiteral("--place"), QStringLiteral("Atlantis")}));
   EXPECT_EQ(place.exitCode, 1);
   EXPECT_TRUE(place.err.contains(QStringLiteral("Atlantis")));

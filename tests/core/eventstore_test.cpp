@@ -251,3 +251,34 @@ TEST(EventStore, EmptyStoreAnswersEverythingEmpty) {
 }
 
 } // namespace sv
+
+namespace sv {
+
+TEST(EventStore, RadiusQueriesAcrossTheAntimeridianAndNearThePoles) {
+  Incident east = makeIncident("east", 0, 0);
+  east.longitude = 179.9;
+  east.latitude = 0.0;
+  Incident west = makeIncident("west", 0, 0);
+  west.longitude = -179.9;
+  west.latitude = 0.0;
+  Incident polar = makeIncident("polar", 0, 0);
+  polar.longitude = 180.0;
+  polar.latitude = 89.5;
+  Incident high = makeIncident("high", 0, 0);
+  high.longitude = 4.9046;
+  high.latitude = 79.7558;
+  auto store = EventStore::build({east, west, polar, high});
+  auto idsNear = [&](double lon, double lat, double radius) {
+    std::vector<std::string> ids;
+    for (const NearbyIncident& n : store->withinRadius(lon, lat, radius)) ids.emplace_back(store->id(n.index));
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  EXPECT_EQ(idsNear(179.95, 0.0, 50000), (std::vector<std::string>{"east", "west"}));
+  EXPECT_EQ(idsNear(0.0, 90.0, 100000), (std::vector<std::string>{"polar"}));
+  // 100.02 km away by the geodesic: just outside a 100 km circle at 80° N.
+  EXPECT_TRUE(idsNear(0.0, 80.0, 100000).empty());
+  EXPECT_EQ(idsNear(0.0, 80.0, 100100), (std::vector<std::string>{"high"}));
+}
+
+} // namespace sv

@@ -117,3 +117,26 @@ TEST(IncidentDataset, WritingToAMissingFolderFailsWithTheFileName) {
 }
 
 } // namespace sv
+
+namespace sv {
+
+TEST(IncidentDataset, HostileNumbersAndShapesAreErrorsNotCrashes) {
+  const std::string header = "{\"type\": \"FeatureCollection\", \"format\": \"situation-viewer-incidents\", ";
+  // A number too large for a double anywhere in the file.
+  IncidentReadResult huge = parseIncidentDataset(header + "\"format_version\": 1, \"bbox\": [1e400], \"features\": []}", "huge");
+  EXPECT_FALSE(huge.ok);
+  EXPECT_NE(huge.error.find("huge"), std::string::npos);
+  IncidentReadResult version = parseIncidentDataset(header + "\"format_version\": 4294967297, \"features\": []}", "v");
+  EXPECT_FALSE(version.ok);
+  IncidentReadResult nested = parseIncidentDataset(header + "\"format_version\": [[[1]]], \"features\": []}", "n");
+  EXPECT_FALSE(nested.ok);
+  EXPECT_NE(nested.error.find("not a whole number"), std::string::npos);
+  // Features that are not objects are rejected one by one, with their own lines.
+  IncidentReadResult items = parseIncidentDataset(
+      header + "\"format_version\": 1,\n\"features\": [\nnull,\n\"text\",\n[1, 2],\n{\"type\": \"Feature\", \"properties\": 5}\n]}", "items");
+  ASSERT_TRUE(items.ok) << items.error;
+  ASSERT_EQ(items.rejected.size(), 4u);
+  for (std::size_t k = 0; k < 4; ++k) EXPECT_EQ(items.rejected[k].line, 3 + k) << k;
+}
+
+} // namespace sv
