@@ -1,3 +1,5 @@
+#include "app/viewerprocess.h"
+
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,29 +12,8 @@
 namespace sv {
 namespace {
 
-struct ViewerRun {
-  int exitCode = -1;
-  QString out;
-  QString err;
-};
-
-// Runs the real executable with no display, as a user's shell would.
-ViewerRun runViewer(const QStringList& arguments) {
-  QProcess process;
-  QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-  environment.remove(QStringLiteral("DISPLAY"));
-  environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-  environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-  environment.insert(QStringLiteral("SITUATION_VIEWER_GEODATA"), QStringLiteral(SV_TEST_GEODATA));
-  process.setProcessEnvironment(environment);
-  process.start(QStringLiteral(SV_VIEWER_EXECUTABLE), arguments);
-  if (!process.waitForFinished(120000)) {
-    process.kill();
-    return {};
-  }
-  return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-          QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
+using test::ViewerRun;
+using test::runViewer;
 
 } // namespace
 

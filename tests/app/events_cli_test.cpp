@@ -1,4 +1,6 @@
 // The events command and --data, run through the real executable without a display.
+#include "app/viewerprocess.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,35 +13,14 @@
 namespace sv {
 namespace {
 
-struct CommandRun {
-  int exitCode = -1;
-  QString out;
-  QString err;
-};
-
-CommandRun run(const QStringList& arguments) {
-  QProcess process;
-  QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-  environment.remove(QStringLiteral("DISPLAY"));
-  environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-  environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-  environment.insert(QStringLiteral("SITUATION_VIEWER_GEODATA"), QStringLiteral(SV_TEST_GEODATA));
-  environment.insert(QStringLiteral("SITUATION_VIEWER_INCIDENTS"), QStringLiteral(SV_TEST_INCIDENTS));
-  process.setProcessEnvironment(environment);
-  process.start(QStringLiteral(SV_VIEWER_EXECUTABLE), arguments);
-  if (!process.waitForFinished(120000)) {
-    process.kill();
-    return {};
-  }
-  return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-          QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
+using test::ViewerRun;
+using test::runViewer;
 
 QStringList events(const QStringList& more) {
   return QStringList{QStringLiteral("events")} + more;
 }
 
-QJsonArray features(const CommandRun& r) {
+QJsonArray features(const ViewerRun& r) {
   QJsonParseError error;
   const QJsonDocument document = QJsonDocument::fromJson(r.out.toUtf8(), &error);
   EXPECT_EQ(error.error, QJsonParseError::NoError) << error.errorString().toStdString();
@@ -55,7 +36,7 @@ QStringList ids(const QJsonArray& array) {
 } // namespace
 
 TEST(EventsCommand, FarabougouListsTheSiegeAndTheAugust2025AttackWithSources) {
-  const CommandRun r = run(events({QStringLiteral("--place"), QStringLiteral("Farabougou"), QStringLiteral("--format"),
+  const ViewerRun r = runViewer(events({QStringLiteral("--place"), QStringLiteral("Farabougou"), QStringLiteral("--format"),
                             QStringLiteral("json")}));
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   const QJsonArray list = features(r);
@@ -77,7 +58,7 @@ TEST(EventsCommand, FarabougouListsTheSiegeAndTheAugust2025AttackWithSources) {
 
 TEST(EventsCommand, JsonOutputIsADatasetThatOpensAgain) {
   QTemporaryDir dir;
-  const CommandRun r = run(events({QStringLiteral("--from"), QStringLiteral("2025-01-01"), QStringLiteral("--format"),
+  const ViewerRun r = runViewer(events({QStringLiteral("--from"), QStringLiteral("2025-01-01"), QStringLiteral("--format"),
                             QStringLiteral("json")}));
   ASSERT_EQ(r.exitCode, 0);
   const QString path = dir.filePath(QStringLiteral("2025.geojson"));
@@ -85,7 +66,7 @@ TEST(EventsCommand, JsonOutputIsADatasetThatOpensAgain) {
   ASSERT_TRUE(file.open(QIODevice::WriteOnly));
   file.write(r.out.toUtf8());
   file.close();
-  const CommandRun again = run(events({QStringLiteral("--data"), path, QStringLiteral("--format"), QStringLiteral("json")}));
+  const ViewerRun again = runViewer(events({QStringLiteral("--data"), path, QStringLiteral("--format"), QStringLiteral("json")}));
   ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
   EXPECT_EQ(ids(features(again)), ids(features(r)));
   EXPECT_TRUE(again.err.isEmpty()) << again.err.toStdString();
@@ -93,18 +74,18 @@ TEST(EventsCommand, JsonOutputIsADatasetThatOpensAgain) {
 
 TEST(EventsCommand, RangeEdgesAreInclusiveAndIntervalsOverlap) {
   // The last day of the siege still shows it; the day after does not.
-  const CommandRun last = run(events({QStringLiteral("--from"), QStringLiteral("2020-10-22"), QStringLiteral("--to"),
+  const ViewerRun last = runViewer(events({QStringLiteral("--from"), QStringLiteral("2020-10-22"), QStringLiteral("--to"),
                                QStringLiteral("2020-10-22"), QStringLiteral("--format"), QStringLiteral("json")}));
   ASSERT_EQ(last.exitCode, 0);
   EXPECT_TRUE(ids(features(last)).contains(QStringLiteral("MLI-2020-005")));
-  const CommandRun after = run(events({QStringLiteral("--from"), QStringLiteral("2020-10-23"), QStringLiteral("--to"),
+  const ViewerRun after = runViewer(events({QStringLiteral("--from"), QStringLiteral("2020-10-23"), QStringLiteral("--to"),
                                 QStringLiteral("2020-10-25"), QStringLiteral("--format"), QStringLiteral("json")}));
   ASSERT_EQ(after.exitCode, 0);
   EXPECT_FALSE(ids(features(after)).contains(QStringLiteral("MLI-2020-005")));
 }
 
 TEST(EventsCommand, TypeFilterAcceptsTypesAndSubTypes) {
-  const CommandRun battles = run(events({QStringLiteral("--type"), QStringLiteral("battles"), QStringLiteral("--format"),
+  const ViewerRun battles = runViewer(events({QStringLiteral("--type"), QStringLiteral("battles"), QStringLiteral("--format"),
                                   QStringLiteral("json")}));
   ASSERT_EQ(battles.exitCode, 0);
   const QJsonArray list = features(battles);
@@ -112,7 +93,7 @@ TEST(EventsCommand, TypeFilterAcceptsTypesAndSubTypes) {
   for (const auto& value : list)
     EXPECT_EQ(value.toObject()[QStringLiteral("properties")].toObject()[QStringLiteral("event_type")].toString(),
               QStringLiteral("Battles"));
-  const CommandRun mixed = run(events({QStringLiteral("--type"), QStringLiteral("Protests,Arrests"), QStringLiteral("--format"),
+  const ViewerRun mixed = runViewer(events({QStringLiteral("--type"), QStringLiteral("Protests,Arrests"), QStringLiteral("--format"),
                                 QStringLiteral("json")}));
   ASSERT_EQ(mixed.exitCode, 0);
   for (const auto& value : features(mixed)) {
@@ -124,7 +105,7 @@ TEST(EventsCommand, TypeFilterAcceptsTypesAndSubTypes) {
 }
 
 TEST(EventsCommand, CsvHasAHeaderAndOneRowPerIncident) {
-  const CommandRun r = run(events({QStringLiteral("--place"), QStringLiteral("Loulouni"), QStringLiteral("--format"),
+  const ViewerRun r = runViewer(events({QStringLiteral("--place"), QStringLiteral("Loulouni"), QStringLiteral("--format"),
                             QStringLiteral("csv")}));
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   const QStringList lines = r.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
@@ -135,7 +116,7 @@ TEST(EventsCommand, CsvHasAHeaderAndOneRowPerIncident) {
 }
 
 TEST(EventsCommand, TextShowsDatesWithTheirPrecision) {
-  const CommandRun r = run(events({QStringLiteral("--place"), QStringLiteral("Moura")}));
+  const ViewerRun r = runViewer(events({QStringLiteral("--place"), QStringLiteral("Moura")}));
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   EXPECT_TRUE(r.out.contains(QStringLiteral("~21\u201331 Mar 2022"))) << r.out.toStdString();
   EXPECT_TRUE(r.out.contains(QStringLiteral("Fatalities: \u2265300")));
@@ -143,28 +124,28 @@ TEST(EventsCommand, TextShowsDatesWithTheirPrecision) {
 }
 
 TEST(EventsCommand, PlacesMissingFromTheGazetteerAreFoundByTheirName) {
-  const CommandRun r = run(events({QStringLiteral("--place"), QStringLiteral("Kourouma Koube"), QStringLiteral("--format"),
+  const ViewerRun r = runViewer(events({QStringLiteral("--place"), QStringLiteral("Kourouma Koube"), QStringLiteral("--format"),
                             QStringLiteral("json")}));
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   EXPECT_EQ(ids(features(r)), QStringList{QStringLiteral("MLI-2020-023")});
 }
 
 TEST(EventsCommand, BadOptionsAreUsageErrors) {
-  EXPECT_EQ(run(events({QStringLiteral("--from"), QStringLiteral("2020-02-30")})).exitCode, 2);
-  EXPECT_EQ(run(events({QStringLiteral("--from"), QStringLiteral("22/10/2020")})).exitCode, 2);
-  EXPECT_EQ(run(events({QStringLiteral("--from"), QStringLiteral("2021-01-01"), QStringLiteral("--to"),
+  EXPECT_EQ(runViewer(events({QStringLiteral("--from"), QStringLiteral("2020-02-30")})).exitCode, 2);
+  EXPECT_EQ(runViewer(events({QStringLiteral("--from"), QStringLiteral("22/10/2020")})).exitCode, 2);
+  EXPECT_EQ(runViewer(events({QStringLiteral("--from"), QStringLiteral("2021-01-01"), QStringLiteral("--to"),
                         QStringLiteral("2020-01-01")})).exitCode, 2);
-  const CommandRun type = run(events({QStringLiteral("--type"), QStringLiteral("Skirmish")}));
+  const ViewerRun type = runViewer(events({QStringLiteral("--type"), QStringLiteral("Skirmish")}));
   EXPECT_EQ(type.exitCode, 2);
   EXPECT_TRUE(type.err.contains(QStringLiteral("Skirmish")));
-  EXPECT_EQ(run(events({QStringLiteral("--format"), QStringLiteral("xml")})).exitCode, 2);
+  EXPECT_EQ(runViewer(events({QStringLiteral("--format"), QStringLiteral("xml")})).exitCode, 2);
   // Nothing found is a failure, as for places, but still well-formed output.
-  const CommandRun none = run(events({QStringLiteral("--from"), QStringLiteral("2030-01-01"), QStringLiteral("--format"),
+  const ViewerRun none = runViewer(events({QStringLiteral("--from"), QStringLiteral("2030-01-01"), QStringLiteral("--format"),
                                       QStringLiteral("json")}));
   EXPECT_EQ(none.exitCode, 1);
   EXPECT_TRUE(none.err.contains(QStringLiteral("no incidents match")));
   EXPECT_TRUE(features(none).isEmpty());
-  const CommandRun place = run(events({QStringLiteral("--place"), QStringLiteral("Atlantis")}));
+  const ViewerRun place = runViewer(events({QStringLiteral("--place"), QStringLiteral("Atlantis")}));
   EXPECT_EQ(place.exitCode, 1);
   EXPECT_TRUE(place.err.contains(QStringLiteral("Atlantis")));
 }
@@ -182,16 +163,16 @@ TEST(EventsCommand, ADatasetWithBadRecordsKeepsTheGoodOnesAndNamesTheBadOnes) {
  "properties": {"id": "bad", "start": "6 October 2020", "date_precision": "day", "location_precision": "exact", "event_type": "Battles"}}
 ]})");
   file.close();
-  const CommandRun r = run(events({QStringLiteral("--data"), path, QStringLiteral("--format"), QStringLiteral("json")}));
+  const ViewerRun r = runViewer(events({QStringLiteral("--data"), path, QStringLiteral("--format"), QStringLiteral("json")}));
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   EXPECT_EQ(ids(features(r)), QStringList{QStringLiteral("good")});
   EXPECT_TRUE(r.err.contains(path + QStringLiteral(":5: feature 2 (bad): start:"))) << r.err.toStdString();
   EXPECT_TRUE(r.err.contains(QStringLiteral("1 of 2 records rejected")));
 
-  const CommandRun missing = run(events({QStringLiteral("--data"), dir.filePath(QStringLiteral("none.geojson"))}));
+  const ViewerRun missing = runViewer(events({QStringLiteral("--data"), dir.filePath(QStringLiteral("none.geojson"))}));
   EXPECT_EQ(missing.exitCode, 1);
   EXPECT_TRUE(missing.err.contains(QStringLiteral("none.geojson")));
-  const CommandRun exported = run({QStringLiteral("export"), QStringLiteral("-o"), dir.filePath(QStringLiteral("m.png")),
+  const ViewerRun exported = runViewer({QStringLiteral("export"), QStringLiteral("-o"), dir.filePath(QStringLiteral("m.png")),
                             QStringLiteral("--size"), QStringLiteral("400x300"), QStringLiteral("--data"), path});
   EXPECT_EQ(exported.exitCode, 0) << exported.err.toStdString();
   EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("m.png"))));
