@@ -1,6 +1,7 @@
 #include "application.h"
 #include "commandline.h"
 #include "geodatalocator.h"
+#include "timeoptions.h"
 
 #include "domain/gazetteer.h"
 #include "domain/textfold.h"
@@ -21,13 +22,14 @@ QString eventsHelp() {
   return QStringLiteral(
              "Usage: %1 events [--from DATE] [--to DATE] [--place NAME] [--type TYPE]\n"
              "                 [--format text|csv|json] [--data FILE] [--geodata FILE]\n"
+             "       %1 events --at DATE [--mode instant|window|cumulative] [--window 30d|4w|3m] ...\n"
              "\n"
              "Lists the incidents whose dates overlap the range, sorted by start, with\n"
              "their sources. An incident known only to the month (\"Oct 2020\") overlaps\n"
              "every day of that month.\n"
              "\n"
-             "  --from DATE      first day, YYYY-MM-DD (default: the data's first day)\n"
-             "  --to DATE        last day, YYYY-MM-DD (default: the data's last day)\n"
+             "%2"
+             "\n"
              "  --place NAME     incidents given at this place: a gazetteer name (accents and\n"
              "                   case ignored; homonyms go to the place the sources name, see\n"
              "                   'places NAME'), geonames:ID for one place, or a place name\n"
@@ -42,7 +44,7 @@ QString eventsHelp() {
              "\n"
              "Exit status: 0 when incidents were listed, 1 when none match or a file\n"
              "cannot be read, 2 for a wrong command line.\n")
-      .arg(programName());
+      .arg(programName(), TimeOptions::helpText());
 }
 
 struct PlaceChoice {
@@ -165,13 +167,6 @@ bool typeFilter(const QStringList& names, IncidentFilter& filter, TypeChoice& ch
   return true;
 }
 
-std::optional<DayNumber> dateOption(const QCommandLineParser& parser, const QCommandLineOption& option, QString* error) {
-  const QString text = parser.value(option).trimmed();
-  auto day = parseIsoDate(text.toStdString());
-  if (!day) *error = QStringLiteral("bad --%1 '%2': expected a date as YYYY-MM-DD").arg(option.names().first(), text);
-  return day;
-}
-
 } // namespace
 
 int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream& err) {
@@ -184,13 +179,13 @@ int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream
     return ExitUsage;
   }
   QCommandLineParser parser;
-  const QCommandLineOption fromOption(QStringLiteral("from"), QString(), QStringLiteral("date"));
-  const QCommandLineOption toOption(QStringLiteral("to"), QString(), QStringLiteral("date"));
+  TimeOptions time;
   const QCommandLineOption placeOption(QStringLiteral("place"), QString(), QStringLiteral("name"));
   const QCommandLineOption typeOption(QStringLiteral("type"), QString(), QStringLiteral("type"));
   const QCommandLineOption formatOption(QStringLiteral("format"), QString(), QStringLiteral("format"), QStringLiteral("text"));
   const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-  parser.addOptions({fromOption, toOption, placeOption, typeOption, formatOption, helpOption});
+  parser.addOptions({placeOption, typeOption, formatOption, helpOption});
+  time.addTo(parser);
   if (!parser.parse(QStringList{programName()} + args)) {
     err << prefix << parser.errorText() << "\n" << eventsHelp();
     return ExitUsage;
@@ -208,17 +203,8 @@ int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream
     err << prefix << "unknown --format '" << format << "' (use text, csv or json)\n";
     return ExitUsage;
   }
-  std::optional<DayNumber> from, to;
-  if (parser.isSet(fromOption) && !(from = dateOption(parser, fromOption, &error))) {
+  if (!time.parse(parser, &error)) {
     err << prefix << error << "\n";
-    return ExitUsage;
-  }
-  if (parser.isSet(toOption) && !(to = dateOption(parser, toOption, &error))) {
-    err << prefix << error << "\n";
-    return ExitUsage;
-  }
-  if (from && to && *from > *to) {
-    err << prefix << "--from " << q(formatIsoDate(*from)) << " is after --to " << q(formatIsoDate(*to)) << "\n";
     return ExitUsage;
   }
   IncidentFilter filter;
@@ -237,8 +223,9 @@ int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream
   }
   for (const QString& problem : problems) err << problem << "\n";
 
-  const DayNumber first = from.value_or(store->firstDay());
-  const DayNumber last = to.value_or(std::max(first, store->lastDay()));
+  const DayRange range = time.range(store->firstDay(), store->lastDay());
+  const DayNumber first = range.from;
+  const DayNumber last = range.to;
   std::vector<EventStore::Index> rows = store->overlapping(first, last, filter);
   rows.erase(std::remove_if(rows.begin(), rows.end(),
                             [&](EventStore::Index i) { return !typeChoice.keeps(store->type(i), store->subType(i)); }),

@@ -1,6 +1,7 @@
 #include "application.h"
 #include "commandline.h"
 #include "geodatalocator.h"
+#include "timeoptions.h"
 
 #include "render/decorations.h"
 #include "render/maprenderer.h"
@@ -16,14 +17,16 @@ namespace {
 
 QString exportHelp() {
   return QStringLiteral(
-             "Usage: %1 export -o FILE.png [--size WxH] [--data FILE] [--geodata FILE]\n"
+             "Usage: %1 export -o FILE.png [--size WxH] [time options] [--data FILE] [--geodata FILE]\n"
              "\n"
              "Renders the map of Mali as the window shows it, without a display.\n"
              "\n"
              "  -o, --output FILE  the image to write (PNG)\n"
              "  --size WxH         its size in pixels (default 1920x1080; 16 to 16384 each way)\n"
-             "  --data FILE        draw the incidents of this dataset instead of the bundled one\n")
-      .arg(programName());
+             "  --data FILE        draw the incidents of this dataset instead of the bundled one\n"
+             "\n"
+             "%2")
+      .arg(programName(), TimeOptions::helpText());
 }
 
 // Checks what can be checked before rendering, so that a bad path fails fast.
@@ -58,6 +61,8 @@ int runExportCommand(const QStringList& arguments, QTextStream& out, QTextStream
   const QCommandLineOption sizeOption(QStringLiteral("size"), QString(), QStringLiteral("WxH"), QStringLiteral("1920x1080"));
   const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
   parser.addOptions({outputOption, sizeOption, helpOption});
+  TimeOptions time;
+  time.addTo(parser);
   if (!parser.parse(QStringList{programName()} + args)) {
     err << programName() << " export: " << parser.errorText() << "\n" << exportHelp();
     return ExitUsage;
@@ -68,6 +73,10 @@ int runExportCommand(const QStringList& arguments, QTextStream& out, QTextStream
   }
   if (!parser.positionalArguments().isEmpty()) {
     err << programName() << " export: unexpected argument '" << parser.positionalArguments().first() << "'\n";
+    return ExitUsage;
+  }
+  if (!time.parse(parser, &error)) {
+    err << programName() << " export: " << error << "\n";
     return ExitUsage;
   }
   const QString outputPath = parser.value(outputOption);
@@ -100,7 +109,9 @@ int runExportCommand(const QStringList& arguments, QTextStream& out, QTextStream
   request.baseMap = context->baseMap;
   request.scaleBar = computeScaleBar(request.settings, context->projection);
   request.incidents = context->incidents;
-  request.incidentView = IncidentView::everything(context->incidents->store());
+  const EventStore& store = context->incidents->store();
+  const DayRange range = time.range(store.firstDay(), store.lastDay());
+  request.incidentView = {range.from, range.to, {}};
   const QImage image = composeLayers(renderMap(request));
 
   QImageWriter writer(outputPath, "png");

@@ -179,3 +179,43 @@ TEST(EventsCommand, ADatasetWithBadRecordsKeepsTheGoodOnesAndNamesTheBadOnes) {
 }
 
 } // namespace sv
+
+namespace sv {
+
+TEST(EventsCommand, TheSliderVocabularySelectsTheSameRangeAsFromTo) {
+  const auto listed = [](const QStringList& options) {
+    const test::ViewerRun r =
+        test::runViewer(QStringList{QStringLiteral("events"), QStringLiteral("--format"), QStringLiteral("csv")} + options);
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    return r.out;
+  };
+  EXPECT_EQ(listed({QStringLiteral("--at"), QStringLiteral("2020-10-22"), QStringLiteral("--mode"), QStringLiteral("window"),
+                    QStringLiteral("--window"), QStringLiteral("30d")}),
+            listed({QStringLiteral("--from"), QStringLiteral("2020-09-23"), QStringLiteral("--to"), QStringLiteral("2020-10-22")}));
+  EXPECT_EQ(listed({QStringLiteral("--at"), QStringLiteral("2022-03-27"), QStringLiteral("--window"), QStringLiteral("3m")}),
+            listed({QStringLiteral("--from"), QStringLiteral("2021-12-28"), QStringLiteral("--to"), QStringLiteral("2022-03-27")}));
+  EXPECT_EQ(listed({QStringLiteral("--at"), QStringLiteral("2020-10-15"), QStringLiteral("--mode"), QStringLiteral("cumulative")}),
+            listed({QStringLiteral("--to"), QStringLiteral("2020-10-15")}));
+  EXPECT_EQ(listed({QStringLiteral("--at"), QStringLiteral("2020-10-15"), QStringLiteral("--step"), QStringLiteral("1w")}),
+            listed({QStringLiteral("--from"), QStringLiteral("2020-10-12"), QStringLiteral("--to"), QStringLiteral("2020-10-18")}));
+  EXPECT_EQ(listed({QStringLiteral("--at"), QStringLiteral("2025-11-09")}),
+            listed({QStringLiteral("--from"), QStringLiteral("2025-11-09"), QStringLiteral("--to"), QStringLiteral("2025-11-09")}));
+}
+
+TEST(EventsCommand, TheSliderVocabularyRejectsMixedOrIncompleteOptions) {
+  const auto status = [](const QStringList& options) {
+    return test::runViewer(QStringList{QStringLiteral("events")} + options).exitCode;
+  };
+  EXPECT_EQ(status({QStringLiteral("--at"), QStringLiteral("2020-10-22"), QStringLiteral("--from"), QStringLiteral("2020-01-01")}), 2);
+  EXPECT_EQ(status({QStringLiteral("--window"), QStringLiteral("30d")}), 2);
+  EXPECT_EQ(status({QStringLiteral("--at"), QStringLiteral("2020-10-22"), QStringLiteral("--window"), QStringLiteral("30y")}), 2);
+  EXPECT_EQ(status({QStringLiteral("--at"), QStringLiteral("2020-10-22"), QStringLiteral("--mode"), QStringLiteral("sliding")}), 2);
+  EXPECT_EQ(status({QStringLiteral("--at"), QStringLiteral("2020-10-22"), QStringLiteral("--mode"), QStringLiteral("cumulative"),
+                    QStringLiteral("--window"), QStringLiteral("30d")}), 2);
+  const test::ViewerRun exportRun = test::runViewer({QStringLiteral("export"), QStringLiteral("-o"), QStringLiteral("/tmp/x.png"),
+                                                     QStringLiteral("--at"), QStringLiteral("2020-13-01")});
+  EXPECT_EQ(exportRun.exitCode, 2);
+  EXPECT_TRUE(exportRun.err.contains(QStringLiteral("2020-13-01")));
+}
+
+} // namespace sv

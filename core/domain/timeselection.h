@@ -1,0 +1,51 @@
+#pragma once
+
+#include "domain/calendar.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sv {
+
+struct DayRange {
+  DayNumber from = 0;
+  DayNumber to = -1; // inclusive; to < from is empty
+  bool isEmpty() const { return to < from; }
+  friend bool operator==(const DayRange&, const DayRange&) = default;
+};
+
+// A length of time in calendar units: "30d", "4w", "3m".
+struct TimeLength {
+  int count = 1;
+  TimeUnit unit = TimeUnit::Day;
+  friend bool operator==(const TimeLength&, const TimeLength&) = default;
+};
+// Accepts a whole number from 1 to 100000 followed by d, w or m.
+std::optional<TimeLength> parseTimeLength(std::string_view text);
+std::string formatTimeLength(const TimeLength& length);
+
+// How the time slider turns its cursor into the range of incidents shown.
+enum class TimeMode : std::uint8_t {
+  Instant,    // the step (a day, week or month) containing the cursor
+  Window,     // a window of N days, weeks or months ending on the cursor
+  Cumulative, // everything from the start of the data up to the cursor
+};
+std::optional<TimeMode> timeModeFromName(std::string_view name); // "instant", "window", "cumulative"
+std::string_view timeModeName(TimeMode mode);
+
+// The slider's settings. The timeline, `events` and `export` all turn them
+// into a range through range(), so the same settings select the same incidents.
+struct TimeSelection {
+  TimeMode mode = TimeMode::Instant;
+  DayNumber cursor = 0;
+  TimeLength step{1, TimeUnit::Day};     // instant mode shows one step, on calendar boundaries
+  TimeLength window{30, TimeUnit::Day};  // window mode
+  DayNumber dataStart = 0;               // cumulative mode starts here
+
+  DayRange range() const;
+  friend bool operator==(const TimeSelection&, const TimeSelection&) = default;
+};
+
+} // namespace sv
