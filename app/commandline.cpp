@@ -1,6 +1,8 @@
 #include "commandline.h"
 
+#include <QCommandLineParser>
 #include <QRegularExpression>
+#include <QTextStream>
 
 #include <utility>
 
@@ -71,6 +73,33 @@ bool takeCommonOptions(QStringList& arguments, CommonOptions& options, QString* 
     if (!taken) ++i;
   }
   return true;
+}
+
+std::optional<int> startCommand(const QString& command, const QStringList& arguments, QCommandLineParser& parser,
+                                const QString& help, bool positionalAllowed, CommonOptions& common, QTextStream& out,
+                                QTextStream& err) {
+  const QString prefix = programName() + QLatin1Char(' ') + command + QStringLiteral(": ");
+  QStringList args = arguments;
+  QString error;
+  if (!takeCommonOptions(args, common, &error)) {
+    err << prefix << error << "\n";
+    return ExitUsage;
+  }
+  const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+  parser.addOption(helpOption);
+  if (!parser.parse(QStringList{programName()} + args)) {
+    err << prefix << parser.errorText() << "\n" << help;
+    return ExitUsage;
+  }
+  if (parser.isSet(helpOption)) {
+    out << help;
+    return ExitSuccess;
+  }
+  if (!positionalAllowed && !parser.positionalArguments().isEmpty()) {
+    err << prefix << "unexpected argument '" << parser.positionalArguments().first() << "'\n";
+    return ExitUsage;
+  }
+  return std::nullopt;
 }
 
 } // namespace sv

@@ -6,6 +6,7 @@
 
 #include <optional>
 
+class QCommandLineParser;
 class QTextStream;
 
 namespace sv {
@@ -28,6 +29,15 @@ struct CommonOptions {
 // Takes --geodata and --data out of `arguments`. Returns false with `error`
 // set on a missing value.
 bool takeCommonOptions(QStringList& arguments, CommonOptions& options, QString* error);
+
+// The start every command shares: takes the common options out of `arguments`,
+// adds -h/--help to `parser` (which holds the command's own options), parses,
+// and answers --help or a usage error. Returns the exit status when the command
+// is already done, nullopt when it should go on. Positional arguments are a
+// usage error unless `positionalAllowed`.
+std::optional<int> startCommand(const QString& command, const QStringList& arguments, QCommandLineParser& parser,
+                                const QString& help, bool positionalAllowed, CommonOptions& common, QTextStream& out,
+                                QTextStream& err);
 
 int runPlacesCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
 int runExportCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);

@@ -171,33 +171,16 @@ bool typeFilter(const QStringList& names, IncidentFilter& filter, TypeChoice& ch
 
 int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream& err) {
   const QString prefix = programName() + QStringLiteral(" events: ");
-  QStringList args = arguments;
   CommonOptions common;
-  QString error;
-  if (!takeCommonOptions(args, common, &error)) {
-    err << prefix << error << "\n";
-    return ExitUsage;
-  }
   QCommandLineParser parser;
-  TimeOptions time;
   const QCommandLineOption placeOption(QStringLiteral("place"), QString(), QStringLiteral("name"));
   const QCommandLineOption typeOption(QStringLiteral("type"), QString(), QStringLiteral("type"));
   const QCommandLineOption formatOption(QStringLiteral("format"), QString(), QStringLiteral("format"), QStringLiteral("text"));
-  const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-  parser.addOptions({placeOption, typeOption, formatOption, helpOption});
+  parser.addOptions({placeOption, typeOption, formatOption});
+  TimeOptions time;
   time.addTo(parser);
-  if (!parser.parse(QStringList{programName()} + args)) {
-    err << prefix << parser.errorText() << "\n" << eventsHelp();
-    return ExitUsage;
-  }
-  if (parser.isSet(helpOption)) {
-    out << eventsHelp();
-    return ExitSuccess;
-  }
-  if (!parser.positionalArguments().isEmpty()) {
-    err << prefix << "unexpected argument '" << parser.positionalArguments().first() << "'\n";
-    return ExitUsage;
-  }
+  if (auto done = startCommand(QStringLiteral("events"), arguments, parser, eventsHelp(), false, common, out, err)) return *done;
+  QString error;
   const QString format = parser.value(formatOption);
   if (format != QLatin1String("text") && format != QLatin1String("csv") && format != QLatin1String("json")) {
     err << prefix << "unknown --format '" << format << "' (use text, csv or json)\n";

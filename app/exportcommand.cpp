@@ -49,32 +49,15 @@ QString outputProblem(const QString& path) {
 } // namespace
 
 int runExportCommand(const QStringList& arguments, QTextStream& out, QTextStream& err) {
-  QStringList args = arguments;
   CommonOptions common;
-  QString error;
-  if (!takeCommonOptions(args, common, &error)) {
-    err << programName() << " export: " << error << "\n";
-    return ExitUsage;
-  }
   QCommandLineParser parser;
   const QCommandLineOption outputOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QString(), QStringLiteral("file"));
   const QCommandLineOption sizeOption(QStringLiteral("size"), QString(), QStringLiteral("WxH"), QStringLiteral("1920x1080"));
-  const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-  parser.addOptions({outputOption, sizeOption, helpOption});
+  parser.addOptions({outputOption, sizeOption});
   TimeOptions time;
   time.addTo(parser);
-  if (!parser.parse(QStringList{programName()} + args)) {
-    err << programName() << " export: " << parser.errorText() << "\n" << exportHelp();
-    return ExitUsage;
-  }
-  if (parser.isSet(helpOption)) {
-    out << exportHelp();
-    return ExitSuccess;
-  }
-  if (!parser.positionalArguments().isEmpty()) {
-    err << programName() << " export: unexpected argument '" << parser.positionalArguments().first() << "'\n";
-    return ExitUsage;
-  }
+  if (auto done = startCommand(QStringLiteral("export"), arguments, parser, exportHelp(), false, common, out, err)) return *done;
+  QString error;
   if (!time.parse(parser, &error)) {
     err << programName() << " export: " << error << "\n";
     return ExitUsage;

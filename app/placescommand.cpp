@@ -47,27 +47,13 @@ QString formatCoordinate(double value, char positive, char negative) {
 } // namespace
 
 int runPlacesCommand(const QStringList& arguments, QTextStream& out, QTextStream& err) {
-  QStringList args = arguments;
   CommonOptions common;
-  QString error;
-  if (!takeCommonOptions(args, common, &error)) {
-    err << programName() << " places: " << error << "\n";
-    return ExitUsage;
-  }
   QCommandLineParser parser;
   const QCommandLineOption formatOption(QStringLiteral("format"), QString(), QStringLiteral("format"), QStringLiteral("text"));
   const QCommandLineOption limitOption(QStringLiteral("limit"), QString(), QStringLiteral("n"), QStringLiteral("20"));
-  const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-  parser.addOptions({formatOption, limitOption, helpOption});
+  parser.addOptions({formatOption, limitOption});
   parser.addPositionalArgument(QStringLiteral("query"), QString());
-  if (!parser.parse(QStringList{programName()} + args)) {
-    err << programName() << " places: " << parser.errorText() << "\n" << placesHelp();
-    return ExitUsage;
-  }
-  if (parser.isSet(helpOption)) {
-    out << placesHelp();
-    return ExitSuccess;
-  }
+  if (auto done = startCommand(QStringLiteral("places"), arguments, parser, placesHelp(), true, common, out, err)) return *done;
   const QString format = parser.value(formatOption);
   if (format != QLatin1String("text") && format != QLatin1String("json")) {
     err << programName() << " places: unknown --format '" << format << "' (use text or json)\n";
