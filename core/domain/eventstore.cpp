@@ -342,6 +342,45 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> EventStore::actorFrequencie
   return result;
 }
 
+std::vector<std::uint32_t> EventStore::regions() const {
+  std::vector<std::uint32_t> ids = m_region;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::erase_if(ids, [&](std::uint32_t id) { return string(id).empty(); });
+  std::sort(ids.begin(), ids.end(), [&](std::uint32_t a, std::uint32_t b) { return string(a) < string(b); });
+  return ids;
+}
+
+std::optional<DayNumber> EventStore::nextStart(DayNumber day, const IncidentFilter& filter) const {
+  auto first = std::upper_bound(m_start.begin(), m_start.end(), day);
+  for (auto it = first; it != m_start.end(); ++it) {
+    if (matches(static_cast<Index>(it - m_start.begin()), filter)) return *it;
+  }
+  return std::nullopt;
+}
+
+std::optional<DayNumber> EventStore::previousStart(DayNumber day, const IncidentFilter& filter) const {
+  auto last = std::lower_bound(m_start.begin(), m_start.end(), day);
+  for (auto it = last; it != m_start.begin();) {
+    --it;
+    if (matches(static_cast<Index>(it - m_start.begin()), filter)) return *it;
+  }
+  return std::nullopt;
+}
+
+std::size_t findSpike(const Histogram& histogram, std::size_t fromBin) {
+  for (std::size_t bin = fromBin; bin < histogram.binCount(); ++bin) {
+    const std::uint32_t count = histogram.total(bin);
+    if (count < kSpikeMinimum) continue;
+    const std::size_t first = bin > kSpikeTrailingBins ? bin - kSpikeTrailingBins : 0;
+    double sum = 0.0;
+    for (std::size_t k = first; k < bin; ++k) sum += histogram.total(k);
+    const double mean = bin > first ? sum / static_cast<double>(bin - first) : 0.0;
+    if (count > kSpikeFactor * mean) return bin;
+  }
+  return histogram.binCount();
+}
+
 std::size_t EventStore::memoryBytes() const {
   std::size_t bytes = m_ids.byteSize() + m_summaries.byteSize() + m_notes.byteSize() + m_passages.byteSize();
   bytes += size() * (2 * sizeof(DayNumber) + 5 + 2 * sizeof(std::int32_t) + 2 * sizeof(double) + sizeof(std::int64_t) +

@@ -82,6 +82,15 @@ struct Histogram {
   std::uint32_t total(std::size_t bin) const;
 };
 
+// The first bin at or after `fromBin` that stands far above the bins before
+// it: at least kSpikeMinimum incidents and more than kSpikeFactor times the
+// mean of the kSpikeTrailingBins bins before it (fewer at the start of the
+// histogram). Returns binCount() when there is none.
+inline constexpr std::uint32_t kSpikeMinimum = 2;
+inline constexpr double kSpikeFactor = 3.0;
+inline constexpr std::size_t kSpikeTrailingBins = 8;
+std::size_t findSpike(const Histogram& histogram, std::size_t fromBin);
+
 struct NearbyIncident {
   std::uint32_t index = 0;
   double distanceMetres = 0.0;
@@ -146,6 +155,8 @@ public:
   std::string_view string(std::uint32_t id) const { return m_strings.at(id); }
   // Every actor name with the number of incidents naming it, most frequent first.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> actorFrequencies() const;
+  // Every region named by an incident, by name.
+  std::vector<std::uint32_t> regions() const;
   // Figures over the whole dataset, fixed whatever the range or filter.
   std::int32_t maxFatalityFigure() const { return m_maxFatalities; }
 
@@ -154,6 +165,10 @@ public:
   // Incidents whose span [start, end] overlaps [from, to] (inclusive days),
   // in store order (by start).
   std::vector<Index> overlapping(DayNumber from, DayNumber to, const IncidentFilter& filter = {}) const;
+  // The first start day after `day` of an incident passing the filter, and the
+  // last start day before it: where "next incident" and "previous incident" go.
+  std::optional<DayNumber> nextStart(DayNumber day, const IncidentFilter& filter = {}) const;
+  std::optional<DayNumber> previousStart(DayNumber day, const IncidentFilter& filter = {}) const;
   // Incidents given at a gazetteer place, in store order.
   std::vector<Index> atPlace(std::int64_t geonameId, const IncidentFilter& filter = {}) const;
   // Incidents within `radiusMetres` (geodesic) of a point, in store order.

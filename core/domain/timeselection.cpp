@@ -1,5 +1,7 @@
 #include "domain/timeselection.h"
 
+#include "domain/incident.h"
+
 #include <charconv>
 
 namespace sv {
@@ -65,6 +67,29 @@ DayRange TimeSelection::range() const {
     return {dataStart, cursor};
   }
   return {cursor, cursor};
+}
+
+DayNumber steppedCursor(DayNumber cursor, const TimeLength& step, int direction) {
+  const DayNumber current = binStart(cursor, step.unit);
+  const DayNumber target = addUnits(current, step.unit, direction * step.count);
+  return nextBinStart(target, step.unit) - 1;
+}
+
+std::string formatRangeLabel(const DayRange& range) {
+  if (range.isEmpty()) return {};
+  const CivilDate first = civilFromDay(range.from);
+  const CivilDate last = civilFromDay(range.to);
+  const bool wholeMonths = first.day == 1 && last.day == daysInMonth(last.year, last.month);
+  if (wholeMonths && first.month == 1 && last.month == 12) {
+    std::string label = std::to_string(first.year);
+    if (last.year != first.year) {
+      label += "\u2013";
+      label += std::to_string(last.year);
+    }
+    return label;
+  }
+  if (wholeMonths) return formatDateSpan(range.from, range.to, DatePrecision::Month);
+  return formatDateSpan(range.from, range.to, DatePrecision::Day);
 }
 
 } // namespace sv

@@ -48,4 +48,14 @@ struct TimeSelection {
   friend bool operator==(const TimeSelection&, const TimeSelection&) = default;
 };
 
+// Where a step moves the cursor: to the last day of the step `direction`
+// steps away (+1 forward, -1 back) from the one holding the cursor, so that
+// stepping keeps to calendar boundaries whatever day the cursor was on. By
+// month from 31 Jan 2024 forward: 29 Feb 2024, then 31 Mar 2024.
+DayNumber steppedCursor(DayNumber cursor, const TimeLength& step, int direction);
+
+// A range as a caption for the map and the timeline: "9 Nov 2025",
+// "3–9 Nov 2025", "Oct 2020", "Sep–Nov 2025", "2021", "23 Sep – 22 Oct 2020".
+std::string formatRangeLabel(const DayRange& range);
+
 } // namespace sv

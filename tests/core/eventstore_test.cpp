@@ -281,4 +281,50 @@ TEST(EventStore, RadiusQueriesAcrossTheAntimeridianAndNearThePoles) {
   EXPECT_EQ(idsNear(0.0, 80.0, 100100), (std::vector<std::string>{"high"}));
 }
 
+TEST(EventStore, FindsTheNextAndPreviousStartUnderAFilter) {
+  auto store = EventStore::build({makeIncident("a", day(2020, 10, 6), day(2020, 10, 22)),
+                                  makeIncident("riot", day(2020, 12, 1), day(2020, 12, 1), EventType::Riots),
+                                  makeIncident("c", day(2021, 3, 1), day(2021, 3, 1))});
+  EXPECT_EQ(store->nextStart(day(2020, 10, 6)), day(2020, 12, 1));
+  EXPECT_EQ(store->nextStart(day(2020, 10, 5)), day(2020, 10, 6));
+  EXPECT_EQ(store->nextStart(day(2021, 3, 1)), std::nullopt);
+  EXPECT_EQ(store->previousStart(day(2020, 12, 1)), day(2020, 10, 6));
+  EXPECT_EQ(store->previousStart(day(2020, 10, 6)), std::nullopt);
+  IncidentFilter battles;
+  battles.types = IncidentFilter::typeBit(EventType::Battles);
+  EXPECT_EQ(store->nextStart(day(2020, 10, 6), battles), day(2021, 3, 1));
+  EXPECT_EQ(store->previousStart(day(2021, 3, 1), battles), day(2020, 10, 6));
+}
+
+TEST(EventStore, ListsRegionsByName) {
+  Incident a = makeIncident("a", day(2020, 1, 1), day(2020, 1, 1));
+  a.region = "Ségou";
+  Incident b = makeIncident("b", day(2020, 1, 2), day(2020, 1, 2));
+  b.region = "Kayes";
+  Incident c = makeIncident("c", day(2020, 1, 3), day(2020, 1, 3));
+  c.region = "Ségou";
+  Incident d = makeIncident("d", day(2020, 1, 4), day(2020, 1, 4));
+  auto store = EventStore::build({a, b, c, d});
+  std::vector<std::string> names;
+  for (auto id : store->regions()) names.emplace_back(store->string(id));
+  EXPECT_EQ(names, (std::vector<std::string>{"Kayes", "Ségou"}));
+}
+
+TEST(EventStore, SpikesStandFarAboveTheirTrailingAverage) {
+  Histogram h;
+  h.unit = TimeUnit::Week;
+  const std::vector<std::uint32_t> totals{1, 0, 2, 1, 1, 2, 1, 9, 3, 2};
+  for (std::size_t k = 0; k <= totals.size(); ++k) h.binStarts.push_back(static_cast<DayNumber>(7 * k));
+  for (auto total : totals) {
+    std::array<std::uint32_t, kEventTypeCount> counts{};
+    counts[0] = total;
+    h.counts.push_back(counts);
+  }
+  // Bin 2 (two after a mean of 0.5) is above three times its trailing mean only
+  // because of the small start: 2 > 1.5.
+  EXPECT_EQ(findSpike(h, 0), 2u);
+  EXPECT_EQ(findSpike(h, 3), 7u);
+  EXPECT_EQ(findSpike(h, 8), h.binCount());
+}
+
 } // namespace sv

@@ -53,4 +53,23 @@ TEST(TimeSelection, CumulativeRunsFromTheStartOfTheData) {
   EXPECT_FALSE(timeModeFromName("Cumulative"));
 }
 
+TEST(TimeSelection, StepsKeepToCalendarBoundaries) {
+  EXPECT_EQ(steppedCursor(day(2024, 1, 31), {1, TimeUnit::Month}, +1), day(2024, 2, 29));
+  EXPECT_EQ(steppedCursor(day(2024, 3, 15), {1, TimeUnit::Month}, -1), day(2024, 2, 29));
+  EXPECT_EQ(steppedCursor(day(2020, 12, 31), {1, TimeUnit::Day}, +1), day(2021, 1, 1));
+  EXPECT_EQ(steppedCursor(day(2021, 1, 1), {1, TimeUnit::Week}, -1), day(2020, 12, 27)); // Sunday of the week before
+  EXPECT_EQ(steppedCursor(day(2020, 11, 10), {3, TimeUnit::Month}, +1), day(2021, 2, 28));
+}
+
+TEST(TimeSelection, LabelsRangesAsPeopleWriteThem) {
+  EXPECT_EQ(formatRangeLabel({day(2025, 11, 9), day(2025, 11, 9)}), "9 Nov 2025");
+  EXPECT_EQ(formatRangeLabel({day(2025, 11, 3), day(2025, 11, 9)}), "3\u20139 Nov 2025");
+  EXPECT_EQ(formatRangeLabel({day(2020, 10, 1), day(2020, 10, 31)}), "Oct 2020");
+  EXPECT_EQ(formatRangeLabel({day(2025, 9, 1), day(2025, 11, 30)}), "Sep\u2013Nov 2025");
+  EXPECT_EQ(formatRangeLabel({day(2021, 1, 1), day(2021, 12, 31)}), "2021");
+  EXPECT_EQ(formatRangeLabel({day(2020, 1, 1), day(2025, 12, 31)}), "2020\u20132025");
+  EXPECT_EQ(formatRangeLabel({day(2020, 9, 23), day(2020, 10, 22)}), "23 Sep \u2013 22 Oct 2020");
+  EXPECT_EQ(formatRangeLabel({day(2020, 10, 2), day(2020, 10, 1)}), "");
+}
+
 } // namespace sv
