@@ -95,6 +95,7 @@ int runExportCommand(const QStringList& arguments, QTextStream& out, QTextStream
   const EventStore& store = context->incidents->store();
   const DayRange range = time.range(store.firstDay(), store.lastDay());
   request.incidentView = {range.from, range.to, {}};
+  request.dateLabel = QString::fromStdString(formatRangeLabel(range));
   const QImage image = composeLayers(renderMap(request));
 
   QImageWriter writer(outputPath, "png");

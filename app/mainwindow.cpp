@@ -1,13 +1,19 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "filterpanel.h"
 #include "legendwidget.h"
 #include "mapcanvas.h"
+#include "timelinepanel.h"
+#include "timelineview.h"
+
+#include "control/timecontroller.h"
 
 #include "render/decorations.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDateEdit>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QImageWriter>
@@ -15,6 +21,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSplitter>
 #include <QStatusBar>
 
 #include <cmath>
@@ -26,7 +33,18 @@ MainWindow::MainWindow(MapContext context, QWidget* parent)
   setWindowTitle(tr("Situation Viewer — Mali"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/situation-viewer.svg")));
   m_canvas = new MapCanvas(m_context.baseMap, m_context.projection, this);
-  setCentralWidget(m_canvas);
+  m_time = new TimeController(this);
+  m_timeline = new TimelinePanel(m_time, this);
+  auto* centre = new QSplitter(Qt::Vertical, this);
+  centre->setObjectName(QStringLiteral("mapAndTimeline"));
+  centre->setChildrenCollapsible(false);
+  centre->addWidget(m_canvas);
+  centre->addWidget(m_timeline);
+  centre->setStretchFactor(0, 1);
+  centre->setStretchFactor(1, 0);
+  centre->setSizes({660, 170});
+  m_centre = centre;
+  setCentralWidget(centre);
 
   m_positionLabel = new QLabel(this);
   m_positionLabel->setMinimumWidth(220);
@@ -45,11 +63,34 @@ MainWindow::MainWindow(MapContext context, QWidget* parent)
   m_legendDock->setObjectName(QStringLiteral("legendDock"));
   m_legendDock->setWidget(m_legend);
   addDockWidget(Qt::RightDockWidgetArea, m_legendDock);
+  m_filters = new FilterPanel(this);
+  m_filterDock = new QDockWidget(tr("Filters"), this);
+  m_filterDock->setObjectName(QStringLiteral("filterDock"));
+  m_filterDock->setWidget(m_filters);
+  addDockWidget(Qt::RightDockWidgetArea, m_filterDock);
+  tabifyDockWidget(m_legendDock, m_filterDock);
+  m_legendDock->raise();
+
+  connect(m_filters, &FilterPanel::filterChanged, m_time, &TimeController::setFilter);
+  connect(m_time, &TimeController::rangeChanged, this, &MainWindow::showTimeOnMap);
+  connect(m_time, &TimeController::filterChanged, this, &MainWindow::showTimeOnMap);
+  connect(m_canvas, &MapCanvas::renderFinished, this, &MainWindow::showIncidentSummary);
 
   if (m_context.incidents) {
-    m_canvas->setIncidents(m_context.incidents, IncidentView::everything(m_context.incidents->store()));
+    const auto& store = m_context.incidents->storePointer();
+    // Open on everything, up to the last day, stepping by week.
+    TimeSelection opening;
+    opening.mode = TimeMode::Cumulative;
+    opening.step = {1, TimeUnit::Week};
+    opening.window = {4, TimeUnit::Week};
+    opening.cursor = store->lastDay();
+    m_time->setStore(store);
+    m_time->setSelection(opening);
+    m_time->setSpeed(4.0);
+    m_filters->setStore(store);
+    m_canvas->setIncidents(m_context.incidents, {m_time->range().from, m_time->range().to, m_time->filter()});
+    m_canvas->setDateLabel(QString::fromStdString(formatRangeLabel(m_time->range())));
     m_legend->setIncidents(m_context.incidents);
-    showIncidentSummary();
     if (!m_context.incidentProblems.isEmpty()) {
       statusBar()->showMessage(m_context.incidentProblems.last());
     }
@@ -81,6 +122,44 @@ void MainWindow::createMenus() {
   QAction* legend = m_legendDock->toggleViewAction();
   legend->setShortcut(QKeySequence(tr("Ctrl+L")));
   view->addAction(legend);
+
+  view->addAction(m_filterDock->toggleViewAction());
+  m_filterDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
+
+  // Time: every timeline control, from the keyboard. Space plays while the map
+  // or the timeline has focus; the other keys work from anywhere.
+  QMenu* time = menuBar()->addMenu(tr("&Time"));
+  const auto addTimeAction = [&](const QString& text, const QKeySequence& keys, auto slot) {
+    QAction* action = time->addAction(text, m_time, slot);
+    action->setShortcut(keys);
+    return action;
+  };
+  QAction* play = addTimeAction(tr("&Play/Pause"), QKeySequence(Qt::Key_Space), &TimeController::togglePlay);
+  play->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+  m_centre->addAction(play);
+  addTimeAction(tr("Step &Back"), QKeySequence(tr("Ctrl+Left")), [this] {
+    m_time->pause();
+    m_time->stepBackward();
+  });
+  addTimeAction(tr("Step &Forward"), QKeySequence(tr("Ctrl+Right")), [this] {
+    m_time->pause();
+    m_time->stepForward();
+  });
+  addTimeAction(tr("Go to &Start"), QKeySequence(tr("Ctrl+Home")), &TimeController::goToStart);
+  addTimeAction(tr("Go to &End"), QKeySequence(tr("Ctrl+End")), &TimeController::goToEnd);
+  time->addSeparator();
+  addTimeAction(tr("P&revious Incident"), QKeySequence(tr("Ctrl+PgUp")), &TimeController::previousIncident);
+  addTimeAction(tr("&Next Incident"), QKeySequence(tr("Ctrl+PgDown")), &TimeController::nextIncident);
+  addTimeAction(tr("Next Sp&ike"), QKeySequence(tr("Ctrl+Shift+PgDown")), &TimeController::nextSpike);
+  time->addSeparator();
+  QAction* goToDate = time->addAction(tr("&Go to Date…"), m_timeline, &TimelinePanel::focusDate);
+  goToDate->setShortcut(QKeySequence(tr("Ctrl+G")));
+  QAction* focusTimeline = time->addAction(tr("Focus &Timeline"), m_timeline->view(), [this] {
+    m_timeline->view()->setFocus(Qt::ShortcutFocusReason);
+  });
+  focusTimeline->setShortcut(QKeySequence(tr("Ctrl+T")));
+  QAction* showAll = time->addAction(tr("Show &Whole Timeline"), m_timeline->view(), &TimelineView::showAll);
+  showAll->setShortcut(QKeySequence(tr("Ctrl+Shift+0")));
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About Situation Viewer"), this, &MainWindow::showAbout);
@@ -115,18 +194,26 @@ void MainWindow::exportMapImage() {
   }
 }
 
+void MainWindow::showTimeOnMap() {
+  const DayRange range = m_time->range();
+  m_canvas->setIncidentView({range.from, range.to, m_time->filter()});
+  m_canvas->setDateLabel(QString::fromStdString(formatRangeLabel(range)));
+}
+
+// Counts come with the rendered incident layer, off the GUI thread.
 void MainWindow::showIncidentSummary() {
+  const DrawnIncidents* drawn = m_canvas->drawnIncidents();
+  if (!m_context.incidents || !drawn) return;
+  m_legend->setTypeCounts(drawn->typeCounts);
   const EventStore& store = m_context.incidents->store();
   const IncidentView& view = m_canvas->incidentView();
-  std::array<std::size_t, kEventTypeCount> counts{};
-  const auto shown = store.overlapping(view.from, view.to, view.filter);
-  for (EventStore::Index i : shown) ++counts[static_cast<std::size_t>(store.type(i))];
-  m_legend->setTypeCounts(counts);
   const QString title = QString::fromStdString(store.info().title.empty() ? store.info().name : store.info().title);
-  const QString count = shown.size() == 1 ? tr("1 incident") : tr("%1 incidents").arg(shown.size());
-  m_incidentLabel->setText(tr("%1, %2 \u2013 %3")
-                               .arg(count, QString::fromStdString(formatDateSpan(view.from, view.from, DatePrecision::Day)),
-                                    QString::fromStdString(formatDateSpan(view.to, view.to, DatePrecision::Day))));
+  const std::size_t shown = drawn->incidentCount;
+  const QString count = shown == 1 ? tr("1 incident") : tr("%1 incidents").arg(shown);
+  const bool filtered = !(view.filter == IncidentFilter{});
+  m_incidentLabel->setText(tr("%1%2, %3")
+                               .arg(count, filtered ? tr(" (filtered)") : QString(),
+                                    QString::fromStdString(formatRangeLabel({view.from, view.to}))));
   m_incidentLabel->setToolTip(title);
 }
 

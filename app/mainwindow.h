@@ -9,10 +9,15 @@ class QLabel;
 
 namespace sv {
 
+class FilterPanel;
 class LegendWidget;
 class MapCanvas;
+class TimeController;
+class TimelinePanel;
 
-// Wiring only: the canvas in the middle, menus, and the status bar.
+// Wiring only: the map over the timeline in the middle, the legend and
+// filters docked, menus, and the status bar. The time controller is the one
+// owner of the range and filter; the map, timeline and summaries follow it.
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
@@ -22,6 +27,9 @@ public:
 
   MapCanvas* canvas() const { return m_canvas; }
   LegendWidget* legend() const { return m_legend; }
+  TimeController* timeController() const { return m_time; }
+  TimelinePanel* timeline() const { return m_timeline; }
+  FilterPanel* filters() const { return m_filters; }
 
 private:
   void createMenus();
@@ -30,6 +38,7 @@ private:
   void exportMapImage();
   void showAbout();
   void showIncidentSummary();
+  void showTimeOnMap();
 
   MapContext m_context;
   MapCanvas* m_canvas = nullptr;
@@ -38,6 +47,11 @@ private:
   QLabel* m_incidentLabel = nullptr;
   LegendWidget* m_legend = nullptr;
   QDockWidget* m_legendDock = nullptr;
+  TimeController* m_time = nullptr;
+  TimelinePanel* m_timeline = nullptr;
+  FilterPanel* m_filters = nullptr;
+  QDockWidget* m_filterDock = nullptr;
+  QWidget* m_centre = nullptr;
 };
 
 } // namespace sv

@@ -44,7 +44,7 @@ MapCanvas::~MapCanvas() {
 
 bool MapCanvas::isUpToDate() const {
   return m_rendered.isComplete && m_rendered.settings == m_settings && m_rendered.incidents == m_incidents &&
-         (!m_incidents || m_rendered.incidentView == m_incidentView);
+         (!m_incidents || m_rendered.incidentView == m_incidentView) && m_rendered.dateLabel == m_dateLabel;
 }
 
 bool MapCanvas::isRenderPending() const {
@@ -63,6 +63,12 @@ void MapCanvas::setIncidentView(const IncidentView& view) {
   m_renderTimer.start();
 }
 
+void MapCanvas::setDateLabel(const QString& label) {
+  if (label == m_dateLabel) return;
+  m_dateLabel = label;
+  m_renderTimer.start();
+}
+
 const DrawnIncidents* MapCanvas::drawnIncidents() const {
   if (!isUpToDate()) return nullptr;
   return m_rendered.drawnIncidents.get();
@@ -75,6 +81,7 @@ RenderRequest MapCanvas::makeRequest() const {
   request.scaleBar = computeScaleBar(m_settings, m_projection);
   request.incidents = m_incidents;
   request.incidentView = m_incidentView;
+  request.dateLabel = m_dateLabel;
   return request;
 }
 

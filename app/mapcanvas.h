@@ -30,6 +30,8 @@ public:
   // The newest finished render, for tests and snapshot export.
   const RenderedMap& renderedMap() const { return m_rendered; }
   bool isRenderPending() const;
+  // True when the image shown is the current view's, complete.
+  bool isUpToDate() const;
   // Renders the current view synchronously with the same code as the jobs.
   QImage renderSnapshot() const;
 
@@ -39,6 +41,9 @@ public:
   void setIncidentView(const IncidentView& view);
   const std::shared_ptr<const IncidentLayerData>& incidents() const { return m_incidents; }
   const IncidentView& incidentView() const { return m_incidentView; }
+  // The caption naming the range shown, drawn large on the map; empty for none.
+  void setDateLabel(const QString& label);
+  const QString& dateLabel() const { return m_dateLabel; }
   // What the incident layer drew for the current view; null while it is being rendered.
   const DrawnIncidents* drawnIncidents() const;
 
@@ -71,7 +76,6 @@ protected:
 
 private:
   void changeView(const MapSettings& settings);
-  bool isUpToDate() const;
   RenderRequest makeRequest() const;
   void startRender();
   void handleRenderFinished();
@@ -82,6 +86,7 @@ private:
   bool m_hasInitialView = false;
   std::shared_ptr<const IncidentLayerData> m_incidents;
   IncidentView m_incidentView;
+  QString m_dateLabel;
 
   RenderedMap m_rendered;
   QFutureWatcher<RenderedMap> m_watcher;

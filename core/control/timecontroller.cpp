@@ -61,6 +61,7 @@ void TimeController::setStore(std::shared_ptr<const EventStore> store) {
     selection.dataStart = m_store->firstDay();
     if (selection.cursor < m_store->firstDay() || selection.cursor > m_store->lastDay()) selection.cursor = m_store->lastDay();
   }
+  emit storeChanged();
   setSelection(selection);
 }
 

@@ -92,6 +92,8 @@ public:
   void tick();
 
 signals:
+  // A new dataset: its bounds, and so the histogram, changed.
+  void storeChanged();
   void rangeChanged(sv::DayRange range);
   void filterChanged(const sv::IncidentFilter& filter);
   // Any part of the selection changed (cursor, mode, step or window).

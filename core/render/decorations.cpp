@@ -10,6 +10,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -117,6 +118,41 @@ void drawDecorations(QPainter& painter, const MapSettings& settings, const Scale
   painter.setPen(QColor(0x20, 0x20, 0x20));
   painter.drawText(QPointF(tip.x() - northMetrics.horizontalAdvance(QStringLiteral("N")) / 2, tip.y() + 28 + northMetrics.ascent() + 1),
                    QStringLiteral("N"));
+  painter.restore();
+}
+
+} // namespace sv
+
+namespace sv {
+namespace {
+
+QFont dateLabelFont(const MapSettings& settings) {
+  QFont font = mapstyle::mapFont(11);
+  const double height = settings.outputSize().height();
+  font.setPixelSize(static_cast<int>(std::clamp(height * 0.036, 18.0, 48.0)));
+  font.setBold(true);
+  return font;
+}
+
+} // namespace
+
+QRectF dateLabelArea(const MapSettings& settings, const QString& label) {
+  const QFontMetricsF metrics(dateLabelFont(settings));
+  const double padding = metrics.height() * 0.3;
+  return QRectF(12.0, 12.0, metrics.horizontalAdvance(label) + 2 * padding, metrics.height() + padding);
+}
+
+void drawDateLabel(QPainter& painter, const MapSettings& settings, const QString& label) {
+  painter.save();
+  painter.setRenderHint(QPainter::Antialiasing, true);
+  painter.setRenderHint(QPainter::TextAntialiasing, true);
+  const QRectF area = dateLabelArea(settings, label);
+  painter.setPen(Qt::NoPen);
+  painter.setBrush(QColor(255, 255, 255, 215));
+  painter.drawRoundedRect(area, 4, 4);
+  painter.setFont(dateLabelFont(settings));
+  painter.setPen(QColor(0x1a, 0x1a, 0x1a));
+  painter.drawText(area, Qt::AlignCenter, label);
   painter.restore();
 }
 

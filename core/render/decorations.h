@@ -31,6 +31,10 @@ QString formatScale(double denominator);
 // Paints the scale bar (bottom left) and a north arrow (top right).
 void drawDecorations(QPainter& painter, const MapSettings& settings, const ScaleBar& scaleBar);
 QPointF scaleBarOrigin(const MapSettings& settings);
+// Paints the time range shown, large enough to read on a projected slide, at
+// the top left on a light box.
+void drawDateLabel(QPainter& painter, const MapSettings& settings, const QString& label);
+QRectF dateLabelArea(const MapSettings& settings, const QString& label);
 // The areas the decorations may cover, kept free of labels.
 QRectF scaleBarArea(const MapSettings& settings);
 QRectF northArrowArea(const MapSettings& settings);

@@ -53,6 +53,7 @@ bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const
   const EventStore& store = data.store();
   const std::vector<EventStore::Index> shown = store.overlapping(view.from, view.to, view.filter);
   drawn.incidentCount = shown.size();
+  for (EventStore::Index i : shown) ++drawn.typeCounts[static_cast<std::size_t>(store.type(i))];
   if (isCancelled(cancel)) return false;
 
   // Project to pixels and gather incidents by grid cell: incidents at one

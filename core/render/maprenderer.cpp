@@ -50,7 +50,9 @@ RenderedMap renderMap(const RenderRequest& request, const RenderedMap& reuse, co
   {
     QPainter painter(&result.decorations);
     drawDecorations(painter, request.settings, request.scaleBar);
+    if (!request.dateLabel.isEmpty()) drawDateLabel(painter, request.settings, request.dateLabel);
   }
+  result.dateLabel = request.dateLabel;
   result.isComplete = !isCancelled(cancel);
   return result;
 }

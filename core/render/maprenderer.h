@@ -20,6 +20,7 @@ struct RenderRequest {
   ScaleBar scaleBar;
   std::shared_ptr<const IncidentLayerData> incidents; // may be null: no incident layer
   IncidentView incidentView;
+  QString dateLabel; // the range shown, in large type at the top left; empty for none
 };
 
 // One image per layer, so that a layer can be reused while another changes.
@@ -32,6 +33,7 @@ struct RenderedMap {
   std::shared_ptr<const IncidentLayerData> incidents;
   IncidentView incidentView;
   std::shared_ptr<const DrawnIncidents> drawnIncidents;
+  QString dateLabel;
   bool isComplete = false;
 };
 
