@@ -12,6 +12,7 @@
 #include <QPixmap>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -84,7 +85,13 @@ FilterPanel::FilterPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(resetButton);
 
   fillTypes();
-  connect(m_types, &QTreeWidget::itemChanged, this, &FilterPanel::applyChoices);
+  // Ticking a type ticks its sub-types one by one, each an itemChanged: apply
+  // once the tree has settled, so that one click is one filter change.
+  m_treeSettled = new QTimer(this);
+  m_treeSettled->setSingleShot(true);
+  m_treeSettled->setInterval(0);
+  connect(m_treeSettled, &QTimer::timeout, this, &FilterPanel::applyChoices);
+  connect(m_types, &QTreeWidget::itemChanged, m_treeSettled, qOverload<>(&QTimer::start));
   connect(m_actors, &QListWidget::itemChanged, this, &FilterPanel::applyChoices);
   connect(m_actorSearch, &QLineEdit::textChanged, this, &FilterPanel::showMatchingActors);
   connect(m_minFatalities, &QSpinBox::valueChanged, this, &FilterPanel::applyChoices);

@@ -12,6 +12,7 @@ class QLineEdit;
 class QListWidget;
 class QSpinBox;
 class QTreeWidget;
+class QTimer;
 class QTreeWidgetItem;
 
 namespace sv {
@@ -51,6 +52,7 @@ private:
   std::shared_ptr<const EventStore> m_store;
   IncidentFilter m_filter;
   bool m_updating = false;
+  QTimer* m_treeSettled = nullptr;
   QTreeWidget* m_types = nullptr;
   QLineEdit* m_actorSearch = nullptr;
   QListWidget* m_actors = nullptr;

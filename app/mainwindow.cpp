@@ -13,7 +13,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QDateEdit>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QImageWriter>

@@ -6,7 +6,10 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
+#include <QCalendarWidget>
+#include <QLineEdit>
+#include <QMenu>
+#include <QWidgetAction>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
@@ -65,13 +68,28 @@ TimelinePanel::TimelinePanel(TimeController* controller, QWidget* parent) : QWid
   m_nextSpike->setToolTip(tr("Go to the next step with far more incidents than the steps before it"));
   m_nextSpike->setAutoRaise(true);
 
-  m_date = new QDateEdit(this);
-  m_date->setCalendarPopup(true);
-  m_date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-  // A typed date applies once, when it is complete (Enter or leaving the field).
-  m_date->setKeyboardTracking(false);
-  m_date->setToolTip(tr("The cursor's date: type it (YYYY-MM-DD) or pick it from the calendar"));
+  // A typed date applies once, when it is complete: on Enter or on leaving the field.
+  m_date = new QLineEdit(this);
+  m_date->setPlaceholderText(QStringLiteral("YYYY-MM-DD"));
+  m_date->setToolTip(tr("The cursor's date: type it as YYYY-MM-DD and press Enter, or pick it from the calendar"));
   m_date->setAccessibleName(tr("Date"));
+  m_date->setMaxLength(10);
+  m_date->setFixedWidth(m_date->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-000")) + 14);
+  m_calendar = new QCalendarWidget(this);
+  m_calendar->setGridVisible(true);
+  m_calendar->setFirstDayOfWeek(Qt::Monday);
+  m_calendarButton = new QToolButton(this);
+  m_calendarButton->setText(tr("Calendar"));
+  m_calendarButton->setToolTip(tr("Pick the date from a calendar"));
+  m_calendarButton->setAccessibleName(tr("Calendar"));
+  m_calendarButton->setArrowType(Qt::DownArrow);
+  m_calendarButton->setPopupMode(QToolButton::InstantPopup);
+  m_calendarButton->setAutoRaise(true);
+  auto* calendarMenu = new QMenu(m_calendarButton);
+  auto* calendarAction = new QWidgetAction(calendarMenu);
+  calendarAction->setDefaultWidget(m_calendar);
+  calendarMenu->addAction(calendarAction);
+  m_calendarButton->setMenu(calendarMenu);
 
   m_mode = new QComboBox(this);
   m_mode->addItem(tr("Instant"), static_cast<int>(TimeMode::Instant));
@@ -114,6 +132,7 @@ TimelinePanel::TimelinePanel(TimeController* controller, QWidget* parent) : QWid
   controls->addSpacing(8);
   controls->addWidget(buddyLabel(tr("&Date:"), m_date, this));
   controls->addWidget(m_date);
+  controls->addWidget(m_calendarButton);
   controls->addSpacing(8);
   controls->addWidget(buddyLabel(tr("S&how:"), m_mode, this));
   controls->addWidget(m_mode);
@@ -147,8 +166,14 @@ TimelinePanel::TimelinePanel(TimeController* controller, QWidget* parent) : QWid
   });
   connect(m_play, &QToolButton::clicked, m_controller, &TimeController::togglePlay);
   connect(m_nextSpike, &QToolButton::clicked, m_controller, &TimeController::nextSpike);
-  connect(m_date, &QDateEdit::dateChanged, this, [this](const QDate& date) {
-    if (date.isValid()) m_controller->setCursor(fromQDate(date));
+  connect(m_date, &QLineEdit::editingFinished, this, &TimelinePanel::applyTypedDate);
+  connect(m_calendar, &QCalendarWidget::clicked, this, [this, calendarMenu](const QDate& date) {
+    calendarMenu->close();
+    m_controller->setCursor(fromQDate(date));
+  });
+  connect(m_calendar, &QCalendarWidget::activated, this, [this, calendarMenu](const QDate& date) {
+    calendarMenu->close();
+    m_controller->setCursor(fromQDate(date));
   });
   connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
     m_controller->setMode(static_cast<TimeMode>(m_mode->currentData().toInt()));
@@ -174,18 +199,36 @@ void TimelinePanel::focusDate() {
   m_date->selectAll();
 }
 
+void TimelinePanel::applyTypedDate() {
+  const QString text = m_date->text().trimmed();
+  const auto typed = parseIsoDate(text.toStdString());
+  if (!typed) {
+    // Say what is wrong, keep the text for correction, and leave the range alone.
+    m_date->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid #c0392b; }"));
+    m_date->setToolTip(tr("'%1' is not a date: type it as YYYY-MM-DD, e.g. 2020-10-06").arg(text));
+    return;
+  }
+  m_date->setStyleSheet(QString());
+  m_date->setToolTip(tr("The cursor's date: type it as YYYY-MM-DD and press Enter, or pick it from the calendar"));
+  m_controller->setCursor(*typed);
+  // A date outside the data is moved to its nearest end; show where the cursor went.
+  showSelection();
+}
+
 void TimelinePanel::applyWindow() {
   m_controller->setWindow({m_windowCount->value(), static_cast<TimeUnit>(m_windowUnit->currentData().toInt())});
 }
 
 void TimelinePanel::showSelection() {
   const TimeSelection& s = m_controller->selection();
+  m_date->setText(QString::fromStdString(formatIsoDate(s.cursor)));
+  m_date->setStyleSheet(QString());
   {
-    const QSignalBlocker blockDate(m_date);
+    const QSignalBlocker blockCalendar(m_calendar);
     if (const auto& store = m_controller->store(); store && !store->empty()) {
-      m_date->setDateRange(toQDate(m_controller->minimumCursor()), toQDate(m_controller->maximumCursor()));
+      m_calendar->setDateRange(toQDate(m_controller->minimumCursor()), toQDate(m_controller->maximumCursor()));
     }
-    m_date->setDate(toQDate(s.cursor));
+    m_calendar->setSelectedDate(toQDate(s.cursor));
   }
   {
     const QSignalBlocker blockMode(m_mode);

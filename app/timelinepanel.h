@@ -4,7 +4,8 @@
 
 class QCheckBox;
 class QComboBox;
-class QDateEdit;
+class QCalendarWidget;
+class QLineEdit;
 class QLabel;
 class QSpinBox;
 class QToolButton;
@@ -25,7 +26,9 @@ public:
   explicit TimelinePanel(TimeController* controller, QWidget* parent = nullptr);
 
   TimelineView* view() const { return m_view; }
-  QDateEdit* dateEdit() const { return m_date; }
+  // The cursor's date, typed as YYYY-MM-DD, and the calendar that picks it.
+  QLineEdit* dateEdit() const { return m_date; }
+  QCalendarWidget* calendar() const { return m_calendar; }
   // Moves keyboard focus to the date field, selecting it for typing.
   void focusDate();
 
@@ -33,6 +36,7 @@ private:
   void showSelection();
   void showPlayback();
   void applyWindow();
+  void applyTypedDate();
 
   TimeController* m_controller;
   TimelineView* m_view = nullptr;
@@ -42,7 +46,9 @@ private:
   QToolButton* m_stepForward = nullptr;
   QToolButton* m_nextIncident = nullptr;
   QToolButton* m_nextSpike = nullptr;
-  QDateEdit* m_date = nullptr;
+  QLineEdit* m_date = nullptr;
+  QToolButton* m_calendarButton = nullptr;
+  QCalendarWidget* m_calendar = nullptr;
   QComboBox* m_mode = nullptr;
   QSpinBox* m_windowCount = nullptr;
   QComboBox* m_windowUnit = nullptr;

@@ -93,6 +93,10 @@ DayNumber TimelineView::dayAt(double x) const {
   return static_cast<DayNumber>(std::floor(m_first + (x - plotRect().left()) / pixelsPerDay()));
 }
 
+DayNumber TimelineView::boundaryAt(double x) const {
+  return static_cast<DayNumber>(std::lround(m_first + (x - plotRect().left()) / pixelsPerDay()));
+}
+
 QRectF TimelineView::bandRect() const {
   const DayRange range = m_controller->range();
   const QRectF plot = plotRect();
@@ -289,10 +293,11 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event) {
     break;
   }
   case Drag::ResizeFirst:
-    m_controller->setRange({std::min(dayAt(position.x()), m_pressRange.to), m_pressRange.to});
+    // A handle sits on a boundary between days: it snaps to the nearest one.
+    m_controller->setRange({std::min(boundaryAt(position.x()), m_pressRange.to), m_pressRange.to});
     break;
   case Drag::ResizeLast: {
-    const DayNumber last = std::max(dayAt(position.x()), m_pressRange.from);
+    const DayNumber last = std::max(boundaryAt(position.x()) - 1, m_pressRange.from);
     if (m_controller->selection().mode == TimeMode::Cumulative) {
       m_controller->setCursor(last);
     } else {

@@ -39,6 +39,8 @@ public:
   // Geometry, for painting, input and tests.
   double xForDay(double day) const;
   DayNumber dayAt(double x) const;
+  // The day starting at the day boundary nearest to x.
+  DayNumber boundaryAt(double x) const;
   QRectF plotRect() const;
   QRectF bandRect() const;
 
