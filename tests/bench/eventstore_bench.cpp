@@ -3,6 +3,7 @@
 // straight scan over the same columns for queries, and QPainter plotting the
 // same points with no clustering or symbols for drawing.
 
+#include "bench/million.h"
 #include "bench/synthetic.h"
 #include "domain/eventstore.h"
 #include "geo/geodesy.h"
@@ -14,21 +15,9 @@
 namespace sv {
 namespace {
 
-constexpr std::size_t kMillion = 1'000'000;
-
-const std::shared_ptr<const EventStore>& millionStore() {
-  static const std::shared_ptr<const EventStore> store = [] {
-    test::SyntheticOptions options;
-    options.count = kMillion;
-    return EventStore::build(test::generateSyntheticIncidents(options));
-  }();
-  return store;
-}
-
-const std::shared_ptr<const IncidentLayerData>& millionLayer() {
-  static const auto layer = IncidentLayerData::build(millionStore(), test::displayProjection());
-  return layer;
-}
+using test::kMillion;
+using test::millionLayer;
+using test::millionStore;
 
 // A range ending at the data's last day, `days` long.
 std::pair<DayNumber, DayNumber> recentRange(const EventStore& store, int days) {
