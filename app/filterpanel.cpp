@@ -28,13 +28,12 @@ constexpr int kActorRole = Qt::UserRole;
 QString fromView(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
 QIcon typeSwatch(EventType type) {
-  QPixmap pixmap(14, 14);
+  // The map's own symbol for the type, so the panel reads like the legend.
+  QPixmap pixmap(16, 16);
   pixmap.fill(Qt::transparent);
   QPainter painter(&pixmap);
   painter.setRenderHint(QPainter::Antialiasing);
-  painter.setPen(QPen(QColor(40, 40, 40), 1));
-  painter.setBrush(incidentstyle::typeColour(type));
-  painter.drawEllipse(QRectF(1.5, 1.5, 11, 11));
+  incidentstyle::drawSymbol(painter, QPointF(8, 8), {type, 6.0, false, false});
   return QIcon(pixmap);
 }
 
