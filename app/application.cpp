@@ -141,6 +141,10 @@ int runApplication(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     return runEventsCommand(arguments.mid(1), out, err);
   }
+  if (command == QLatin1String("history")) {
+    QCoreApplication app(argc, argv);
+    return runHistoryCommand(arguments.mid(1), out, err);
+  }
   if (command == QLatin1String("export")) {
     useOffscreenPlatformWithoutDisplay();
     QGuiApplication app(argc, argv);

@@ -22,6 +22,7 @@ QString generalHelpText() {
              "Commands:\n"
              "  places QUERY     Find places of the gazetteer by name (accents and case ignored).\n"
              "  events           List incidents by date, place and type (text, csv or json).\n"
+             "  history PLACE    A place's incident history with sources, and its summary.\n"
              "  export -o FILE   Render the map to an image without a display.\n"
              "\n"
              "Options:\n"

@@ -42,5 +42,7 @@ std::optional<int> startCommand(const QString& command, const QStringList& argum
 int runPlacesCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
 int runExportCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
 int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
+// `history PLACE`: a place's incidents, oldest first, with sources and a summary.
+int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
 
 } // namespace sv

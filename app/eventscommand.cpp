@@ -1,6 +1,7 @@
 #include "application.h"
 #include "commandline.h"
 #include "geodatalocator.h"
+#include "incidentreport.h"
 #include "timeoptions.h"
 
 #include "domain/gazetteer.h"
@@ -53,76 +54,18 @@ struct PlaceChoice {
   QString description;
 };
 
-std::string joined(const std::vector<std::string>& items, const char* separator) {
-  std::string text;
-  for (const auto& item : items) {
-    if (!text.empty()) text += separator;
-    text += item;
-  }
-  return text;
-}
-
-std::string describeSource(const Source& source) {
-  std::string text = source.publisher.empty() ? std::string("publisher not stated") : source.publisher;
-  text += ", ";
-  text += source.title.empty() ? "untitled document " + source.document : "\u201C" + source.title + "\u201D";
-  if (!source.date.empty()) text += " (" + source.date + ")";
-  if (!source.url.empty()) text += " <" + source.url + ">";
-  if (!source.passage.empty()) text += ": \u201C" + source.passage + "\u201D";
-  return text;
-}
-
 QString q(const std::string& text) {
   return QString::fromStdString(text);
 }
 
 void writeText(QTextStream& out, const EventStore& store, const std::vector<EventStore::Index>& rows) {
-  for (EventStore::Index i : rows) {
-    const Incident incident = store.incident(i);
-    out << q(incident.id) << "  " << q(formatDateSpan(incident.start, incident.end, incident.datePrecision)) << "  "
-        << q(incident.place.empty() ? std::string("(no place)") : incident.place) << " ("
-        << q(std::string(locationPrecisionName(incident.locationPrecision))) << ")  "
-        << q(std::string(eventTypeName(incident.type)));
-    if (incident.subType != SubEventType::Unspecified) out << " / " << q(std::string(subEventTypeName(incident.subType)));
-    out << "\n";
-    std::string actors = joined(incident.actors.primary, "; ");
-    if (!incident.actors.secondary.empty()) actors += " vs " + joined(incident.actors.secondary, "; ");
-    if (!incident.actors.associated.empty()) actors += " (with " + joined(incident.actors.associated, "; ") + ")";
-    if (!actors.empty()) out << "    Actors: " << q(actors) << "\n";
-    out << "    Fatalities: " << q(formatFatalities(incident.fatalities));
-    if (incident.civilianTargeting) out << "; civilians targeted";
-    out << "\n";
-    if (!incident.summary.empty()) out << "    " << q(incident.summary) << "\n";
-    for (const Source& source : incident.sources) out << "    Source: " << q(describeSource(source)) << "\n";
-    out << "\n";
-  }
+  for (EventStore::Index i : rows) writeIncidentText(out, store.incident(i));
   out << rows.size() << (rows.size() == 1 ? " incident" : " incidents") << "\n";
 }
 
 void writeCsv(QTextStream& out, const EventStore& store, const std::vector<EventStore::Index>& rows) {
-  out << q(csvRow({"id", "start", "end", "date_precision", "date", "place", "place_geonameid", "longitude", "latitude",
-                   "location_precision", "region", "cercle", "event_type", "sub_event_type", "primary_actors",
-                   "secondary_actors", "associated_actors", "fatalities", "fatalities_low", "fatalities_high",
-                   "civilian_targeting", "summary", "sources"}));
-  for (EventStore::Index i : rows) {
-    const Incident incident = store.incident(i);
-    std::vector<std::string> sources;
-    for (const Source& source : incident.sources) sources.push_back(describeSource(source));
-    char lon[32], lat[32];
-    std::snprintf(lon, sizeof lon, "%.5f", incident.longitude);
-    std::snprintf(lat, sizeof lat, "%.5f", incident.latitude);
-    out << q(csvRow({incident.id, formatIsoDate(incident.start), formatIsoDate(incident.end),
-                     std::string(datePrecisionName(incident.datePrecision)),
-                     formatDateSpan(incident.start, incident.end, incident.datePrecision), incident.place,
-                     incident.geonameId ? std::to_string(*incident.geonameId) : std::string(), lon, lat,
-                     std::string(locationPrecisionName(incident.locationPrecision)), incident.region, incident.cercle,
-                     std::string(eventTypeName(incident.type)), std::string(subEventTypeName(incident.subType)),
-                     joined(incident.actors.primary, "; "), joined(incident.actors.secondary, "; "),
-                     joined(incident.actors.associated, "; "), formatFatalities(incident.fatalities),
-                     incident.fatalities.low ? std::to_string(*incident.fatalities.low) : std::string(),
-                     incident.fatalities.high ? std::to_string(*incident.fatalities.high) : std::string(),
-                     incident.civilianTargeting ? "true" : "false", incident.summary, joined(sources, " | ")}));
-  }
+  out << q(csvRow(incidentCsvHeader()));
+  for (EventStore::Index i : rows) out << q(csvRow(incidentCsvFields(store.incident(i))));
 }
 
 struct TypeChoice {

@@ -1,0 +1,314 @@
+#include "application.h"
+#include "commandline.h"
+#include "geodatalocator.h"
+#include "incidentreport.h"
+
+#include "domain/placehistory.h"
+#include "domain/textfold.h"
+#include "io/basemapreader.h"
+#include "io/csv.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <cmath>
+
+namespace sv {
+namespace {
+
+QString historyHelp() {
+  return QStringLiteral(
+             "Usage: %1 history PLACE [--radius KM] [--from DATE] [--to DATE] [--format text|csv|json]\n"
+             "                    [--data FILE] [--geodata FILE]\n"
+             "\n"
+             "Prints a place's incident history, oldest first, with each incident's dates\n"
+             "(with their precision), type, actors, fatalities, summary and sources, then\n"
+             "a summary: first and last incident, counts by type and actor, fatalities.\n"
+             "\n"
+             "  PLACE            a gazetteer name or alternate name (accents and case\n"
+             "                   ignored), geonames:ID, or a place name the dataset uses.\n"
+             "                   Among homonyms the place with incidents is taken; see\n"
+             "                   '%1 places NAME' to tell homonyms apart\n"
+             "  --radius KM      also incidents within KM kilometres, each marked with its\n"
+             "                   distance and direction from the place (0 to 500)\n"
+             "  --from DATE      only incidents still going on at DATE (YYYY-MM-DD)\n"
+             "  --to DATE        only incidents begun by DATE\n"
+             "  --format FORMAT  text (default), csv or json\n"
+             "  --data FILE      read this incident dataset instead of the bundled one\n"
+             "\n"
+             "Exit status: 0 when incidents were listed, 1 when the place is unknown or\n"
+             "ambiguous, has no incidents, or a file cannot be read, 2 for a wrong\n"
+             "command line.\n")
+      .arg(programName());
+}
+
+QString q(const std::string& text) { return QString::fromStdString(text); }
+QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
+
+QString describePlace(const Place& place) {
+  QString text = q(place.name);
+  if (!place.cercle.empty()) text += QStringLiteral(", %1 cercle").arg(q(place.cercle));
+  if (!place.region.empty()) text += QStringLiteral(", %1 region").arg(q(place.region));
+  return text + QStringLiteral(" (geonames:%1)").arg(place.geonameId);
+}
+
+QString coordinates(double longitude, double latitude) {
+  return QStringLiteral("%1° %2, %3° %4")
+      .arg(std::abs(latitude), 0, 'f', 4)
+      .arg(latitude >= 0 ? QLatin1Char('N') : QLatin1Char('S'))
+      .arg(std::abs(longitude), 0, 'f', 4)
+      .arg(longitude >= 0 ? QLatin1Char('E') : QLatin1Char('W'));
+}
+
+std::string offsetNote(const HistoryEntry& entry, const HistoryPlace& place) {
+  if (entry.atPlace) return {};
+  std::string note = describeOffset(entry);
+  note += " of ";
+  note += place.name;
+  return note;
+}
+
+void writeSummaryText(QTextStream& out, const HistorySummary& s) {
+  out << "Summary\n";
+  if (s.incidents == 0) {
+    out << "    No incidents.\n";
+    return;
+  }
+  out << "    " << s.incidents << (s.incidents == 1 ? " incident" : " incidents") << ", from "
+      << q(formatDateSpan(*s.firstStart, *s.firstStart, DatePrecision::Day)) << " to "
+      << q(formatDateSpan(*s.lastEnd, *s.lastEnd, DatePrecision::Day)) << "\n";
+  out << "    By type:";
+  bool first = true;
+  for (int t = 0; t < kEventTypeCount; ++t) {
+    if (s.byType[static_cast<std::size_t>(t)] == 0) continue;
+    out << (first ? " " : "; ") << q(eventTypeName(static_cast<EventType>(t))) << " " << s.byType[static_cast<std::size_t>(t)];
+    first = false;
+  }
+  out << "\n    By actor:";
+  first = true;
+  for (const auto& [actor, count] : s.byActor) {
+    out << (first ? " " : "; ") << q(actor) << " " << count;
+    first = false;
+  }
+  if (first) out << " none named";
+  out << "\n    Fatalities: " << q(describeFatalities(s)) << "\n";
+}
+
+QJsonObject summaryJson(const HistorySummary& s) {
+  QJsonObject summary;
+  summary[QStringLiteral("incidents")] = static_cast<qint64>(s.incidents);
+  if (s.firstStart) summary[QStringLiteral("first")] = q(formatIsoDate(*s.firstStart));
+  if (s.lastEnd) summary[QStringLiteral("last")] = q(formatIsoDate(*s.lastEnd));
+  QJsonObject types;
+  for (int t = 0; t < kEventTypeCount; ++t)
+    if (s.byType[static_cast<std::size_t>(t)] > 0)
+      types[q(eventTypeName(static_cast<EventType>(t)))] = static_cast<qint64>(s.byType[static_cast<std::size_t>(t)]);
+  summary[QStringLiteral("by_type")] = types;
+  QJsonArray actors;
+  for (const auto& [actor, count] : s.byActor)
+    actors.append(QJsonObject{{QStringLiteral("actor"), q(actor)}, {QStringLiteral("incidents"), static_cast<qint64>(count)}});
+  summary[QStringLiteral("by_actor")] = actors;
+  QJsonObject fatalities;
+  fatalities[QStringLiteral("sum_of_figures")] = static_cast<qint64>(s.fatalities);
+  fatalities[QStringLiteral("incidents_with_figure")] = static_cast<qint64>(s.withFigure);
+  fatalities[QStringLiteral("figures_as_lower_bound_or_range")] = static_cast<qint64>(s.lowerBounds);
+  fatalities[QStringLiteral("reported_without_figure")] = static_cast<qint64>(s.noFigure);
+  fatalities[QStringLiteral("not_reported")] = static_cast<qint64>(s.notReported);
+  fatalities[QStringLiteral("text")] = q(describeFatalities(s));
+  summary[QStringLiteral("fatalities")] = fatalities;
+  return summary;
+}
+
+QJsonObject incidentJson(const Incident& incident, const HistoryEntry& entry) {
+  QJsonObject o;
+  o[QStringLiteral("id")] = q(incident.id);
+  o[QStringLiteral("start")] = q(formatIsoDate(incident.start));
+  o[QStringLiteral("end")] = q(formatIsoDate(incident.end));
+  o[QStringLiteral("date_precision")] = q(datePrecisionName(incident.datePrecision));
+  o[QStringLiteral("date")] = q(formatDateSpan(incident.start, incident.end, incident.datePrecision));
+  o[QStringLiteral("place")] = q(incident.place);
+  if (incident.geonameId) o[QStringLiteral("place_geonameid")] = static_cast<qint64>(*incident.geonameId);
+  o[QStringLiteral("longitude")] = incident.longitude;
+  o[QStringLiteral("latitude")] = incident.latitude;
+  o[QStringLiteral("location_precision")] = q(locationPrecisionName(incident.locationPrecision));
+  o[QStringLiteral("at_place")] = entry.atPlace;
+  if (!entry.atPlace) {
+    o[QStringLiteral("distance_km")] = std::round(entry.distanceMetres / 100.0) / 10.0;
+    o[QStringLiteral("direction")] = QString::fromLatin1(compassPoint(entry.azimuthDegrees));
+  }
+  o[QStringLiteral("event_type")] = q(eventTypeName(incident.type));
+  o[QStringLiteral("sub_event_type")] = q(subEventTypeName(incident.subType));
+  const auto list = [](const std::vector<std::string>& items) {
+    QJsonArray array;
+    for (const auto& item : items) array.append(q(item));
+    return array;
+  };
+  o[QStringLiteral("actors")] = QJsonObject{{QStringLiteral("primary"), list(incident.actors.primary)},
+                                            {QStringLiteral("secondary"), list(incident.actors.secondary)},
+                                            {QStringLiteral("associated"), list(incident.actors.associated)}};
+  o[QStringLiteral("fatalities")] = q(formatFatalities(incident.fatalities));
+  if (incident.fatalities.low) o[QStringLiteral("fatalities_low")] = *incident.fatalities.low;
+  if (incident.fatalities.high) o[QStringLiteral("fatalities_high")] = *incident.fatalities.high;
+  o[QStringLiteral("civilian_targeting")] = incident.civilianTargeting;
+  o[QStringLiteral("summary")] = q(incident.summary);
+  QJsonArray sources;
+  for (const Source& source : incident.sources) {
+    sources.append(QJsonObject{{QStringLiteral("document"), q(source.document)},
+                               {QStringLiteral("title"), q(source.title)},
+                               {QStringLiteral("publisher"), q(source.publisher)},
+                               {QStringLiteral("date"), q(source.date)},
+                               {QStringLiteral("url"), q(source.url)},
+                               {QStringLiteral("passage"), q(source.passage)}});
+  }
+  o[QStringLiteral("sources")] = sources;
+  return o;
+}
+
+} // namespace
+
+int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStream& err) {
+  const QString prefix = programName() + QStringLiteral(" history: ");
+  CommonOptions common;
+  QCommandLineParser parser;
+  const QCommandLineOption radiusOption(QStringLiteral("radius"), QString(), QStringLiteral("km"));
+  const QCommandLineOption fromOption(QStringLiteral("from"), QString(), QStringLiteral("date"));
+  const QCommandLineOption toOption(QStringLiteral("to"), QString(), QStringLiteral("date"));
+  const QCommandLineOption formatOption(QStringLiteral("format"), QString(), QStringLiteral("format"), QStringLiteral("text"));
+  parser.addOptions({radiusOption, fromOption, toOption, formatOption});
+  parser.addPositionalArgument(QStringLiteral("place"), QString());
+  if (auto done = startCommand(QStringLiteral("history"), arguments, parser, historyHelp(), true, common, out, err)) return *done;
+
+  const QString format = parser.value(formatOption);
+  if (format != QLatin1String("text") && format != QLatin1String("csv") && format != QLatin1String("json")) {
+    err << prefix << "unknown --format '" << format << "' (use text, csv or json)\n";
+    return ExitUsage;
+  }
+  const QString name = parser.positionalArguments().join(QLatin1Char(' ')).trimmed();
+  if (name.isEmpty()) {
+    err << prefix << "a PLACE is needed\n" << historyHelp();
+    return ExitUsage;
+  }
+  HistoryOptions options;
+  if (parser.isSet(radiusOption)) {
+    bool ok = false;
+    const double km = parser.value(radiusOption).toDouble(&ok);
+    if (!ok || !(km >= 0.0 && km <= 500.0)) {
+      err << prefix << "bad --radius '" << parser.value(radiusOption) << "': expected kilometres from 0 to 500\n";
+      return ExitUsage;
+    }
+    options.radiusMetres = km * 1000.0;
+  }
+  for (const auto& [option, target] : {std::pair{&fromOption, &options.from}, std::pair{&toOption, &options.to}}) {
+    if (!parser.isSet(*option)) continue;
+    const auto day = parseIsoDate(parser.value(*option).toStdString());
+    if (!day) {
+      err << prefix << "bad --" << option->names().front() << " '" << parser.value(*option)
+          << "': expected a date as YYYY-MM-DD\n";
+      return ExitUsage;
+    }
+    *target = *day;
+  }
+  if (options.to < options.from) {
+    err << prefix << "--to is before --from\n";
+    return ExitUsage;
+  }
+
+  QString error;
+  QStringList problems;
+  auto store = loadIncidentStore(incidentsPath(common.dataPath), &error, &problems);
+  if (!store) {
+    err << prefix << error << "\n";
+    return ExitFailure;
+  }
+  for (const QString& problem : problems) err << problem << "\n";
+  std::string readError;
+  auto data = readBaseMap(geodataPath(common.geodataPath).toStdString(), &readError);
+  if (!data) {
+    err << prefix << q(readError) << "\n";
+    return ExitFailure;
+  }
+  const Gazetteer gazetteer(std::move(data->places));
+
+  const PlaceResolution resolution = resolveHistoryPlace(gazetteer, *store, name.toStdString());
+  if (resolution.status != PlaceResolution::Status::Found) {
+    if (resolution.status == PlaceResolution::Status::Ambiguous) {
+      err << prefix << "'" << name << "' names " << resolution.candidates.size()
+          << " places; give one of them as geonames:ID:\n";
+    } else if (resolution.candidates.empty()) {
+      err << prefix << "no place named '" << name << "' in the gazetteer or the dataset\n";
+    } else {
+      err << prefix << "no place named '" << name << "'; places whose names come close:\n";
+    }
+    for (std::size_t index : resolution.candidates) {
+      const Place& place = gazetteer.place(index);
+      const std::size_t count = store->atPlace(place.geonameId).size();
+      err << "  " << describePlace(place);
+      if (count > 0) err << ", " << count << (count == 1 ? " incident" : " incidents");
+      err << "\n";
+    }
+    return ExitFailure;
+  }
+
+  const HistoryPlace& place = resolution.place;
+  const PlaceHistory history = placeHistory(*store, place, options);
+
+  if (format == QLatin1String("json")) {
+    QJsonObject header;
+    header[QStringLiteral("name")] = q(place.name);
+    if (place.geonameId) header[QStringLiteral("geonameid")] = static_cast<qint64>(*place.geonameId);
+    header[QStringLiteral("longitude")] = place.longitude;
+    header[QStringLiteral("latitude")] = place.latitude;
+    if (resolution.gazetteerIndex) {
+      const Place& p = gazetteer.place(*resolution.gazetteerIndex);
+      header[QStringLiteral("region")] = q(p.region);
+      header[QStringLiteral("cercle")] = q(p.cercle);
+      QJsonArray alternates;
+      for (const auto& alternate : p.alternateNames) alternates.append(q(alternate));
+      header[QStringLiteral("alternate_names")] = alternates;
+    }
+    QJsonArray incidents;
+    for (const HistoryEntry& entry : history.entries) incidents.append(incidentJson(store->incident(entry.index), entry));
+    QJsonObject document{{QStringLiteral("place"), header},
+                         {QStringLiteral("radius_km"), options.radiusMetres / 1000.0},
+                         {QStringLiteral("incidents"), incidents},
+                         {QStringLiteral("summary"), summaryJson(history.summary)}};
+    out << QJsonDocument(document).toJson(QJsonDocument::Indented);
+  } else if (format == QLatin1String("csv")) {
+    std::vector<std::string> header = incidentCsvHeader();
+    header.insert(header.begin() + 1, {"at_place", "distance_km", "direction"});
+    out << q(csvRow(header));
+    for (const HistoryEntry& entry : history.entries) {
+      std::vector<std::string> fields = incidentCsvFields(store->incident(entry.index));
+      char distance[32] = "";
+      if (!entry.atPlace) std::snprintf(distance, sizeof distance, "%.1f", entry.distanceMetres / 1000.0);
+      fields.insert(fields.begin() + 1, {entry.atPlace ? "true" : "false", distance,
+                                         entry.atPlace ? std::string() : std::string(compassPoint(entry.azimuthDegrees))});
+      out << q(csvRow(fields));
+    }
+  } else {
+    if (resolution.gazetteerIndex) {
+      const Place& p = gazetteer.place(*resolution.gazetteerIndex);
+      out << describePlace(p) << "\n";
+      if (!p.alternateNames.empty()) out << "Also written: " << q(joinedText(p.alternateNames, ", ")) << "\n";
+    } else {
+      out << q(place.name) << " (a place named by the dataset, not in the gazetteer)\n";
+    }
+    out << coordinates(place.longitude, place.latitude);
+    if (options.radiusMetres > 0) out << "; with incidents within " << q(formatDistance(options.radiusMetres));
+    out << "\n\n";
+    for (const HistoryEntry& entry : history.entries)
+      writeIncidentText(out, store->incident(entry.index), offsetNote(entry, place));
+    writeSummaryText(out, history.summary);
+  }
+  if (history.entries.empty()) {
+    err << prefix << "no incidents at " << q(place.name) << (options.radiusMetres > 0 ? " or around it" : "")
+        << " in the dataset" << (parser.isSet(fromOption) || parser.isSet(toOption) ? " for these dates" : "") << "\n";
+    return ExitFailure;
+  }
+  return ExitSuccess;
+}
+
+} // namespace sv
