@@ -71,32 +71,6 @@ std::string offsetNote(const HistoryEntry& entry, const HistoryPlace& place) {
   return note;
 }
 
-void writeSummaryText(QTextStream& out, const HistorySummary& s) {
-  out << "Summary\n";
-  if (s.incidents == 0) {
-    out << "    No incidents.\n";
-    return;
-  }
-  out << "    " << s.incidents << (s.incidents == 1 ? " incident" : " incidents") << ", from "
-      << q(formatDateSpan(*s.firstStart, *s.firstStart, DatePrecision::Day)) << " to "
-      << q(formatDateSpan(*s.lastEnd, *s.lastEnd, DatePrecision::Day)) << "\n";
-  out << "    By type:";
-  bool first = true;
-  for (int t = 0; t < kEventTypeCount; ++t) {
-    if (s.byType[static_cast<std::size_t>(t)] == 0) continue;
-    out << (first ? " " : "; ") << q(eventTypeName(static_cast<EventType>(t))) << " " << s.byType[static_cast<std::size_t>(t)];
-    first = false;
-  }
-  out << "\n    By actor:";
-  first = true;
-  for (const auto& [actor, count] : s.byActor) {
-    out << (first ? " " : "; ") << q(actor) << " " << count;
-    first = false;
-  }
-  if (first) out << " none named";
-  out << "\n    Fatalities: " << q(describeFatalities(s)) << "\n";
-}
-
 QJsonObject summaryJson(const HistorySummary& s) {
   QJsonObject summary;
   summary[QStringLiteral("incidents")] = static_cast<qint64>(s.incidents);
@@ -301,7 +275,7 @@ int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStrea
     out << "\n\n";
     for (const HistoryEntry& entry : history.entries)
       writeIncidentText(out, store->incident(entry.index), offsetNote(entry, place));
-    writeSummaryText(out, history.summary);
+    writeHistorySummaryText(out, history.summary);
   }
   if (history.entries.empty()) {
     err << prefix << "no incidents at " << q(place.name) << (options.radiusMetres > 0 ? " or around it" : "")

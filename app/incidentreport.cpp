@@ -1,5 +1,7 @@
 #include "incidentreport.h"
 
+#include "domain/placehistory.h"
+
 #include <cstdio>
 
 namespace sv {
@@ -77,6 +79,32 @@ std::vector<std::string> incidentCsvFields(const Incident& incident) {
           incident.fatalities.low ? std::to_string(*incident.fatalities.low) : std::string(),
           incident.fatalities.high ? std::to_string(*incident.fatalities.high) : std::string(),
           incident.civilianTargeting ? "true" : "false", incident.summary, joinedText(sources, " | ")};
+}
+
+void writeHistorySummaryText(QTextStream& out, const HistorySummary& s) {
+  out << "Summary\n";
+  if (s.incidents == 0) {
+    out << "    No incidents.\n";
+    return;
+  }
+  out << "    " << s.incidents << (s.incidents == 1 ? " incident" : " incidents") << ", from "
+      << q(formatDateSpan(*s.firstStart, *s.firstStart, DatePrecision::Day)) << " to "
+      << q(formatDateSpan(*s.lastEnd, *s.lastEnd, DatePrecision::Day)) << "\n";
+  out << "    By type:";
+  bool first = true;
+  for (int t = 0; t < kEventTypeCount; ++t) {
+    if (s.byType[static_cast<std::size_t>(t)] == 0) continue;
+    out << (first ? " " : "; ") << q(std::string(eventTypeName(static_cast<EventType>(t)))) << " " << s.byType[static_cast<std::size_t>(t)];
+    first = false;
+  }
+  out << "\n    By actor:";
+  first = true;
+  for (const auto& [actor, count] : s.byActor) {
+    out << (first ? " " : "; ") << q(actor) << " " << count;
+    first = false;
+  }
+  if (first) out << " none named";
+  out << "\n    Fatalities: " << q(describeFatalities(s)) << "\n";
 }
 
 } // namespace sv

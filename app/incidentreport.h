@@ -24,6 +24,10 @@ std::string joinedText(const std::vector<std::string>& items, const char* separa
 // of Farabougou") follows the place when not empty.
 void writeIncidentText(QTextStream& out, const Incident& incident, const std::string& note = {});
 
+struct HistorySummary;
+// A place history's summary: span, counts by type and actor, fatalities.
+void writeHistorySummaryText(QTextStream& out, const HistorySummary& summary);
+
 // The CSV columns of an incident, and their header.
 std::vector<std::string> incidentCsvHeader();
 std::vector<std::string> incidentCsvFields(const Incident& incident);

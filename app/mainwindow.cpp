@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "dossierpanel.h"
 #include "filterpanel.h"
 #include "legendwidget.h"
 #include "mapcanvas.h"
@@ -10,6 +11,7 @@
 #include "control/timecontroller.h"
 
 #include "render/decorations.h"
+#include "geo/projection.h"
 
 #include <QAction>
 #include <QApplication>
@@ -90,6 +92,21 @@ MainWindow::MainWindow(MapContext context, QWidget* parent)
     m_canvas->setIncidents(m_context.incidents, {m_time->range().from, m_time->range().to, m_time->filter()});
     m_canvas->setDateLabel(QString::fromStdString(formatRangeLabel(m_time->range())));
     m_legend->setIncidents(m_context.incidents);
+
+    // The place dossier: opened by a click on a town or its incidents.
+    m_dossier = new DossierPanel(store, m_context.baseMap->gazetteer(), m_time, this);
+    m_dossierDock = new QDockWidget(tr("Place"), this);
+    m_dossierDock->setObjectName(QStringLiteral("dossierDock"));
+    m_dossierDock->setWidget(m_dossier);
+    addDockWidget(Qt::LeftDockWidgetArea, m_dossierDock);
+    resizeDocks({m_dossierDock}, {400}, Qt::Horizontal);
+    connect(m_canvas, &MapCanvas::placeClicked, this, &MainWindow::openPlace);
+    connect(m_canvas, &MapCanvas::incidentClicked, this, &MainWindow::openIncident);
+    connect(m_dossier, &DossierPanel::incidentSelected, this, &MainWindow::selectIncident);
+    connect(m_dossier, &DossierPanel::zoomRequested, this, [this](double longitude, double latitude) {
+      const Point2 place = m_context.projection.forward({longitude, latitude});
+      m_canvas->setView({place.x, place.y}, std::min(m_canvas->mapSettings().metresPerPixel(), 120.0));
+    });
     if (!m_context.incidentProblems.isEmpty()) {
       statusBar()->showMessage(m_context.incidentProblems.last());
     }
@@ -191,6 +208,40 @@ void MainWindow::exportMapImage() {
   if (!writer.write(m_canvas->renderSnapshot())) {
     QMessageBox::warning(this, tr("Export Map Image"), tr("Cannot write %1: %2").arg(path, writer.errorString()));
   }
+}
+
+void MainWindow::openPlace(std::size_t gazetteerIndex) {
+  if (!m_dossier) return;
+  m_dossier->showPlace(historyPlace(m_context.baseMap->gazetteer().place(gazetteerIndex)), gazetteerIndex);
+  m_dossierDock->show();
+  m_dossierDock->raise();
+}
+
+void MainWindow::openIncident(EventStore::Index incident) {
+  if (!m_dossier) return;
+  const EventStore& store = m_context.incidents->store();
+  const Gazetteer& gazetteer = m_context.baseMap->gazetteer();
+  const auto id = store.geonameId(incident);
+  const auto index = id ? gazetteer.indexOfGeonameId(*id) : std::nullopt;
+  if (index) {
+    openPlace(*index);
+  } else {
+    m_dossier->showPlace({id, std::string(store.place(incident)), store.longitude(incident), store.latitude(incident)},
+                         std::nullopt);
+    m_dossierDock->show();
+    m_dossierDock->raise();
+  }
+  m_dossier->selectIncident(incident);
+  m_canvas->setSelectedIncident(incident);
+}
+
+// An incident chosen in the dossier: ringed on the map, and brought into the
+// time slider's range when it is outside it.
+void MainWindow::selectIncident(EventStore::Index incident) {
+  m_canvas->setSelectedIncident(incident);
+  const EventStore& store = m_context.incidents->store();
+  const DayRange range = m_time->range();
+  if (store.end(incident) < range.from || store.start(incident) > range.to) m_time->setCursor(store.start(incident));
 }
 
 void MainWindow::showTimeOnMap() {

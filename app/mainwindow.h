@@ -9,6 +9,7 @@ class QLabel;
 
 namespace sv {
 
+class DossierPanel;
 class FilterPanel;
 class LegendWidget;
 class MapCanvas;
@@ -30,6 +31,7 @@ public:
   TimeController* timeController() const { return m_time; }
   TimelinePanel* timeline() const { return m_timeline; }
   FilterPanel* filters() const { return m_filters; }
+  DossierPanel* dossier() const { return m_dossier; }
 
 private:
   void createMenus();
@@ -39,6 +41,9 @@ private:
   void showAbout();
   void showIncidentSummary();
   void showTimeOnMap();
+  void openPlace(std::size_t gazetteerIndex);
+  void openIncident(EventStore::Index incident);
+  void selectIncident(EventStore::Index incident);
 
   MapContext m_context;
   MapCanvas* m_canvas = nullptr;
@@ -52,6 +57,8 @@ private:
   FilterPanel* m_filters = nullptr;
   QDockWidget* m_filterDock = nullptr;
   QWidget* m_centre = nullptr;
+  DossierPanel* m_dossier = nullptr;
+  QDockWidget* m_dossierDock = nullptr;
 };
 
 } // namespace sv

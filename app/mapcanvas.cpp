@@ -14,6 +14,7 @@
 #include <QWheelEvent>
 
 #include <cmath>
+#include <tuple>
 
 namespace sv {
 namespace {
@@ -44,7 +45,8 @@ MapCanvas::~MapCanvas() {
 
 bool MapCanvas::isUpToDate() const {
   return m_rendered.isComplete && m_rendered.settings == m_settings && m_rendered.incidents == m_incidents &&
-         (!m_incidents || m_rendered.incidentView == m_incidentView) && m_rendered.dateLabel == m_dateLabel;
+         (!m_incidents || m_rendered.incidentView == m_incidentView) && m_rendered.dateLabel == m_dateLabel &&
+         m_rendered.selectedIncident == m_selected;
 }
 
 bool MapCanvas::isRenderPending() const {
@@ -82,6 +84,7 @@ RenderRequest MapCanvas::makeRequest() const {
   request.incidents = m_incidents;
   request.incidentView = m_incidentView;
   request.dateLabel = m_dateLabel;
+  request.selectedIncident = m_selected;
   return request;
 }
 
@@ -204,6 +207,8 @@ void MapCanvas::resizeEvent(QResizeEvent*) {
 void MapCanvas::mousePressEvent(QMouseEvent* event) {
   if (event->button() == Qt::LeftButton) {
     m_dragPosition = event->position();
+    m_pressPosition = event->position();
+    m_dragged = false;
     setCursor(Qt::ClosedHandCursor);
   }
 }
@@ -212,6 +217,7 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
   if (m_dragPosition && (event->buttons() & Qt::LeftButton)) {
     const QPointF delta = event->position() - *m_dragPosition;
     m_dragPosition = event->position();
+    if (m_pressPosition && (event->position() - *m_pressPosition).manhattanLength() > 4) m_dragged = true;
     panByPixels(delta);
   }
   emit cursorMoved(lonLatAt(event->position()));
@@ -221,7 +227,39 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
   if (event->button() == Qt::LeftButton && m_dragPosition) {
     m_dragPosition.reset();
     unsetCursor();
+    if (!m_dragged) {
+      // A click: incident symbols first, then the town under the pointer.
+      const DrawnIncidents* drawn = drawnIncidents();
+      if (const DrawnCluster* cluster = drawn ? drawn->clusterAt(event->position()) : nullptr) {
+        emit incidentClicked(cluster->top);
+      } else if (const auto place = placeAt(event->position())) {
+        emit placeClicked(*place);
+      }
+    }
   }
+}
+
+std::optional<std::size_t> MapCanvas::placeAt(const QPointF& pixel) const {
+  constexpr double kPickPixels = 10.0;
+  std::optional<std::size_t> best;
+  std::tuple<bool, int, double> bestKey{};
+  for (const ProjectedPlace& place : m_baseMap->places()) {
+    const QPointF offset = m_settings.toPixel(place.position) - pixel;
+    const double distance = std::hypot(offset.x(), offset.y());
+    if (distance > kPickPixels) continue;
+    const std::tuple<bool, int, double> key{place.interestRank == 0, static_cast<int>(place.placeClass), distance};
+    if (!best || key < bestKey) {
+      best = place.gazetteerIndex;
+      bestKey = key;
+    }
+  }
+  return best;
+}
+
+void MapCanvas::setSelectedIncident(std::optional<EventStore::Index> incident) {
+  if (incident == m_selected) return;
+  m_selected = incident;
+  m_renderTimer.start();
 }
 
 void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event) {

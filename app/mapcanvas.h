@@ -47,6 +47,13 @@ public:
   // What the incident layer drew for the current view; null while it is being rendered.
   const DrawnIncidents* drawnIncidents() const;
 
+  // The incident shown as selected: a ring around its symbol.
+  void setSelectedIncident(std::optional<EventStore::Index> incident);
+  std::optional<EventStore::Index> selectedIncident() const { return m_selected; }
+  // The gazetteer place a click at `pixel` means: within a few pixels, places
+  // the sources name first, then the more important, then the nearest.
+  std::optional<std::size_t> placeAt(const QPointF& pixel) const;
+
   void setView(const QPointF& center, double metresPerPixel);
   void zoomToMali();
   void zoomIn();
@@ -61,6 +68,10 @@ signals:
   void cursorMoved(const QPointF& lonLat);
   void cursorLeft();
   void renderFinished();
+  // A click (not a drag) on incident symbols: the top incident of the stack.
+  void incidentClicked(sv::EventStore::Index incident);
+  // A click on a town, away from incident symbols.
+  void placeClicked(std::size_t gazetteerIndex);
 
 protected:
   bool event(QEvent* event) override;
@@ -94,6 +105,9 @@ private:
   QTimer m_renderTimer;
 
   std::optional<QPointF> m_dragPosition;
+  std::optional<QPointF> m_pressPosition;
+  bool m_dragged = false;
+  std::optional<EventStore::Index> m_selected;
 };
 
 } // namespace sv

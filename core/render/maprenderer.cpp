@@ -51,8 +51,21 @@ RenderedMap renderMap(const RenderRequest& request, const RenderedMap& reuse, co
     QPainter painter(&result.decorations);
     drawDecorations(painter, request.settings, request.scaleBar);
     if (!request.dateLabel.isEmpty()) drawDateLabel(painter, request.settings, request.dateLabel);
+    if (request.selectedIncident && request.incidents && *request.selectedIncident < request.incidents->store().size()) {
+      // A ring wide enough for the largest symbol, in a colour no event type uses.
+      const QPointF pixel = request.settings.toPixel(request.incidents->position(*request.selectedIncident));
+      const double radius = request.incidents->sizeScale().radius(
+                                request.incidents->store().fatalityFigure(*request.selectedIncident)) + 5.0;
+      painter.setRenderHint(QPainter::Antialiasing);
+      painter.setBrush(Qt::NoBrush);
+      painter.setPen(QPen(Qt::white, 5.0));
+      painter.drawEllipse(pixel, radius, radius);
+      painter.setPen(QPen(QColor(0xd6, 0x00, 0x6e), 2.5));
+      painter.drawEllipse(pixel, radius, radius);
+    }
   }
   result.dateLabel = request.dateLabel;
+  result.selectedIncident = request.selectedIncident;
   result.isComplete = !isCancelled(cancel);
   return result;
 }

@@ -9,6 +9,7 @@
 #include <QImage>
 
 #include <memory>
+#include <optional>
 
 namespace sv {
 
@@ -21,6 +22,7 @@ struct RenderRequest {
   std::shared_ptr<const IncidentLayerData> incidents; // may be null: no incident layer
   IncidentView incidentView;
   QString dateLabel; // the range shown, in large type at the top left; empty for none
+  std::optional<EventStore::Index> selectedIncident; // ringed on the map
 };
 
 // One image per layer, so that a layer can be reused while another changes.
@@ -34,6 +36,7 @@ struct RenderedMap {
   IncidentView incidentView;
   std::shared_ptr<const DrawnIncidents> drawnIncidents;
   QString dateLabel;
+  std::optional<EventStore::Index> selectedIncident;
   bool isComplete = false;
 };
 

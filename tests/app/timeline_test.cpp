@@ -1,6 +1,7 @@
 // The timeline strip, its controls, the filter panel, and the main window
 // scrubbing through the bundled incidents, on the offscreen platform.
 #include "app/viewerprocess.h"
+#include "dossierpanel.h"
 #include "filterpanel.h"
 #include "mainwindow.h"
 #include "mapcanvas.h"
@@ -11,6 +12,7 @@
 #include "render/testmap.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QCalendarWidget>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,7 +22,9 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTreeWidget>
+#include <QUrl>
 
 #include <gtest/gtest.h>
 
@@ -303,6 +307,45 @@ TEST_F(WindowTest, NinthOfNovember2025ShowsLoulouniAndAFilterChangesTheHistogram
   QCoreApplication::processEvents();
   EXPECT_NE(view->histogram().counts, before.counts);
   EXPECT_EQ(window->canvas()->incidentView().filter.types & IncidentFilter::typeBit(EventType::StrategicDevelopments), 0u);
+}
+
+TEST_F(WindowTest, ClickingFarabougouOpensItsDossierAndSelectionFollowsBothWays) {
+  MapCanvas* canvas = window->canvas();
+  DossierPanel* dossier = window->dossier();
+  ASSERT_NE(dossier, nullptr);
+  const EventStore& store = *window->timeController()->store();
+  const QPointF farabougou =
+      canvas->mapSettings().toPixel(test::projectedPlace(*test::bundledBaseMap(), "Farabougou").position);
+  // On its incident symbols: the dossier opens on the place with the clicked incident selected.
+  sendMouse(canvas, QEvent::MouseButtonPress, farabougou, Qt::LeftButton, Qt::LeftButton);
+  sendMouse(canvas, QEvent::MouseButtonRelease, farabougou, Qt::LeftButton, Qt::NoButton);
+  ASSERT_TRUE(dossier->place());
+  EXPECT_EQ(dossier->place()->name, "Farabougou");
+  EXPECT_EQ(dossier->history().entries.size(), 23u);
+  ASSERT_TRUE(dossier->selectedIncident());
+  EXPECT_EQ(canvas->selectedIncident(), dossier->selectedIncident());
+  EXPECT_TRUE(dossier->historyText().contains(QStringLiteral("MLI-2020-005  6\u201322 Oct 2020")));
+
+  // On the town with no incident in range: the dossier opens, nothing selected.
+  window->timeController()->setSelection({TimeMode::Instant, day("2023-06-01"), {1, TimeUnit::Day}, {30, TimeUnit::Day}, 0});
+  ASSERT_TRUE(drawnIds().isEmpty());
+  dossier->selectIncident(std::nullopt);
+  sendMouse(canvas, QEvent::MouseButtonPress, farabougou, Qt::LeftButton, Qt::LeftButton);
+  sendMouse(canvas, QEvent::MouseButtonRelease, farabougou, Qt::LeftButton, Qt::NoButton);
+  EXPECT_EQ(dossier->place()->name, "Farabougou");
+  EXPECT_FALSE(dossier->selectedIncident());
+
+  // From the dossier to the map: the incident is ringed and the timeline moves to it.
+  const EventStore::Index takeover = *store.find("MLI-2025-006");
+  emit dossier->browser()->anchorClicked(QUrl(QStringLiteral("incident:%1").arg(takeover)));
+  EXPECT_EQ(canvas->selectedIncident(), takeover);
+  EXPECT_EQ(dossier->selectedIncident(), takeover);
+  EXPECT_TRUE(drawnIds().contains(QStringLiteral("MLI-2025-006")));
+
+  // Nearby: Dogofry's incidents join within 25 km, marked with distance and direction.
+  dossier->nearbyToggle()->setChecked(true);
+  EXPECT_GT(dossier->history().entries.size(), 23u);
+  EXPECT_TRUE(dossier->historyText().contains(QStringLiteral(" of Farabougou")));
 }
 
 TEST(TimelineCommandLine, TheSameSettingsSelectTheSameIncidentsAsTheController) {
