@@ -24,6 +24,7 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 
 #include <cmath>
 
@@ -99,7 +100,8 @@ MainWindow::MainWindow(MapContext context, QWidget* parent)
     m_dossierDock->setObjectName(QStringLiteral("dossierDock"));
     m_dossierDock->setWidget(m_dossier);
     addDockWidget(Qt::LeftDockWidgetArea, m_dossierDock);
-    resizeDocks({m_dossierDock}, {400}, Qt::Horizontal);
+    // Hidden until a place is opened: the map keeps the room until then.
+    m_dossierDock->hide();
     connect(m_canvas, &MapCanvas::placeClicked, this, &MainWindow::openPlace);
     connect(m_canvas, &MapCanvas::incidentClicked, this, &MainWindow::openIncident);
     connect(m_dossier, &DossierPanel::incidentSelected, this, &MainWindow::selectIncident);
@@ -135,6 +137,12 @@ void MainWindow::createMenus() {
   QAction* zoomMali = view->addAction(tr("Zoom to &Mali"), m_canvas, &MapCanvas::zoomToMali);
   zoomMali->setShortcut(QKeySequence(tr("Ctrl+0")));
   view->addSeparator();
+  if (m_dossierDock) {
+    QAction* place = m_dossierDock->toggleViewAction();
+    place->setText(tr("&Place Dossier"));
+    place->setShortcut(QKeySequence(tr("Ctrl+D")));
+    view->addAction(place);
+  }
   QAction* legend = m_legendDock->toggleViewAction();
   legend->setShortcut(QKeySequence(tr("Ctrl+L")));
   view->addAction(legend);
@@ -213,8 +221,14 @@ void MainWindow::exportMapImage() {
 void MainWindow::openPlace(std::size_t gazetteerIndex) {
   if (!m_dossier) return;
   m_dossier->showPlace(historyPlace(m_context.baseMap->gazetteer().place(gazetteerIndex)), gazetteerIndex);
+  showDossier();
+}
+
+void MainWindow::showDossier() {
+  if (m_dossierDock->isVisible()) return;
   m_dossierDock->show();
-  m_dossierDock->raise();
+  // Once the dock is laid out, give the history room to read.
+  QTimer::singleShot(0, this, [this] { resizeDocks({m_dossierDock}, {420}, Qt::Horizontal); });
 }
 
 void MainWindow::openIncident(EventStore::Index incident) {
@@ -228,8 +242,7 @@ void MainWindow::openIncident(EventStore::Index incident) {
   } else {
     m_dossier->showPlace({id, std::string(store.place(incident)), store.longitude(incident), store.latitude(incident)},
                          std::nullopt);
-    m_dossierDock->show();
-    m_dossierDock->raise();
+    showDossier();
   }
   m_dossier->selectIncident(incident);
   m_canvas->setSelectedIncident(incident);

@@ -43,6 +43,7 @@ private:
   void showTimeOnMap();
   void openPlace(std::size_t gazetteerIndex);
   void openIncident(EventStore::Index incident);
+  void showDossier();
   void selectIncident(EventStore::Index incident);
 
   MapContext m_context;

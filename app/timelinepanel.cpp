@@ -146,7 +146,8 @@ TimelinePanel::TimelinePanel(TimeController* controller, QWidget* parent) : QWid
   controls->addWidget(m_loop);
   controls->addWidget(m_skipEmpty);
   controls->addStretch(1);
-  controls->addWidget(m_rangeLabel);
+  // The range is named on the map in large type; here it is for screen readers.
+  m_rangeLabel->hide();
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
