@@ -71,6 +71,7 @@ void PlaceStrip::paintEvent(QPaintEvent*) {
 DossierPanel::DossierPanel(std::shared_ptr<const EventStore> store, const Gazetteer& gazetteer,
                            TimeController* controller, QWidget* parent)
     : QWidget(parent), m_store(std::move(store)), m_gazetteer(gazetteer), m_controller(controller) {
+  setMinimumWidth(320);
   m_header = new QLabel(tr("Click a town or an incident on the map, or search for a place (Ctrl+F)."), this);
   m_header->setWordWrap(true);
   m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -47,6 +47,7 @@ public:
                QWidget* parent = nullptr);
 
   void showPlace(const HistoryPlace& place, std::optional<std::size_t> gazetteerIndex);
+  QSize sizeHint() const override { return {420, 600}; }
   void selectIncident(std::optional<EventStore::Index> incident);
 
   const std::optional<HistoryPlace>& place() const { return m_place; }

@@ -24,7 +24,6 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTimer>
 
 #include <cmath>
 
@@ -99,9 +98,11 @@ MainWindow::MainWindow(MapContext context, QWidget* parent)
     m_dossierDock = new QDockWidget(tr("Place"), this);
     m_dossierDock->setObjectName(QStringLiteral("dossierDock"));
     m_dossierDock->setWidget(m_dossier);
-    addDockWidget(Qt::LeftDockWidgetArea, m_dossierDock);
-    // Hidden until a place is opened: the map keeps the room until then.
-    m_dossierDock->hide();
+    // Beside the map, in the tabs with the legend and the filters: opening a
+    // place brings it to the front without taking room from the map.
+    addDockWidget(Qt::RightDockWidgetArea, m_dossierDock);
+    tabifyDockWidget(m_legendDock, m_dossierDock);
+    m_legendDock->raise();
     connect(m_canvas, &MapCanvas::placeClicked, this, &MainWindow::openPlace);
     connect(m_canvas, &MapCanvas::incidentClicked, this, &MainWindow::openIncident);
     connect(m_dossier, &DossierPanel::incidentSelected, this, &MainWindow::selectIncident);
@@ -225,10 +226,8 @@ void MainWindow::openPlace(std::size_t gazetteerIndex) {
 }
 
 void MainWindow::showDossier() {
-  if (m_dossierDock->isVisible()) return;
   m_dossierDock->show();
-  // Once the dock is laid out, give the history room to read.
-  QTimer::singleShot(0, this, [this] { resizeDocks({m_dossierDock}, {420}, Qt::Horizontal); });
+  m_dossierDock->raise();
 }
 
 void MainWindow::openIncident(EventStore::Index incident) {

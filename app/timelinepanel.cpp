@@ -122,6 +122,11 @@ TimelinePanel::TimelinePanel(TimeController* controller, QWidget* parent) : QWid
   m_rangeLabel->setFont(bold);
   m_rangeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+  // Let the combo boxes narrow, so that the row fits beside open docks.
+  for (QComboBox* combo : {m_mode, m_windowUnit, m_step, m_speed}) {
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(combo == m_speed ? 9 : 6);
+  }
   auto* controls = new QHBoxLayout;
   controls->setContentsMargins(4, 2, 4, 0);
   controls->setSpacing(4);
