@@ -157,7 +157,7 @@ bool TimeController::nextSpike() {
 
 bool TimeController::isEmpty(const DayRange& range) const {
   if (!hasData()) return true;
-  return m_store->overlapping(range.from, range.to, m_filter).empty();
+  return !m_store->anyOverlapping(range.from, range.to, m_filter);
 }
 
 std::optional<DayNumber> TimeController::playbackTarget(DayNumber cursor, int direction) const {

@@ -351,6 +351,19 @@ std::vector<std::uint32_t> EventStore::regions() const {
   return ids;
 }
 
+bool EventStore::anyOverlapping(DayNumber from, DayNumber to, const IncidentFilter& filter) const {
+  if (to < from || empty()) return false;
+  // Incidents starting inside the range are the common case: look there first.
+  const auto first = std::lower_bound(m_start.begin(), m_start.end(), from);
+  const auto last = std::upper_bound(first, m_start.end(), to);
+  for (auto it = first; it != last; ++it)
+    if (matches(static_cast<Index>(it - m_start.begin()), filter)) return true;
+  // Then those begun earlier and still going on: only the tree's few long incidents.
+  bool found = false;
+  visitOverlapping(from, from, [&](Index i) { found = found || (m_start[i] < from && matches(i, filter)); });
+  return found;
+}
+
 std::optional<DayNumber> EventStore::nextStart(DayNumber day, const IncidentFilter& filter) const {
   auto first = std::upper_bound(m_start.begin(), m_start.end(), day);
   for (auto it = first; it != m_start.end(); ++it) {

@@ -166,6 +166,9 @@ public:
   // Incidents whose span [start, end] overlaps [from, to] (inclusive days),
   // in store order (by start).
   std::vector<Index> overlapping(DayNumber from, DayNumber to, const IncidentFilter& filter = {}) const;
+  // Whether any incident passing the filter overlaps [from, to]. Stops at the
+  // first one found: the playback's skip-empty test, run on every tick.
+  bool anyOverlapping(DayNumber from, DayNumber to, const IncidentFilter& filter = {}) const;
   // The first start day after `day` of an incident passing the filter, and the
   // last start day before it: where "next incident" and "previous incident" go.
   std::optional<DayNumber> nextStart(DayNumber day, const IncidentFilter& filter = {}) const;

@@ -327,4 +327,18 @@ TEST(EventStore, SpikesStandFarAboveTheirTrailingAverage) {
   EXPECT_EQ(findSpike(h, 8), h.binCount());
 }
 
+TEST(EventStore, AnyOverlappingAgreesWithTheRangeQuery) {
+  auto store = EventStore::build({makeIncident("siege", day(2020, 10, 6), day(2020, 10, 22)),
+                                  makeIncident("riot", day(2020, 12, 1), day(2020, 12, 1), EventType::Riots)});
+  IncidentFilter riots;
+  riots.types = IncidentFilter::typeBit(EventType::Riots);
+  for (DayNumber from = day(2020, 10, 1); from <= day(2020, 12, 5); ++from) {
+    for (int length : {0, 3, 20}) {
+      EXPECT_EQ(store->anyOverlapping(from, from + length), !store->overlapping(from, from + length).empty());
+      EXPECT_EQ(store->anyOverlapping(from, from + length, riots), !store->overlapping(from, from + length, riots).empty());
+    }
+  }
+  EXPECT_FALSE(store->anyOverlapping(day(2020, 10, 10), day(2020, 10, 9)));
+}
+
 } // namespace sv
