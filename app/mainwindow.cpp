@@ -3,8 +3,10 @@
 #include "aboutdialog.h"
 #include "dossierpanel.h"
 #include "filterpanel.h"
+#include "incidenttable.h"
 #include "legendwidget.h"
 #include "mapcanvas.h"
+#include "placesearchfield.h"
 #include "timelinepanel.h"
 #include "timelineview.h"
 
@@ -103,12 +105,33 @@ MainWindow::MainWindow(MapContext context, QWidget* parent)
     addDockWidget(Qt::RightDockWidgetArea, m_dossierDock);
     tabifyDockWidget(m_legendDock, m_dossierDock);
     m_legendDock->raise();
+    // The incident table: below the map, shown from the View menu; the right
+    // docks keep the whole height.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    m_table = new IncidentTablePanel(store, m_time, this);
+    m_tableDock = new QDockWidget(tr("Incidents"), this);
+    m_tableDock->setObjectName(QStringLiteral("incidentTableDock"));
+    m_tableDock->setWidget(m_table);
+    addDockWidget(Qt::BottomDockWidgetArea, m_tableDock);
+    m_tableDock->hide();
+    connect(m_table, &IncidentTablePanel::incidentSelected, this, &MainWindow::openIncident);
     connect(m_canvas, &MapCanvas::placeClicked, this, &MainWindow::openPlace);
     connect(m_canvas, &MapCanvas::incidentClicked, this, &MainWindow::openIncident);
     connect(m_dossier, &DossierPanel::incidentSelected, this, &MainWindow::selectIncident);
-    connect(m_dossier, &DossierPanel::zoomRequested, this, [this](double longitude, double latitude) {
-      const Point2 place = m_context.projection.forward({longitude, latitude});
-      m_canvas->setView({place.x, place.y}, std::min(m_canvas->mapSettings().metresPerPixel(), 120.0));
+    connect(m_dossier, &DossierPanel::zoomRequested, this, &MainWindow::zoomToPlace);
+
+    // Place search, at the right of the menu bar.
+    m_placeSearch = new PlaceSearchField(m_context.baseMap->gazetteer(), store, this);
+    m_placeSearch->setObjectName(QStringLiteral("placeSearch"));
+    m_placeSearch->setMinimumWidth(260);
+    menuBar()->setCornerWidget(m_placeSearch, Qt::TopRightCorner);
+    connect(m_placeSearch, &PlaceSearchField::placeChosen, this, [this](const PlaceSuggestion& found) {
+      zoomToPlace(found.place.longitude, found.place.latitude);
+      openHistoryPlace(found.place, found.gazetteerIndex);
+      statusBar()->clearMessage();
+    });
+    connect(m_placeSearch, &PlaceSearchField::nothingFound, this, [this](const QString& text) {
+      statusBar()->showMessage(tr("No place named “%1” in the gazetteer or the dataset").arg(text), 8000);
     });
     if (!m_context.incidentProblems.isEmpty()) {
       statusBar()->showMessage(m_context.incidentProblems.last());
@@ -137,12 +160,25 @@ void MainWindow::createMenus() {
   zoomOut->setShortcut(QKeySequence::ZoomOut);
   QAction* zoomMali = view->addAction(tr("Zoom to &Mali"), m_canvas, &MapCanvas::zoomToMali);
   zoomMali->setShortcut(QKeySequence(tr("Ctrl+0")));
+  if (m_placeSearch) {
+    QAction* find = view->addAction(tr("&Find Place…"), m_placeSearch, [this] {
+      m_placeSearch->setFocus(Qt::ShortcutFocusReason);
+      m_placeSearch->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+  }
   view->addSeparator();
   if (m_dossierDock) {
     QAction* place = m_dossierDock->toggleViewAction();
     place->setText(tr("&Place Dossier"));
     place->setShortcut(QKeySequence(tr("Ctrl+D")));
     view->addAction(place);
+  }
+  if (m_tableDock) {
+    QAction* table = m_tableDock->toggleViewAction();
+    table->setText(tr("Incident &Table"));
+    table->setShortcut(QKeySequence(tr("Ctrl+I")));
+    view->addAction(table);
   }
   QAction* legend = m_legendDock->toggleViewAction();
   legend->setShortcut(QKeySequence(tr("Ctrl+L")));
@@ -220,9 +256,21 @@ void MainWindow::exportMapImage() {
 }
 
 void MainWindow::openPlace(std::size_t gazetteerIndex) {
+  openHistoryPlace(historyPlace(m_context.baseMap->gazetteer().place(gazetteerIndex)), gazetteerIndex);
+}
+
+// A place opened: its dossier, with nothing selected yet anywhere.
+void MainWindow::openHistoryPlace(const HistoryPlace& place, std::optional<std::size_t> gazetteerIndex) {
   if (!m_dossier) return;
-  m_dossier->showPlace(historyPlace(m_context.baseMap->gazetteer().place(gazetteerIndex)), gazetteerIndex);
+  m_dossier->showPlace(place, gazetteerIndex);
+  m_canvas->setSelectedIncident(std::nullopt);
+  if (m_table) m_table->selectIncident(std::nullopt);
   showDossier();
+}
+
+void MainWindow::zoomToPlace(double longitude, double latitude) {
+  const Point2 place = m_context.projection.forward({longitude, latitude});
+  m_canvas->setView({place.x, place.y}, std::min(m_canvas->mapSettings().metresPerPixel(), 120.0));
 }
 
 void MainWindow::showDossier() {
@@ -239,18 +287,20 @@ void MainWindow::openIncident(EventStore::Index incident) {
   if (index) {
     openPlace(*index);
   } else {
-    m_dossier->showPlace({id, std::string(store.place(incident)), store.longitude(incident), store.latitude(incident)},
-                         std::nullopt);
-    showDossier();
+    openHistoryPlace({id, std::string(store.place(incident)), store.longitude(incident), store.latitude(incident)},
+                     std::nullopt);
   }
   m_dossier->selectIncident(incident);
-  m_canvas->setSelectedIncident(incident);
+  selectIncident(incident);
 }
 
-// An incident chosen in the dossier: ringed on the map, and brought into the
-// time slider's range when it is outside it.
+// An incident chosen in the dossier, the table or on the map: ringed on the
+// map, selected in the table, and brought into the time slider's range when
+// it is outside it. The panels' own select calls say nothing back, so the
+// selection goes round once.
 void MainWindow::selectIncident(EventStore::Index incident) {
   m_canvas->setSelectedIncident(incident);
+  if (m_table) m_table->selectIncident(incident);
   const EventStore& store = m_context.incidents->store();
   const DayRange range = m_time->range();
   if (store.end(incident) < range.from || store.start(incident) > range.to) m_time->setCursor(store.start(incident));

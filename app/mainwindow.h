@@ -2,6 +2,8 @@
 
 #include "application.h"
 
+#include "domain/placehistory.h"
+
 #include <QMainWindow>
 
 class QDockWidget;
@@ -11,6 +13,8 @@ namespace sv {
 
 class DossierPanel;
 class FilterPanel;
+class IncidentTablePanel;
+class PlaceSearchField;
 class LegendWidget;
 class MapCanvas;
 class TimeController;
@@ -32,6 +36,9 @@ public:
   TimelinePanel* timeline() const { return m_timeline; }
   FilterPanel* filters() const { return m_filters; }
   DossierPanel* dossier() const { return m_dossier; }
+  IncidentTablePanel* incidentTable() const { return m_table; }
+  QDockWidget* incidentTableDock() const { return m_tableDock; }
+  PlaceSearchField* placeSearch() const { return m_placeSearch; }
 
 private:
   void createMenus();
@@ -42,9 +49,11 @@ private:
   void showIncidentSummary();
   void showTimeOnMap();
   void openPlace(std::size_t gazetteerIndex);
+  void openHistoryPlace(const HistoryPlace& place, std::optional<std::size_t> gazetteerIndex);
   void openIncident(EventStore::Index incident);
   void showDossier();
   void selectIncident(EventStore::Index incident);
+  void zoomToPlace(double longitude, double latitude);
 
   MapContext m_context;
   MapCanvas* m_canvas = nullptr;
@@ -60,6 +69,9 @@ private:
   QWidget* m_centre = nullptr;
   DossierPanel* m_dossier = nullptr;
   QDockWidget* m_dossierDock = nullptr;
+  IncidentTablePanel* m_table = nullptr;
+  QDockWidget* m_tableDock = nullptr;
+  PlaceSearchField* m_placeSearch = nullptr;
 };
 
 } // namespace sv

@@ -143,6 +143,7 @@ public:
   std::string_view place(Index i) const { return m_strings.at(m_place[i]); }
   std::uint32_t placeId(Index i) const { return m_place[i]; } // the interned name, for string()
   std::string_view region(Index i) const { return m_strings.at(m_region[i]); }
+  std::uint32_t regionId(Index i) const { return m_region[i]; }
   std::string_view cercle(Index i) const { return m_strings.at(m_cercle[i]); }
   std::string_view summary(Index i) const { return m_summaries.at(i); }
   std::string_view locationNote(Index i) const { return m_notes.at(i); }

@@ -86,11 +86,28 @@ std::vector<PlaceSuggestion> PlaceFinder::suggest(std::string_view query, std::s
     else continue;
     result.push_back({d.place, std::nullopt, kind, d.place.name, d.region, d.cercle, d.incidents});
   }
-  // The gazetteer's order is kept among equals (stable sort); dataset places
-  // come after gazetteer places with as many incidents.
-  std::stable_sort(result.begin(), result.end(), [](const PlaceSuggestion& a, const PlaceSuggestion& b) {
-    if (a.kind != b.kind) return a.kind < b.kind;
+  // Relevance: a whole name, then the start of a name, then a similar
+  // spelling, then a part of a name. Importance: a place with incidents is
+  // worth one step of relevance, so "fara" offers Farabougou, where the
+  // incidents are, beside the hamlets called Fara, and before them. Among
+  // equals the gazetteer's order is kept (stable sort); places named only by
+  // the dataset come after gazetteer places with incidents, most incidents first.
+  const auto tier = [](const PlaceSuggestion& s) {
+    int relevance = 0;
+    switch (s.kind) {
+    case MatchKind::ExactName:
+    case MatchKind::ExactAlternate: relevance = 1; break;
+    case MatchKind::PrefixName:
+    case MatchKind::PrefixAlternate: relevance = 2; break;
+    case MatchKind::Similar: relevance = 3; break;
+    case MatchKind::Substring: relevance = 4; break;
+    }
+    return relevance - (s.incidents > 0 ? 1 : 0);
+  };
+  std::stable_sort(result.begin(), result.end(), [&](const PlaceSuggestion& a, const PlaceSuggestion& b) {
+    if (tier(a) != tier(b)) return tier(a) < tier(b);
     if ((a.incidents > 0) != (b.incidents > 0)) return a.incidents > 0;
+    if (a.kind != b.kind) return a.kind < b.kind;
     if (a.gazetteerIndex.has_value() != b.gazetteerIndex.has_value()) return a.gazetteerIndex.has_value();
     if (!a.gazetteerIndex && a.incidents != b.incidents) return a.incidents > b.incidents;
     return false;

@@ -27,9 +27,10 @@ struct PlaceSuggestion {
 
 // Place search over the gazetteer and the incident dataset. Names match as in
 // Gazetteer::search (case, accents and punctuation ignored; alternate names;
-// similar spellings). Suggestions are ranked by how well they match, then
-// places with incidents before places without, then by the gazetteer's order
-// of importance. Places the dataset names but the gazetteer does not (as in
+// similar spellings). Suggestions are ranked by how well they match — a whole
+// name, the start of a name, a similar spelling, a part of a name — where a
+// place with incidents counts one step better than its match, then by the
+// gazetteer's order of importance. Places the dataset names but the gazetteer does not (as in
 // an imported export) are suggested too, with their incident counts.
 //
 // Counts follow the dossier's rule (isAtPlace): an incident is at a gazetteer

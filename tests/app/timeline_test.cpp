@@ -1,6 +1,7 @@
 // The timeline strip, its controls, the filter panel, and the main window
 // scrubbing through the bundled incidents, on the offscreen platform.
 #include "app/viewerprocess.h"
+#include "app/windowtest.h"
 #include "dossierpanel.h"
 #include "filterpanel.h"
 #include "mainwindow.h"
@@ -33,10 +34,6 @@ namespace {
 
 DayNumber day(const char* iso) { return *parseIsoDate(iso); }
 
-void sendMouse(QWidget* widget, QEvent::Type type, QPointF position, Qt::MouseButton button, Qt::MouseButtons buttons) {
-  QMouseEvent event(type, position, widget->mapToGlobal(position), button, buttons, Qt::NoModifier);
-  QCoreApplication::sendEvent(widget, &event);
-}
 
 class TimelineTest : public ::testing::Test {
 protected:
@@ -225,45 +222,6 @@ TEST(FilterPanel, ChoicesBecomeOneFilterChangeEach) {
 }
 
 // The done-when of the timeline: scrubbing through the bundled data in the window.
-class WindowTest : public ::testing::Test {
-protected:
-  void SetUp() override {
-    QString error;
-    auto context = loadMapContext(QStringLiteral(SV_TEST_GEODATA), &error);
-    ASSERT_TRUE(context) << error.toStdString();
-    ASSERT_TRUE(loadIncidents(*context, QStringLiteral(SV_TEST_INCIDENTS), &error)) << error.toStdString();
-    window = std::make_unique<MainWindow>(std::move(*context));
-    window->resize(1200, 800);
-    window->show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
-    waitForRender();
-  }
-
-  void waitForRender() {
-    MapCanvas* canvas = window->canvas();
-    QSignalSpy finished(canvas, &MapCanvas::renderFinished);
-    if (canvas->isRenderPending()) {
-      ASSERT_TRUE(finished.wait(20000));
-    }
-    ASSERT_FALSE(canvas->isRenderPending());
-  }
-
-  // The ids the map draws now.
-  QStringList drawnIds() {
-    waitForRender();
-    const DrawnIncidents* drawn = window->canvas()->drawnIncidents();
-    EXPECT_NE(drawn, nullptr);
-    QStringList ids;
-    if (!drawn) return ids;
-    const EventStore& store = window->timeController()->store().operator*();
-    for (const DrawnCluster& cluster : drawn->clusters)
-      for (auto i : drawn->membersOf(cluster)) ids << QString::fromUtf8(store.id(i).data(), static_cast<qsizetype>(store.id(i).size()));
-    return ids;
-  }
-
-  std::unique_ptr<MainWindow> window;
-};
-
 TEST_F(WindowTest, ScrubbingShowsTheSiegeOfFarabougouGrowAndEnd) {
   TimeController* time = window->timeController();
   time->setMode(TimeMode::Instant);

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace sv {
 namespace {
 
@@ -85,13 +87,32 @@ TEST(PlaceFinder, FoldsAccentsAndCaseAndFindsAlternateNames) {
   EXPECT_EQ(dogofiri.front().kind, MatchKind::ExactAlternate);
   EXPECT_EQ(dogofiri.front().matchedName, "Dogofiri");
 
-  // A prefix already completes. A whole name ("Kay", an alternate name of
-  // Kaï) ranks before the longer names it begins, such as Kayes.
-  const auto kay = finder.suggest("Kay", 5);
-  ASSERT_GE(kay.size(), 2u);
-  EXPECT_EQ(kay[0].kind, MatchKind::ExactAlternate);
-  EXPECT_EQ(kay[1].place.name, "Kayes");
-  EXPECT_EQ(kay[1].kind, MatchKind::PrefixName);
+  // A prefix already completes.
+  const auto kaye = finder.suggest("Kaye", 5);
+  ASSERT_FALSE(kaye.empty());
+  EXPECT_EQ(kaye.front().place.name, "Kayes");
+  EXPECT_EQ(kaye.front().kind, MatchKind::PrefixName);
+}
+
+TEST(PlaceFinder, ThePlaceOfTheIncidentsRanksWithWholeNamesWhileTyping) {
+  const PlaceFinder finder(bundledGazetteer(), bundledStore());
+  // "fara" is the whole name of several hamlets without incidents, and the
+  // start of Farabougou's: Farabougou, with its incidents, comes first and
+  // the hamlets follow before the other names that merely start with "fara".
+  const auto fara = finder.suggest("fara", 12);
+  ASSERT_GE(fara.size(), 3u);
+  EXPECT_EQ(fara[0].place.name, "Farabougou");
+  EXPECT_EQ(fara[0].cercle, "Niono");
+  EXPECT_EQ(fara[0].kind, MatchKind::PrefixName);
+  EXPECT_EQ(fara[1].place.name, "Fara");
+  EXPECT_EQ(fara[1].kind, MatchKind::ExactName);
+  // A whole name without incidents still ranks before a longer name without.
+  const auto it = std::find_if(fara.begin(), fara.end(), [](const PlaceSuggestion& s) { return s.kind == MatchKind::PrefixName && s.incidents == 0; });
+  if (it != fara.end()) {
+    for (auto before = fara.begin() + 1; before != it; ++before) {
+      EXPECT_EQ(before->kind, MatchKind::ExactName) << before->place.name;
+    }
+  }
 }
 
 TEST(PlaceFinder, PlacesWithIncidentsRankBeforeEqualMatchesWithout) {

@@ -1,0 +1,72 @@
+#pragma once
+
+// The main window on the bundled data, for tests that drive it as a user
+// would, on the offscreen platform.
+#include "mainwindow.h"
+#include "mapcanvas.h"
+
+#include "control/timecontroller.h"
+
+#include <QCoreApplication>
+#include <QMouseEvent>
+#include <QSignalSpy>
+#include <QStringList>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+namespace sv {
+
+inline void sendMouse(QWidget* widget, QEvent::Type type, QPointF position, Qt::MouseButton button,
+                      Qt::MouseButtons buttons) {
+  QMouseEvent event(type, position, widget->mapToGlobal(position), button, buttons, Qt::NoModifier);
+  QCoreApplication::sendEvent(widget, &event);
+}
+
+inline void clickAt(QWidget* widget, QPointF position) {
+  sendMouse(widget, QEvent::MouseButtonPress, position, Qt::LeftButton, Qt::LeftButton);
+  sendMouse(widget, QEvent::MouseButtonRelease, position, Qt::LeftButton, Qt::NoButton);
+}
+
+class WindowTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    QString error;
+    auto context = loadMapContext(QStringLiteral(SV_TEST_GEODATA), &error);
+    ASSERT_TRUE(context) << error.toStdString();
+    ASSERT_TRUE(loadIncidents(*context, QStringLiteral(SV_TEST_INCIDENTS), &error)) << error.toStdString();
+    window = std::make_unique<MainWindow>(std::move(*context));
+    window->resize(1200, 800);
+    window->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+    waitForRender();
+  }
+
+  void waitForRender() {
+    MapCanvas* canvas = window->canvas();
+    QSignalSpy finished(canvas, &MapCanvas::renderFinished);
+    if (canvas->isRenderPending()) {
+      ASSERT_TRUE(finished.wait(20000));
+    }
+    ASSERT_FALSE(canvas->isRenderPending());
+  }
+
+  // The ids the map draws now.
+  QStringList drawnIds() {
+    waitForRender();
+    const DrawnIncidents* drawn = window->canvas()->drawnIncidents();
+    EXPECT_NE(drawn, nullptr);
+    QStringList ids;
+    if (!drawn) return ids;
+    const EventStore& store = window->timeController()->store().operator*();
+    for (const DrawnCluster& cluster : drawn->clusters)
+      for (auto i : drawn->membersOf(cluster)) ids << QString::fromUtf8(store.id(i).data(), static_cast<qsizetype>(store.id(i).size()));
+    return ids;
+  }
+
+  std::unique_ptr<MainWindow> window;
+};
+
+} // namespace sv
