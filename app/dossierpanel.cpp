@@ -1,5 +1,6 @@
 #include "dossierpanel.h"
 
+#include "historyreport.h"
 #include "incidentreport.h"
 
 #include "control/timecontroller.h"
@@ -9,10 +10,15 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDesktopServices>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QTextBrowser>
 #include <QTextStream>
@@ -92,6 +98,10 @@ DossierPanel::DossierPanel(std::shared_ptr<const EventStore> store, const Gazett
   m_browser->setOpenLinks(false);
   m_browser->setAccessibleName(tr("Incident history"));
   auto* copy = new QPushButton(tr("&Copy history"), this);
+  copy->setToolTip(tr("Copy the history and summary as plain text"));
+  m_export = new QPushButton(tr("E&xport…"), this);
+  m_export->setToolTip(tr("Save the dossier as Markdown (with sources and summary) or as CSV"));
+  m_export->setEnabled(false);
 
   auto* nearbyRow = new QHBoxLayout;
   nearbyRow->addWidget(m_nearby);
@@ -100,6 +110,7 @@ DossierPanel::DossierPanel(std::shared_ptr<const EventStore> store, const Gazett
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(m_zoom);
   buttons->addWidget(copy);
+  buttons->addWidget(m_export);
   buttons->addStretch(1);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(m_header);
@@ -117,6 +128,7 @@ DossierPanel::DossierPanel(std::shared_ptr<const EventStore> store, const Gazett
     if (m_place) emit zoomRequested(m_place->longitude, m_place->latitude);
   });
   connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(historyText()); });
+  connect(m_export, &QPushButton::clicked, this, &DossierPanel::exportWithDialog);
   connect(m_browser, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
     if (url.scheme() == QLatin1String("incident")) {
       bool ok = false;
@@ -135,6 +147,7 @@ void DossierPanel::showPlace(const HistoryPlace& place, std::optional<std::size_
   m_gazetteerIndex = gazetteerIndex;
   m_selected.reset();
   m_zoom->setEnabled(true);
+  m_export->setEnabled(true);
   QString header = QStringLiteral("<span style='font-size:large'><b>%1</b></span>").arg(html(place.name));
   if (gazetteerIndex) {
     const Place& p = m_gazetteer.place(*gazetteerIndex);
@@ -232,18 +245,59 @@ void DossierPanel::selectIncident(std::optional<EventStore::Index> incident) {
   renderHistory();
 }
 
+HistoryReport DossierPanel::report() const {
+  const Place* gazetteerPlace = m_gazetteerIndex ? &m_gazetteer.place(*m_gazetteerIndex) : nullptr;
+  return {*m_store, *m_place, gazetteerPlace, m_history, m_nearby->isChecked() ? m_radius->value() * 1000.0 : 0.0};
+}
+
 QString DossierPanel::historyText() const {
   QString text;
-  QTextStream out(&text);
   if (!m_place || !m_store) return text;
-  out << q(m_place->name) << "\n\n";
-  for (const HistoryEntry& e : m_history.entries) {
-    std::string note;
-    if (!e.atPlace) note = describeOffset(e) + " of " + m_place->name;
-    writeIncidentText(out, m_store->incident(e.index), note);
-  }
-  writeHistorySummaryText(out, m_history.summary);
+  QTextStream out(&text);
+  writeHistoryText(out, report());
+  out.flush();
   return text;
+}
+
+QString DossierPanel::exportText(ExportFormat format) const {
+  QString text;
+  if (!m_place || !m_store) return text;
+  QTextStream out(&text);
+  if (format == ExportFormat::Csv) writeHistoryCsv(out, report());
+  else writeHistoryMarkdown(out, report());
+  out.flush();
+  return text;
+}
+
+bool DossierPanel::exportTo(const QString& path, ExportFormat format, QString* error) const {
+  QFile file(path);
+  if (!m_place || !m_store) {
+    if (error) *error = tr("No place is open");
+    return false;
+  }
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(exportText(format).toUtf8()) < 0 ||
+      !file.flush()) {
+    if (error) *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+    return false;
+  }
+  return true;
+}
+
+void DossierPanel::exportWithDialog() {
+  if (!m_place) return;
+  const QString markdown = tr("Markdown (*.md)");
+  const QString csv = tr("CSV (*.csv)");
+  QString filter = markdown;
+  QString base = q(m_place->name).simplified();
+  base.replace(QRegularExpression(QStringLiteral("[^\\w-]+")), QStringLiteral("-"));
+  QString path = QFileDialog::getSaveFileName(this, tr("Export Dossier"), base + QStringLiteral(".md"),
+                                              markdown + QStringLiteral(";;") + csv, &filter);
+  if (path.isEmpty()) return;
+  const bool asCsv = filter == csv || path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive);
+  if (!QFileInfo(path).fileName().contains(QLatin1Char('.'))) path += asCsv ? QStringLiteral(".csv") : QStringLiteral(".md");
+  QString error;
+  if (!exportTo(path, asCsv ? ExportFormat::Csv : ExportFormat::Markdown, &error))
+    QMessageBox::warning(this, tr("Export Dossier"), error);
 }
 
 } // namespace sv

@@ -16,6 +16,7 @@ class QTextBrowser;
 namespace sv {
 
 class TimeController;
+struct HistoryReport;
 
 // A place's incident strip over the whole data span, with the time slider's
 // current range shaded.
@@ -53,8 +54,12 @@ public:
   const std::optional<HistoryPlace>& place() const { return m_place; }
   const PlaceHistory& history() const { return m_history; }
   std::optional<EventStore::Index> selectedIncident() const { return m_selected; }
-  // The history as plain text, as Copy puts it on the clipboard.
+  // The history as plain text, as Copy puts it on the clipboard (the same
+  // text as the `history` command prints).
   QString historyText() const;
+  enum class ExportFormat { Markdown, Csv };
+  QString exportText(ExportFormat format) const;
+  bool exportTo(const QString& path, ExportFormat format, QString* error) const;
   QTextBrowser* browser() const { return m_browser; }
   QCheckBox* nearbyToggle() const { return m_nearby; }
   QSpinBox* radiusChoice() const { return m_radius; }
@@ -66,6 +71,8 @@ signals:
 private:
   void refresh();
   void renderHistory();
+  void exportWithDialog();
+  HistoryReport report() const;
 
   std::shared_ptr<const EventStore> m_store;
   const Gazetteer& m_gazetteer;
@@ -77,6 +84,7 @@ private:
 
   QLabel* m_header = nullptr;
   QPushButton* m_zoom = nullptr;
+  QPushButton* m_export = nullptr;
   QCheckBox* m_nearby = nullptr;
   QSpinBox* m_radius = nullptr;
   PlaceStrip* m_strip = nullptr;

@@ -1,6 +1,7 @@
 #include "application.h"
 #include "commandline.h"
 #include "geodatalocator.h"
+#include "historyreport.h"
 #include "incidentreport.h"
 
 #include "domain/placehistory.h"
@@ -21,8 +22,8 @@ namespace {
 
 QString historyHelp() {
   return QStringLiteral(
-             "Usage: %1 history PLACE [--radius KM] [--from DATE] [--to DATE] [--format text|csv|json]\n"
-             "                    [--data FILE] [--geodata FILE]\n"
+             "Usage: %1 history PLACE [--radius KM] [--from DATE] [--to DATE]\n"
+             "                    [--format text|csv|json|markdown] [--data FILE] [--geodata FILE]\n"
              "\n"
              "Prints a place's incident history, oldest first, with each incident's dates\n"
              "(with their precision), type, actors, fatalities, summary and sources, then\n"
@@ -36,7 +37,7 @@ QString historyHelp() {
              "                   distance and direction from the place (0 to 500)\n"
              "  --from DATE      only incidents still going on at DATE (YYYY-MM-DD)\n"
              "  --to DATE        only incidents begun by DATE\n"
-             "  --format FORMAT  text (default), csv or json\n"
+             "  --format FORMAT  text (default), csv, json or markdown\n"
              "  --data FILE      read this incident dataset instead of the bundled one\n"
              "\n"
              "Exit status: 0 when incidents were listed, 1 when the place is unknown or\n"
@@ -47,29 +48,6 @@ QString historyHelp() {
 
 QString q(const std::string& text) { return QString::fromStdString(text); }
 QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
-
-QString describePlace(const Place& place) {
-  QString text = q(place.name);
-  if (!place.cercle.empty()) text += QStringLiteral(", %1 cercle").arg(q(place.cercle));
-  if (!place.region.empty()) text += QStringLiteral(", %1 region").arg(q(place.region));
-  return text + QStringLiteral(" (geonames:%1)").arg(place.geonameId);
-}
-
-QString coordinates(double longitude, double latitude) {
-  return QStringLiteral("%1° %2, %3° %4")
-      .arg(std::abs(latitude), 0, 'f', 4)
-      .arg(latitude >= 0 ? QLatin1Char('N') : QLatin1Char('S'))
-      .arg(std::abs(longitude), 0, 'f', 4)
-      .arg(longitude >= 0 ? QLatin1Char('E') : QLatin1Char('W'));
-}
-
-std::string offsetNote(const HistoryEntry& entry, const HistoryPlace& place) {
-  if (entry.atPlace) return {};
-  std::string note = describeOffset(entry);
-  note += " of ";
-  note += place.name;
-  return note;
-}
 
 QJsonObject summaryJson(const HistorySummary& s) {
   QJsonObject summary;
@@ -156,8 +134,9 @@ int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStrea
   if (auto done = startCommand(QStringLiteral("history"), arguments, parser, historyHelp(), true, common, out, err)) return *done;
 
   const QString format = parser.value(formatOption);
-  if (format != QLatin1String("text") && format != QLatin1String("csv") && format != QLatin1String("json")) {
-    err << prefix << "unknown --format '" << format << "' (use text, csv or json)\n";
+  if (format != QLatin1String("text") && format != QLatin1String("csv") && format != QLatin1String("json") &&
+      format != QLatin1String("markdown")) {
+    err << prefix << "unknown --format '" << format << "' (use text, csv, json or markdown)\n";
     return ExitUsage;
   }
   const QString name = parser.positionalArguments().join(QLatin1Char(' ')).trimmed();
@@ -250,32 +229,12 @@ int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStrea
                          {QStringLiteral("incidents"), incidents},
                          {QStringLiteral("summary"), summaryJson(history.summary)}};
     out << QJsonDocument(document).toJson(QJsonDocument::Indented);
-  } else if (format == QLatin1String("csv")) {
-    std::vector<std::string> header = incidentCsvHeader();
-    header.insert(header.begin() + 1, {"at_place", "distance_km", "direction"});
-    out << q(csvRow(header));
-    for (const HistoryEntry& entry : history.entries) {
-      std::vector<std::string> fields = incidentCsvFields(store->incident(entry.index));
-      char distance[32] = "";
-      if (!entry.atPlace) std::snprintf(distance, sizeof distance, "%.1f", entry.distanceMetres / 1000.0);
-      fields.insert(fields.begin() + 1, {entry.atPlace ? "true" : "false", distance,
-                                         entry.atPlace ? std::string() : std::string(compassPoint(entry.azimuthDegrees))});
-      out << q(csvRow(fields));
-    }
   } else {
-    if (resolution.gazetteerIndex) {
-      const Place& p = gazetteer.place(*resolution.gazetteerIndex);
-      out << describePlace(p) << "\n";
-      if (!p.alternateNames.empty()) out << "Also written: " << q(joinedText(p.alternateNames, ", ")) << "\n";
-    } else {
-      out << q(place.name) << " (a place named by the dataset, not in the gazetteer)\n";
-    }
-    out << coordinates(place.longitude, place.latitude);
-    if (options.radiusMetres > 0) out << "; with incidents within " << q(formatDistance(options.radiusMetres));
-    out << "\n\n";
-    for (const HistoryEntry& entry : history.entries)
-      writeIncidentText(out, store->incident(entry.index), offsetNote(entry, place));
-    writeHistorySummaryText(out, history.summary);
+    const Place* gazetteerPlace = resolution.gazetteerIndex ? &gazetteer.place(*resolution.gazetteerIndex) : nullptr;
+    const HistoryReport report{*store, place, gazetteerPlace, history, options.radiusMetres};
+    if (format == QLatin1String("csv")) writeHistoryCsv(out, report);
+    else if (format == QLatin1String("markdown")) writeHistoryMarkdown(out, report);
+    else writeHistoryText(out, report);
   }
   if (history.entries.empty()) {
     err << prefix << "no incidents at " << q(place.name) << (options.radiusMetres > 0 ? " or around it" : "")

@@ -31,6 +31,21 @@ TEST(HistoryCommand, TextReadsAsAChronologyWithSourcesAndASummary) {
   EXPECT_TRUE(r.out.contains(QStringLiteral("not reported\n")));
 }
 
+TEST(HistoryCommand, MarkdownHasHeadingsSourcesAsQuotesAndTheSummary) {
+  const test::ViewerRun r = history({QStringLiteral("Farabougou"), QStringLiteral("--format"), QStringLiteral("markdown")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_TRUE(r.out.startsWith(QStringLiteral("# Farabougou\n\nNiono cercle, S\u00e9gou region  \n")));
+  EXPECT_FALSE(r.out.contains(QStringLiteral("Also written: Farabougou"))) << "the name is not its own alternate";
+  EXPECT_TRUE(r.out.contains(QStringLiteral("\n## Summary\n\n- 23 incidents, from 1 Oct 2020 to 29 Aug 2025\n")));
+  EXPECT_EQ(r.out.count(QStringLiteral("\n### ")), 23);
+  const qsizetype siege = r.out.indexOf(QStringLiteral("### 6\u201322 Oct 2020 \u2014 "));
+  const qsizetype takeover = r.out.indexOf(QStringLiteral("`MLI-2025-006`"));
+  ASSERT_GE(siege, 0);
+  EXPECT_GT(takeover, siege);
+  EXPECT_GE(r.out.count(QStringLiteral("\n  > ")), 23) << "every incident quotes its passage";
+  EXPECT_TRUE(r.out.contains(QStringLiteral("**Fatalities:** not reported")));
+}
+
 TEST(HistoryCommand, RadiusMarksNearbyIncidentsWithDistanceAndDirection) {
   const test::ViewerRun r = history({QStringLiteral("Sokolo"), QStringLiteral("--radius"), QStringLiteral("40"),
                                      QStringLiteral("--format"), QStringLiteral("csv")});

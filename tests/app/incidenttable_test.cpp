@@ -361,11 +361,34 @@ TEST_F(WindowTest, PlaceSearchCompletesRanksAndOpensTheDossier) {
   QTest::keyClick(search, Qt::Key_Return);
   EXPECT_EQ(dossier->place()->name, "Dogofri");
 
+  // A dataset's place is exported as Markdown and CSV.
+  search->clear();
+  QTest::keyClicks(search, QStringLiteral("Farabougou"));
+  QTest::keyClick(search, Qt::Key_Return);
+  QTemporaryDir dir;
+  QString error;
+  ASSERT_TRUE(dossier->exportTo(dir.filePath(QStringLiteral("f.md")), DossierPanel::ExportFormat::Markdown, &error))
+      << error.toStdString();
+  QFile markdown(dir.filePath(QStringLiteral("f.md")));
+  ASSERT_TRUE(markdown.open(QIODevice::ReadOnly));
+  const QString md = QString::fromUtf8(markdown.readAll());
+  EXPECT_TRUE(md.startsWith(QStringLiteral("# Farabougou\n")));
+  EXPECT_EQ(md.count(QStringLiteral("\n### ")), 23);
+  ASSERT_TRUE(dossier->exportTo(dir.filePath(QStringLiteral("f.csv")), DossierPanel::ExportFormat::Csv, &error));
+  QFile csv(dir.filePath(QStringLiteral("f.csv")));
+  ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
+  const QString rows = QString::fromUtf8(csv.readAll());
+  EXPECT_TRUE(rows.startsWith(QStringLiteral("id,at_place,distance_km,direction,start,")));
+  EXPECT_EQ(rows.count(QStringLiteral("\r\n")), 24);
+  EXPECT_FALSE(dossier->exportTo(dir.filePath(QStringLiteral("missing/f.md")), DossierPanel::ExportFormat::Markdown, &error));
+  EXPECT_TRUE(error.contains(QStringLiteral("missing/f.md")));
+  EXPECT_TRUE(dossier->historyText().startsWith(QStringLiteral("Farabougou, Niono cercle, S\u00e9gou region (geonames:")));
+
   // Nothing found: said in the status bar, the dossier stays.
   search->clear();
   QTest::keyClicks(search, QStringLiteral("zzqxj"));
   QTest::keyClick(search, Qt::Key_Return);
-  EXPECT_EQ(dossier->place()->name, "Dogofri");
+  EXPECT_EQ(dossier->place()->name, "Farabougou");
 }
 
 } // namespace sv
