@@ -359,11 +359,19 @@ IncidentTablePanel::IncidentTablePanel(std::shared_ptr<const EventStore> store, 
   m_view->verticalHeader()->hide();
   m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
   m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-  m_view->horizontalHeader()->setStretchLastSection(false);
-  const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-  const std::array<int, IncidentTableModel::ColumnCount> widths{9, 9, 6, 13, 16, 7, 40, 9};
-  for (int c = 0; c < IncidentTableModel::ColumnCount; ++c)
-    m_view->setColumnWidth(c, widths[static_cast<std::size_t>(c)] * em);
+  // Columns as wide as their usual longest text; the summary takes the rest.
+  const QFontMetrics metrics = m_view->fontMetrics();
+  const auto fit = [&](const QString& sample, int extra = 0) { return metrics.horizontalAdvance(sample) + 18 + extra; };
+  m_view->setColumnWidth(IncidentTableModel::DateColumn, fit(QStringLiteral("~23\u201329 Aug 2025")));
+  m_view->setColumnWidth(IncidentTableModel::PlaceColumn, fit(QStringLiteral("Farabougou Koura")));
+  m_view->setColumnWidth(IncidentTableModel::RegionColumn, fit(QStringLiteral("Tombouctou")));
+  m_view->setColumnWidth(IncidentTableModel::TypeColumn,
+                         fit(QStringLiteral("Strategic developments"), 2 * metrics.height() + 12));
+  m_view->setColumnWidth(IncidentTableModel::ActorsColumn, fit(QStringLiteral("JNIM vs Military Forces of Mali")));
+  m_view->setColumnWidth(IncidentTableModel::FatalitiesColumn, fit(QStringLiteral("not reported")));
+  m_view->setColumnWidth(IncidentTableModel::IdColumn, fit(QStringLiteral("MLI-2020-0001")));
+  m_view->horizontalHeader()->setMinimumSectionSize(metrics.horizontalAdvance(QStringLiteral("Id")) + 24);
+  m_view->horizontalHeader()->setSectionResizeMode(IncidentTableModel::SummaryColumn, QHeaderView::Stretch);
   m_view->setAccessibleName(tr("Incidents in the range"));
   m_searchDelay = new QTimer(this);
   m_searchDelay->setSingleShot(true);
