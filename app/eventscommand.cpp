@@ -1,6 +1,7 @@
 #include "application.h"
 #include "commandline.h"
 #include "geodatalocator.h"
+#include "filteroptions.h"
 #include "incidentreport.h"
 #include "timeoptions.h"
 
@@ -66,48 +67,6 @@ void writeText(QTextStream& out, const EventStore& store, const std::vector<Even
 void writeCsv(QTextStream& out, const EventStore& store, const std::vector<EventStore::Index>& rows) {
   out << q(csvRow(incidentCsvHeader()));
   for (EventStore::Index i : rows) out << q(csvRow(incidentCsvFields(store.incident(i))));
-}
-
-struct TypeChoice {
-  std::uint32_t types = 0;    // event types named
-  std::uint64_t subTypes = 0; // sub-event types named
-  bool keeps(EventType type, SubEventType subType) const {
-    if (types == 0 && subTypes == 0) return true;
-    return (types & IncidentFilter::typeBit(type)) || (subTypes & IncidentFilter::subTypeBit(subType) && subType != SubEventType::Unspecified);
-  }
-};
-
-// Turns --type names into a filter keeping any of the named types and
-// sub-types (the store's masks narrow the search; TypeChoice::keeps decides).
-bool typeFilter(const QStringList& names, IncidentFilter& filter, TypeChoice& choice, QString* error) {
-  std::uint32_t types = 0;
-  std::uint64_t subTypes = 0;
-  for (const QString& value : names) {
-    for (const QString& name : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-      const std::string text = name.trimmed().toStdString();
-      if (auto type = eventTypeFromName(text)) {
-        types |= IncidentFilter::typeBit(*type);
-      } else if (auto sub = subEventTypeFromName(text)) {
-        subTypes |= IncidentFilter::subTypeBit(*sub);
-      } else {
-        *error = QStringLiteral("unknown --type '%1': not an ACLED event type or sub-event type").arg(name.trimmed());
-        return false;
-      }
-    }
-  }
-  choice = {types, subTypes};
-  if (types == 0 && subTypes == 0) return true;
-  std::uint64_t allowedSubTypes = subTypes;
-  std::uint32_t allowedTypes = types;
-  for (int s = 0; s < kSubEventTypeCount; ++s) {
-    const auto sub = static_cast<SubEventType>(s);
-    const bool typeChosen = s == 0 ? types != 0 : (types & IncidentFilter::typeBit(parentType(sub))) != 0;
-    if (typeChosen) allowedSubTypes |= IncidentFilter::subTypeBit(sub);
-    if (s > 0 && (subTypes & IncidentFilter::subTypeBit(sub))) allowedTypes |= IncidentFilter::typeBit(parentType(sub));
-  }
-  filter.types = allowedTypes;
-  filter.subTypes = allowedSubTypes;
-  return true;
 }
 
 } // namespace

@@ -11,8 +11,11 @@
 namespace sv {
 namespace {
 
-QPen cosmeticPen(const QColor& colour, double width, Qt::PenStyle style = Qt::SolidLine) {
-  QPen pen(colour, width, style, Qt::RoundCap, Qt::RoundJoin);
+// Lines keep their width in logical pixels whatever the map's scale: the
+// pen is cosmetic, so its width is in device pixels, scaled by how many
+// device pixels a logical one spans (3.125 on a 300 dpi page).
+QPen cosmeticPen(const QColor& colour, double width, double deviceScale, Qt::PenStyle style = Qt::SolidLine) {
+  QPen pen(colour, width * deviceScale, style, Qt::RoundCap, Qt::RoundJoin);
   pen.setCosmetic(true);
   return pen;
 }
@@ -72,6 +75,8 @@ bool renderBaseMap(QPainter& painter, const BaseMap& map, const MapSettings& set
   const double resolution = settings.metresPerPixel();
 
   painter.save();
+  const QTransform base = painter.transform();
+  const double deviceScale = std::sqrt(std::abs(painter.deviceTransform().determinant()));
   painter.setRenderHint(QPainter::Antialiasing, true);
   painter.fillRect(pixels, mapstyle::kBackground);
 
@@ -92,35 +97,35 @@ bool renderBaseMap(QPainter& painter, const BaseMap& map, const MapSettings& set
 
   // Water.
   painter.setBrush(mapstyle::kWaterFill);
-  painter.setPen(cosmeticPen(mapstyle::kWater, 0.8));
+  painter.setPen(cosmeticPen(mapstyle::kWater, 0.8, deviceScale));
   drawAreas(painter, extent, map.lakes());
   painter.setBrush(Qt::NoBrush);
   for (const ProjectedLine& river : map.rivers()) {
     if (!river.bounds.intersects(extent)) continue;
     const double width = river.scaleRank <= 2 ? 2.2 : river.scaleRank <= 5 ? 1.5 : 1.0;
-    painter.setPen(cosmeticPen(mapstyle::kWater, width));
+    painter.setPen(cosmeticPen(mapstyle::kWater, width, deviceScale));
     painter.drawPath(river.path);
   }
   if (isCancelled(cancel)) return painter.restore(), false;
 
   // Boundaries, finest first so that coarser ones draw over them.
   if (resolution < mapstyle::kCercleBoundaryResolution) {
-    painter.setPen(cosmeticPen(mapstyle::kCercleBorder, 0.8));
+    painter.setPen(cosmeticPen(mapstyle::kCercleBorder, 0.8, deviceScale));
     drawAreas(painter, extent, map.cercles());
   }
-  painter.setPen(cosmeticPen(mapstyle::kRegionBorder, 1.1));
+  painter.setPen(cosmeticPen(mapstyle::kRegionBorder, 1.1, deviceScale));
   for (const ProjectedRegion& region : map.regions()) {
     if (region.bounds.intersects(extent)) painter.drawPath(region.path);
   }
   for (const ProjectedCountry& country : map.countries()) {
     if (!country.bounds.intersects(extent)) continue;
-    painter.setPen(country.isMali ? cosmeticPen(mapstyle::kMaliBorder, 2.2) : cosmeticPen(mapstyle::kCountryBorder, 1.0));
+    painter.setPen(country.isMali ? cosmeticPen(mapstyle::kMaliBorder, 2.2, deviceScale) : cosmeticPen(mapstyle::kCountryBorder, 1.0, deviceScale));
     painter.drawPath(country.path);
   }
   if (isCancelled(cancel)) return painter.restore(), false;
 
   // Symbols and labels, in logical pixels.
-  painter.resetTransform();
+  painter.setTransform(base);
   const std::vector<PlacedLabel> labels = layoutLabels(map, settings);
   if (isCancelled(cancel)) return painter.restore(), false;
   for (const PlacedLabel& label : labels) {

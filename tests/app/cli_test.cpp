@@ -124,7 +124,7 @@ TEST(CommandLine, ExportRejectsBadSizesAndPaths) {
   EXPECT_TRUE(missingDir.err.contains(QStringLiteral("does not exist")));
   const ViewerRun wrongType = runViewer({QStringLiteral("export"), QStringLiteral("-o"), dir.filePath(QStringLiteral("a.tiff"))});
   EXPECT_EQ(wrongType.exitCode, 1);
-  EXPECT_TRUE(wrongType.err.contains(QStringLiteral("only .png")));
+  EXPECT_TRUE(wrongType.err.contains(QStringLiteral("must end in .png, .svg, .pdf")));
 }
 
 TEST(CommandLine, BadGeodataFileIsNamed) {

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "application.h"
+#include "filteroptions.h"
+#include "timeoptions.h"
+
+#include "render/composition.h"
+
+#include <QCommandLineParser>
+
+namespace sv {
+
+// What `export`, `brief` and `animate` put on a page, built the way the
+// window builds it: the title (the dataset's unless --title), the range and
+// filters in words, the attributions and the generation date.
+CompositionContent compositionFor(const MapContext& context, DayRange range, const IncidentFilter& filter,
+                                  const QRectF& extent, const QString& title = {});
+
+// The page and view options shared by the commands:
+//   --preset NAME | --size WxH [--dpi N], --title TEXT,
+//   --bbox W,S,E,N | --place NAME [--radius KM]
+class PageOptions {
+public:
+  PageOptions();
+  void addTo(QCommandLineParser& parser, bool withSize = true) const;
+  // Syntax only; false with `error` set.
+  bool parse(const QCommandLineParser& parser, const PageFormat& fallback, QString* error);
+  // The projected extent to show: the bbox, the place's circle, or Mali.
+  bool extent(const QCommandLineParser& parser, const MapContext& context, QRectF& extent, QString* error) const;
+  const PageFormat& format() const { return m_format; }
+  QString title(const QCommandLineParser& parser) const { return parser.value(m_title); }
+  static QString helpText(bool withSize = true);
+
+private:
+  QCommandLineOption m_preset, m_size, m_dpi, m_title, m_bbox, m_place, m_radius;
+  PageFormat m_format;
+};
+
+} // namespace sv
