@@ -150,6 +150,11 @@ int runApplication(int argc, char** argv) {
     QGuiApplication app(argc, argv);
     return runExportCommand(arguments.mid(1), out, err);
   }
+  if (command == QLatin1String("animate")) {
+    useOffscreenPlatformWithoutDisplay();
+    QGuiApplication app(argc, argv);
+    return runAnimateCommand(arguments.mid(1), out, err);
+  }
   if (!command.isEmpty() && !command.startsWith(QLatin1Char('-'))) {
     err << programName() << ": unknown command '" << command << "'\n\n" << generalHelpText();
     return ExitUsage;

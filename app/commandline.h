@@ -41,6 +41,8 @@ std::optional<int> startCommand(const QString& command, const QStringList& argum
 
 int runPlacesCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
 int runExportCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
+// `animate`: a sequence of compositions as PNG frames, MP4 or GIF.
+int runAnimateCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
 int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
 // `history PLACE`: a place's incidents, oldest first, with sources and a summary.
 int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);

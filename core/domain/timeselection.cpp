@@ -92,4 +92,15 @@ std::string formatRangeLabel(const DayRange& range) {
   return formatDateSpan(range.from, range.to, DatePrecision::Day);
 }
 
+std::vector<DayNumber> animationCursors(DayNumber from, DayNumber to, const TimeLength& step) {
+  std::vector<DayNumber> cursors;
+  if (to < from || step.count < 1) return cursors;
+  for (int k = 0;; ++k) {
+    const DayNumber cursor = addUnits(from, step.unit, k * step.count);
+    if (cursor > to) break;
+    cursors.push_back(cursor);
+  }
+  return cursors;
+}
+
 } // namespace sv

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sv {
 
@@ -53,6 +54,12 @@ struct TimeSelection {
 // stepping keeps to calendar boundaries whatever day the cursor was on. By
 // month from 31 Jan 2024 forward: 29 Feb 2024, then 31 Mar 2024.
 DayNumber steppedCursor(DayNumber cursor, const TimeLength& step, int direction);
+
+// The cursors of an animation from `from` to `to`: from, from + step,
+// from + 2 steps ... up to `to` (month steps keep the day of month, or the
+// month's last day), each counted from `from` so months do not drift. The
+// first frame is `from` itself; none lies past `to`.
+std::vector<DayNumber> animationCursors(DayNumber from, DayNumber to, const TimeLength& step);
 
 // A range as a caption for the map and the timeline: "9 Nov 2025",
 // "3–9 Nov 2025", "Oct 2020", "Sep–Nov 2025", "2021", "23 Sep – 22 Oct 2020".

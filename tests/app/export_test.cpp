@@ -3,7 +3,9 @@
 #include "app/viewerprocess.h"
 #include "compositionoptions.h"
 #include "compositionwriter.h"
+#include "animation.h"
 
+#include <QDir>
 #include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
@@ -180,6 +182,128 @@ TEST(ExportCommand, RejectsBadPageViewAndFilterOptions) {
   EXPECT_EQ(exitOf({QStringLiteral("--region"), QStringLiteral("Atlantis")}, "unknown --region 'Atlantis'"), 2);
   EXPECT_EQ(exitOf({QStringLiteral("--civilians"), QStringLiteral("maybe")}, "bad --civilians"), 2);
   EXPECT_FALSE(QFile::exists(png));
+}
+
+} // namespace
+} // namespace sv
+
+namespace sv {
+namespace {
+
+QStringList frameFiles(const QString& directory) {
+  return QDir(directory).entryList({QStringLiteral("frame-*.png")}, QDir::Files, QDir::Name);
+}
+
+QStringList animateArguments(const QString& output, QStringList extra) {
+  return QStringList{QStringLiteral("animate"), QStringLiteral("-o"), output, QStringLiteral("--size"),
+                     QStringLiteral("320x240")} + extra;
+}
+
+TEST(AnimatePlan, FramesFollowTheStepWindowAndSkipEmpty) {
+  const EventStore& store = bundledContext().incidents->store();
+  AnimationSettings settings;
+  settings.from = day("2020-10-01");
+  settings.to = day("2020-11-15");
+  settings.step = {1, TimeUnit::Day};
+  settings.window = TimeLength{7, TimeUnit::Day};
+  const auto frames = planAnimation(store, settings);
+  ASSERT_EQ(frames.size(), 46u);
+  EXPECT_EQ(frames.front().range, (DayRange{day("2020-09-25"), day("2020-10-01")}));
+  EXPECT_EQ(frames.back().range, (DayRange{day("2020-11-09"), day("2020-11-15")}));
+  // Skipping empty steps leaves exactly the days with an incident (2020 is
+  // covered by year-precision records; mid-2024 is not).
+  settings.window.reset();
+  settings.skipEmpty = true;
+  settings.from = day("2024-06-01");
+  settings.to = day("2024-10-31");
+  std::size_t busyDays = 0;
+  for (DayNumber d = settings.from; d <= settings.to; ++d) busyDays += store.anyOverlapping(d, d) ? 1 : 0;
+  const auto busy = planAnimation(store, settings);
+  EXPECT_EQ(busy.size(), busyDays);
+  EXPECT_GT(busy.size(), 0u);
+  EXPECT_LT(busy.size(), 153u);
+  for (const AnimationFrame& frame : busy) EXPECT_TRUE(store.anyOverlapping(frame.range.from, frame.range.to));
+  // Cumulative frames all start at the data's first day.
+  settings.skipEmpty = false;
+  settings.cumulative = true;
+  for (const AnimationFrame& frame : planAnimation(store, settings)) EXPECT_EQ(frame.range.from, store.firstDay());
+}
+
+TEST(AnimateCommand, WritesExactlyTheFramesOfTheRangeAndReplacesOldOnes) {
+  QTemporaryDir dir;
+  const QString frames = dir.filePath(QStringLiteral("frames"));
+  QDir().mkpath(frames);
+  QFile stale(QDir(frames).filePath(QStringLiteral("frame-00099.png")));
+  ASSERT_TRUE(stale.open(QIODevice::WriteOnly));
+  stale.close();
+  const ViewerRun run = runViewer(animateArguments(frames, {QStringLiteral("--from"), QStringLiteral("2020-10-01"),
+                                                            QStringLiteral("--to"), QStringLiteral("2020-10-21"),
+                                                            QStringLiteral("--step"), QStringLiteral("1w"),
+                                                            QStringLiteral("--window"), QStringLiteral("7d")}));
+  ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+  EXPECT_EQ(frameFiles(frames), (QStringList{QStringLiteral("frame-00001.png"), QStringLiteral("frame-00002.png"),
+                                             QStringLiteral("frame-00003.png")}));
+  EXPECT_TRUE(run.err.contains(QStringLiteral("frame 1/3  25 Sep \u2013 1 Oct 2020")));
+  EXPECT_TRUE(run.err.contains(QStringLiteral("frame 3/3  9\u201315 Oct 2020")));
+  const QImage first(QDir(frames).filePath(QStringLiteral("frame-00001.png")));
+  EXPECT_EQ(first.size(), QSize(320, 240));
+  // Each frame is a whole composition: it matches the single export of its range.
+  const CompositionContent content = compositionFor(bundledContext(), {day("2020-09-25"), day("2020-10-01")}, {},
+                                                    bundledContext().baseMap->maliExtent());
+  EXPECT_TRUE(first.convertToFormat(QImage::Format_ARGB32) ==
+              renderCompositionImage({QSize(320, 240), 96.0}, content).convertToFormat(QImage::Format_ARGB32));
+
+  const ViewerRun skipping = runViewer(animateArguments(frames, {QStringLiteral("--from"), QStringLiteral("2023-01-01"),
+                                                                 QStringLiteral("--to"), QStringLiteral("2023-12-31"),
+                                                                 QStringLiteral("--step"), QStringLiteral("1m"),
+                                                                 QStringLiteral("--skip-empty")}));
+  EXPECT_EQ(skipping.exitCode, 1) << "2023 has no incident in the bundled data";
+  EXPECT_TRUE(skipping.err.contains(QStringLiteral("no frames")));
+}
+
+TEST(AnimateCommand, EncodesVideoWithFfmpegAndKeepsFramesWithoutIt) {
+  QTemporaryDir dir;
+  const QStringList range{QStringLiteral("--from"), QStringLiteral("2020-10-01"), QStringLiteral("--to"),
+                          QStringLiteral("2020-10-05"), QStringLiteral("--step"), QStringLiteral("1d")};
+  QProcessEnvironment noFfmpeg;
+  noFfmpeg.insert(QStringLiteral("SITUATION_VIEWER_FFMPEG"), dir.filePath(QStringLiteral("no-ffmpeg-here")));
+  const ViewerRun missing = runViewer(animateArguments(dir.filePath(QStringLiteral("siege.mp4")), range), noFfmpeg);
+  EXPECT_EQ(missing.exitCode, 1);
+  EXPECT_TRUE(missing.err.contains(QStringLiteral("ffmpeg is not installed"))) << missing.err.toStdString();
+  EXPECT_EQ(frameFiles(dir.filePath(QStringLiteral("siege-frames"))).size(), 5);
+  EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("siege.mp4"))));
+
+  const QString ffprobe = QStandardPaths::findExecutable(QStringLiteral("ffprobe"));
+  ASSERT_FALSE(findFfmpeg().isEmpty() || ffprobe.isEmpty()) << "scripts/setup installs ffmpeg";
+  for (const QString& name : {QStringLiteral("siege.mp4"), QStringLiteral("siege.gif")}) {
+    const QString video = dir.filePath(name);
+    const ViewerRun run = runViewer(animateArguments(video, range + QStringList{QStringLiteral("--fps"), QStringLiteral("2")}));
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    QProcess probe;
+    probe.start(ffprobe, {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-count_frames"),
+                          QStringLiteral("-select_streams"), QStringLiteral("v:0"), QStringLiteral("-show_entries"),
+                          QStringLiteral("stream=nb_read_frames,width,height"), QStringLiteral("-of"), QStringLiteral("csv=p=0"), video});
+    ASSERT_TRUE(probe.waitForFinished(60000));
+    EXPECT_EQ(QString::fromUtf8(probe.readAllStandardOutput()).trimmed(), QStringLiteral("320,240,5")) << name.toStdString();
+  }
+}
+
+TEST(AnimateCommand, RejectsBadOptions) {
+  QTemporaryDir dir;
+  const QString out = dir.filePath(QStringLiteral("frames"));
+  const auto run = [&](QStringList extra) { return runViewer(animateArguments(out, extra)); };
+  const QStringList range{QStringLiteral("--from"), QStringLiteral("2020-10-01"), QStringLiteral("--to"), QStringLiteral("2020-10-05")};
+  EXPECT_EQ(run({QStringLiteral("--from"), QStringLiteral("2020-10-01")}).exitCode, 2);
+  EXPECT_EQ(run(range + QStringList{QStringLiteral("--step"), QStringLiteral("fortnight")}).exitCode, 2);
+  EXPECT_EQ(run(range + QStringList{QStringLiteral("--window"), QStringLiteral("7d"), QStringLiteral("--cumulative")}).exitCode, 2);
+  EXPECT_EQ(run(range + QStringList{QStringLiteral("--fps"), QStringLiteral("0")}).exitCode, 2);
+  EXPECT_EQ(run({QStringLiteral("--from"), QStringLiteral("2020-10-05"), QStringLiteral("--to"), QStringLiteral("2020-10-01")}).exitCode, 2);
+  const ViewerRun badFile = runViewer(QStringList{QStringLiteral("animate"), QStringLiteral("-o"), dir.filePath(QStringLiteral("a.avi"))} + range);
+  EXPECT_EQ(badFile.exitCode, 2);
+  EXPECT_TRUE(badFile.err.contains(QStringLiteral("a.avi")));
+  const ViewerRun noFolder = runViewer(QStringList{QStringLiteral("animate"), QStringLiteral("-o"), QStringLiteral("/nonexistent-dir/a.mp4")} + range);
+  EXPECT_EQ(noFolder.exitCode, 1);
+  EXPECT_TRUE(noFolder.err.contains(QStringLiteral("does not exist")));
 }
 
 } // namespace

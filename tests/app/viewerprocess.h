@@ -15,7 +15,8 @@ struct ViewerRun {
 
 // Runs the real executable with no display, as a user's shell would, on the
 // bundled geodata and incidents of the source tree.
-inline ViewerRun runViewer(const QStringList& arguments) {
+// `extraEnvironment` adds or overrides variables.
+inline ViewerRun runViewer(const QStringList& arguments, const QProcessEnvironment& extraEnvironment = {}) {
   QProcess process;
   QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
   environment.remove(QStringLiteral("DISPLAY"));
@@ -23,6 +24,7 @@ inline ViewerRun runViewer(const QStringList& arguments) {
   environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
   environment.insert(QStringLiteral("SITUATION_VIEWER_GEODATA"), QStringLiteral(SV_TEST_GEODATA));
   environment.insert(QStringLiteral("SITUATION_VIEWER_INCIDENTS"), QStringLiteral(SV_TEST_INCIDENTS));
+  for (const QString& name : extraEnvironment.keys()) environment.insert(name, extraEnvironment.value(name));
   process.setProcessEnvironment(environment);
   process.start(QStringLiteral(SV_VIEWER_EXECUTABLE), arguments);
   if (!process.waitForFinished(120000)) {

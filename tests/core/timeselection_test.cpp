@@ -73,3 +73,27 @@ TEST(TimeSelection, LabelsRangesAsPeopleWriteThem) {
 }
 
 } // namespace sv
+
+namespace sv {
+namespace {
+
+TEST(AnimationCursors, CountFromTheFirstDayToTheLastWithoutExtras) {
+  const auto d = [](const char* iso) { return *parseIsoDate(iso); };
+  // The siege: 1 Oct to 15 Nov 2020 by day is 46 frames, first and last included.
+  const auto daily = animationCursors(d("2020-10-01"), d("2020-11-15"), {1, TimeUnit::Day});
+  ASSERT_EQ(daily.size(), 46u);
+  EXPECT_EQ(daily.front(), d("2020-10-01"));
+  EXPECT_EQ(daily.back(), d("2020-11-15"));
+  // By week: 1, 8, 15, 22, 29 Oct, 5 and 12 Nov; 19 Nov would pass the end.
+  const auto weekly = animationCursors(d("2020-10-01"), d("2020-11-15"), {1, TimeUnit::Week});
+  ASSERT_EQ(weekly.size(), 7u);
+  EXPECT_EQ(weekly.back(), d("2020-11-12"));
+  // By month from the 31st: month ends where the month is shorter, no drift.
+  const auto monthly = animationCursors(d("2024-01-31"), d("2024-05-31"), {1, TimeUnit::Month});
+  EXPECT_EQ(monthly, (std::vector<DayNumber>{d("2024-01-31"), d("2024-02-29"), d("2024-03-31"), d("2024-04-30"), d("2024-05-31")}));
+  EXPECT_EQ(animationCursors(d("2020-10-01"), d("2020-10-01"), {3, TimeUnit::Day}).size(), 1u);
+  EXPECT_TRUE(animationCursors(d("2020-10-02"), d("2020-10-01"), {1, TimeUnit::Day}).empty());
+}
+
+} // namespace
+} // namespace sv

@@ -1,0 +1,159 @@
+#include "animation.h"
+#include "application.h"
+#include "commandline.h"
+#include "compositionoptions.h"
+#include "geodatalocator.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+namespace sv {
+namespace {
+
+QString animateHelp() {
+  return QStringLiteral(
+             "Usage: %1 animate -o DIR|FILE.mp4|FILE.gif --from DATE --to DATE [--step 1w]\n"
+             "                    [--window 30d | --cumulative] [--fps N] [--skip-empty]\n"
+             "                    [page options] [filter options] [--data FILE]\n"
+             "\n"
+             "Renders one full map composition per step from --from to --to, each with its\n"
+             "own dates in the title block, and writes them as numbered PNG frames\n"
+             "(frame-00001.png ...) in DIR, or encodes them as MP4 or GIF with ffmpeg.\n"
+             "\n"
+             "  -o, --output OUT   a folder for PNG frames, or a .mp4 or .gif file\n"
+             "  --from DATE        the first frame's day (YYYY-MM-DD)\n"
+             "  --to DATE          the last day a frame may fall on\n"
+             "  --step LENGTH      days, weeks or months between frames: 1d, 1w, 2w, 1m (default 1w)\n"
+             "  --window LENGTH    each frame shows the LENGTH ending on its day (30d, 4w, 3m);\n"
+             "                     without it each frame shows its own step\n"
+             "  --cumulative       each frame shows everything up to its day\n"
+             "  --fps N            frames per second of the video (1 to 60, default 4)\n"
+             "  --skip-empty       leave out frames with no incident under the filters\n"
+             "\n"
+             "%2\n%3\n"
+             "Progress goes to stderr, one line per frame. MP4 and GIF need ffmpeg (Debian\n"
+             "package ffmpeg); without it the frames are kept in a folder beside the output\n"
+             "and the exit status is 1.\n")
+      .arg(programName(), PageOptions::helpText(), FilterOptions::helpText());
+}
+
+} // namespace
+
+int runAnimateCommand(const QStringList& arguments, QTextStream& out, QTextStream& err) {
+  const QString prefix = programName() + QStringLiteral(" animate: ");
+  CommonOptions common;
+  QCommandLineParser parser;
+  const QCommandLineOption outputOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QString(), QStringLiteral("out"));
+  const QCommandLineOption fromOption(QStringLiteral("from"), QString(), QStringLiteral("date"));
+  const QCommandLineOption toOption(QStringLiteral("to"), QString(), QStringLiteral("date"));
+  const QCommandLineOption stepOption(QStringLiteral("step"), QString(), QStringLiteral("length"), QStringLiteral("1w"));
+  const QCommandLineOption windowOption(QStringLiteral("window"), QString(), QStringLiteral("length"));
+  const QCommandLineOption cumulativeOption(QStringLiteral("cumulative"), QString());
+  const QCommandLineOption fpsOption(QStringLiteral("fps"), QString(), QStringLiteral("n"), QStringLiteral("4"));
+  const QCommandLineOption skipEmptyOption(QStringLiteral("skip-empty"), QString());
+  parser.addOptions({outputOption, fromOption, toOption, stepOption, windowOption, cumulativeOption, fpsOption, skipEmptyOption});
+  PageOptions page;
+  page.addTo(parser);
+  FilterOptions filters;
+  filters.addTo(parser);
+  if (auto done = startCommand(QStringLiteral("animate"), arguments, parser, animateHelp(), false, common, out, err)) return *done;
+
+  const auto usage = [&](const QString& message) {
+    err << prefix << message << "\n";
+    return ExitUsage;
+  };
+  QString error;
+  if (!page.parse(parser, pagePresets().front().format, &error)) return usage(error);
+  const QString output = parser.value(outputOption);
+  if (output.isEmpty()) return usage(QStringLiteral("-o DIR, FILE.mp4 or FILE.gif is needed"));
+  AnimationSettings settings;
+  for (const auto& [option, target] : {std::pair{&fromOption, &settings.from}, std::pair{&toOption, &settings.to}}) {
+    if (!parser.isSet(*option)) return usage(QStringLiteral("--%1 DATE is needed").arg(option->names().front()));
+    const auto day = parseIsoDate(parser.value(*option).toStdString());
+    if (!day)
+      return usage(QStringLiteral("bad --%1 '%2': expected a date as YYYY-MM-DD").arg(option->names().front(), parser.value(*option)));
+    *target = *day;
+  }
+  if (settings.to < settings.from) return usage(QStringLiteral("--to is before --from"));
+  const auto step = parseTimeLength(parser.value(stepOption).toStdString());
+  if (!step) return usage(QStringLiteral("bad --step '%1': expected a length such as 1d, 2w or 1m").arg(parser.value(stepOption)));
+  settings.step = *step;
+  if (parser.isSet(windowOption) && parser.isSet(cumulativeOption)) return usage(QStringLiteral("give --window or --cumulative, not both"));
+  if (parser.isSet(windowOption)) {
+    const auto window = parseTimeLength(parser.value(windowOption).toStdString());
+    if (!window) return usage(QStringLiteral("bad --window '%1': expected a length such as 7d, 4w or 3m").arg(parser.value(windowOption)));
+    settings.window = *window;
+  }
+  settings.cumulative = parser.isSet(cumulativeOption);
+  settings.skipEmpty = parser.isSet(skipEmptyOption);
+  bool fpsOk = false;
+  const int fps = parser.value(fpsOption).toInt(&fpsOk);
+  if (!fpsOk || fps < 1 || fps > 60) return usage(QStringLiteral("bad --fps '%1': expected 1 to 60").arg(parser.value(fpsOption)));
+
+  // The output: a folder of frames, or a video file.
+  const QString suffix = QFileInfo(output).suffix().toLower();
+  const bool video = suffix == QLatin1String("mp4") || suffix == QLatin1String("gif");
+  if (!video && !suffix.isEmpty() && !QFileInfo(output).isDir())
+    return usage(QStringLiteral("cannot write '%1': give a folder for PNG frames, or a .mp4 or .gif file").arg(output));
+  const QFileInfo parent(QFileInfo(output).absolutePath());
+  if (!parent.exists() || !parent.isWritable()) {
+    err << prefix << "cannot write '" << output << "': folder '" << parent.filePath()
+        << (parent.exists() ? "' is not writable" : "' does not exist") << "\n";
+    return ExitFailure;
+  }
+  if (QFileInfo(output).exists() && (video ? QFileInfo(output).isDir() : !QFileInfo(output).isDir())) {
+    err << prefix << "cannot write '" << output << "': " << (video ? "it is a folder" : "it is a file") << "\n";
+    return ExitFailure;
+  }
+  const QString ffmpeg = video ? findFfmpeg() : QString();
+
+  auto context = loadMapContext(geodataPath(common.geodataPath), &error);
+  if (!context || !loadIncidents(*context, incidentsPath(common.dataPath), &error)) {
+    err << prefix << error << "\n";
+    return ExitFailure;
+  }
+  for (const QString& problem : context->incidentProblems) err << problem << "\n";
+  const EventStore& store = context->incidents->store();
+  QRectF extent;
+  if (!filters.build(parser, store, settings.filter, &error) || !page.extent(parser, *context, extent, &error)) return usage(error);
+
+  const std::vector<AnimationFrame> frames = planAnimation(store, settings);
+  if (frames.empty()) {
+    err << prefix << "no frames: every step from " << parser.value(fromOption) << " to " << parser.value(toOption)
+        << " is empty under the filters, and --skip-empty leaves them all out\n";
+    return ExitFailure;
+  }
+
+  QTemporaryDir temporary;
+  QString frameDir = output;
+  if (video) frameDir = ffmpeg.isEmpty() ? QFileInfo(output).absolutePath() + QLatin1Char('/') + QFileInfo(output).completeBaseName() + QStringLiteral("-frames") : temporary.path();
+  const auto progress = [&](int done, int total, const AnimationFrame& frame) {
+    err << "frame " << done << "/" << total << "  " << QString::fromStdString(formatRangeLabel(frame.range)) << "\n";
+    err.flush();
+    return true;
+  };
+  if (!writeAnimationFrames(*context, frames, settings, page.format(), extent, page.title(parser), frameDir, progress, &error)) {
+    err << prefix << error << "\n";
+    return ExitFailure;
+  }
+  if (!video) {
+    out << "wrote " << frames.size() << " frames to " << QDir::toNativeSeparators(frameDir) << "\n";
+    return ExitSuccess;
+  }
+  if (ffmpeg.isEmpty()) {
+    err << prefix << "cannot write '" << output << "': ffmpeg is not installed (Debian package ffmpeg; scripts/setup installs it). The "
+        << frames.size() << " frames are in " << QDir::toNativeSeparators(frameDir) << "\n";
+    return ExitFailure;
+  }
+  if (!encodeAnimation(ffmpeg, frameDir, output, fps, &error)) {
+    err << prefix << error << "\n";
+    return ExitFailure;
+  }
+  out << "wrote " << QDir::toNativeSeparators(output) << " (" << frames.size() << " frames at " << fps << " fps)\n";
+  return ExitSuccess;
+}
+
+} // namespace sv

@@ -1,0 +1,105 @@
+#include "animation.h"
+
+#include "compositionoptions.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QImageWriter>
+#include <QProcess>
+#include <QStandardPaths>
+
+namespace sv {
+
+std::vector<AnimationFrame> planAnimation(const EventStore& store, const AnimationSettings& s) {
+  std::vector<AnimationFrame> frames;
+  for (DayNumber cursor : animationCursors(s.from, s.to, s.step)) {
+    TimeSelection selection;
+    selection.cursor = cursor;
+    selection.step = s.step;
+    selection.dataStart = std::min(store.empty() ? s.from : store.firstDay(), s.from);
+    if (s.cumulative) {
+      selection.mode = TimeMode::Cumulative;
+    } else if (s.window) {
+      selection.mode = TimeMode::Window;
+      selection.window = *s.window;
+    } else {
+      selection.mode = TimeMode::Instant;
+    }
+    const DayRange range = selection.range();
+    if (s.skipEmpty && !store.anyOverlapping(range.from, range.to, s.filter)) continue;
+    frames.push_back({cursor, range});
+  }
+  return frames;
+}
+
+bool writeAnimationFrames(const MapContext& context, const std::vector<AnimationFrame>& frames,
+                          const AnimationSettings& settings, const PageFormat& format, const QRectF& extent,
+                          const QString& title, const QString& directory, const AnimationProgress& progress,
+                          QString* error) {
+  QDir dir(directory);
+  if (!dir.exists() && !QDir().mkpath(directory)) {
+    *error = QStringLiteral("cannot make the folder '%1'").arg(directory);
+    return false;
+  }
+  for (const QString& old : dir.entryList({QStringLiteral("frame-*.png")}, QDir::Files)) dir.remove(old);
+  const int total = static_cast<int>(frames.size());
+  for (int k = 0; k < total; ++k) {
+    const AnimationFrame& frame = frames[static_cast<std::size_t>(k)];
+    const CompositionContent content = compositionFor(context, frame.range, settings.filter, extent, title);
+    QImage image = renderCompositionImage(format, content);
+    const int dotsPerMetre = static_cast<int>(std::lround(format.dpi / 0.0254));
+    image.setDotsPerMeterX(dotsPerMetre);
+    image.setDotsPerMeterY(dotsPerMetre);
+    const QString path = dir.filePath(QStringLiteral("frame-%1.png").arg(k + 1, 5, 10, QLatin1Char('0')));
+    QImageWriter writer(path, "png");
+    if (!writer.write(image)) {
+      *error = QStringLiteral("cannot write '%1': %2").arg(path, writer.errorString());
+      return false;
+    }
+    if (progress && !progress(k + 1, total, frame)) {
+      *error = QStringLiteral("cancelled after %1 of %2 frames").arg(k + 1).arg(total);
+      return false;
+    }
+  }
+  return true;
+}
+
+QString findFfmpeg() {
+  const QString override = qEnvironmentVariable("SITUATION_VIEWER_FFMPEG");
+  if (!override.isEmpty()) return QFileInfo(override).isExecutable() ? override : QString();
+  return QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
+}
+
+bool encodeAnimation(const QString& ffmpeg, const QString& directory, const QString& output, int fps, QString* error) {
+  const QString input = QDir(directory).filePath(QStringLiteral("frame-%05d.png"));
+  QStringList arguments{QStringLiteral("-y"), QStringLiteral("-loglevel"), QStringLiteral("error"),
+                        QStringLiteral("-framerate"), QString::number(fps), QStringLiteral("-i"), input};
+  if (output.endsWith(QStringLiteral(".gif"), Qt::CaseInsensitive)) {
+    // One palette for the whole animation, made from its own frames.
+    arguments << QStringLiteral("-filter_complex")
+              << QStringLiteral("[0:v]split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=sierra2_4a")
+              << QStringLiteral("-loop") << QStringLiteral("0");
+  } else {
+    // H.264 in yuv420p plays everywhere and needs even dimensions.
+    arguments << QStringLiteral("-vf") << QStringLiteral("pad=ceil(iw/2)*2:ceil(ih/2)*2:color=white")
+              << QStringLiteral("-c:v") << QStringLiteral("libx264") << QStringLiteral("-pix_fmt")
+              << QStringLiteral("yuv420p") << QStringLiteral("-crf") << QStringLiteral("18")
+              << QStringLiteral("-movflags") << QStringLiteral("+faststart");
+  }
+  arguments << output;
+  QProcess process;
+  process.start(ffmpeg, arguments);
+  if (!process.waitForStarted(30000)) {
+    *error = QStringLiteral("cannot run '%1': %2").arg(ffmpeg, process.errorString());
+    return false;
+  }
+  process.waitForFinished(-1);
+  if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+    *error = QStringLiteral("ffmpeg could not write '%1': %2")
+                 .arg(output, QString::fromUtf8(process.readAllStandardError()).trimmed());
+    return false;
+  }
+  return true;
+}
+
+} // namespace sv
