@@ -150,6 +150,11 @@ int runApplication(int argc, char** argv) {
     QGuiApplication app(argc, argv);
     return runExportCommand(arguments.mid(1), out, err);
   }
+  if (command == QLatin1String("brief")) {
+    useOffscreenPlatformWithoutDisplay();
+    QGuiApplication app(argc, argv);
+    return runBriefCommand(arguments.mid(1), out, err);
+  }
   if (command == QLatin1String("animate")) {
     useOffscreenPlatformWithoutDisplay();
     QGuiApplication app(argc, argv);

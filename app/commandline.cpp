@@ -24,6 +24,7 @@ QString generalHelpText() {
              "  events           List incidents by date, place and type (text, csv or json).\n"
              "  history PLACE    A place's incident history with sources, and its summary.\n"
              "  export -o FILE   Render a map composition (PNG, SVG, PDF) without a display.\n"
+             "  brief -o FILE    Write a PDF briefing sheet: the map, then its incidents.\n"
              "  animate -o OUT   Render an animation over a date range (PNG frames, MP4, GIF).\n"
              "\n"
              "Options:\n"

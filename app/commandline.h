@@ -41,6 +41,8 @@ std::optional<int> startCommand(const QString& command, const QStringList& argum
 
 int runPlacesCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
 int runExportCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
+// `brief`: a PDF briefing sheet, the map then the incidents it shows.
+int runBriefCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
 // `animate`: a sequence of compositions as PNG frames, MP4 or GIF.
 int runAnimateCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
 int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);

@@ -5,6 +5,8 @@
 #include "compositionwriter.h"
 #include "animation.h"
 
+#include "domain/placehistory.h"
+
 #include <QDir>
 #include <QImage>
 #include <QProcess>
@@ -304,6 +306,47 @@ TEST(AnimateCommand, RejectsBadOptions) {
   const ViewerRun noFolder = runViewer(QStringList{QStringLiteral("animate"), QStringLiteral("-o"), QStringLiteral("/nonexistent-dir/a.mp4")} + range);
   EXPECT_EQ(noFolder.exitCode, 1);
   EXPECT_TRUE(noFolder.err.contains(QStringLiteral("does not exist")));
+}
+
+} // namespace
+} // namespace sv
+
+namespace sv {
+namespace {
+
+TEST(BriefCommand, MapPageThenEveryIncidentShownWithSources) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("brief.pdf"));
+  const ViewerRun run = runViewer({QStringLiteral("brief"), QStringLiteral("-o"), path, QStringLiteral("--at"),
+                                   QStringLiteral("2020-10-31"), QStringLiteral("--mode"), QStringLiteral("window"),
+                                   QStringLiteral("--window"), QStringLiteral("4w")});
+  ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+  const QString text = pdfText(path);
+  const EventStore& store = bundledContext().incidents->store();
+  const auto shown = store.overlapping(day("2020-10-04"), day("2020-10-31"));
+  ASSERT_FALSE(shown.empty());
+  for (EventStore::Index i : shown) EXPECT_TRUE(text.contains(QString::fromUtf8(store.id(i).data(), static_cast<qsizetype>(store.id(i).size())))) << store.id(i);
+  EXPECT_TRUE(text.contains(QStringLiteral("Summary and sources")));
+  EXPECT_TRUE(text.contains(QStringLiteral("page 2 of")));
+  EXPECT_TRUE(run.out.contains(QStringLiteral("map and %1 incidents").arg(shown.size()))) << run.out.toStdString();
+}
+
+TEST(BriefCommand, APlaceSheetListsEveryIncidentOfThePlace) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("farabougou.pdf"));
+  const ViewerRun run = runViewer({QStringLiteral("brief"), QStringLiteral("-o"), path, QStringLiteral("--place"),
+                                   QStringLiteral("Farabougou"), QStringLiteral("--radius"), QStringLiteral("5"),
+                                   QStringLiteral("--title"), QStringLiteral("Farabougou")});
+  ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+  const QString text = pdfText(path);
+  const EventStore& store = bundledContext().incidents->store();
+  const auto place = resolveHistoryPlace(bundledContext().baseMap->gazetteer(), store, "Farabougou");
+  const PlaceHistory history = placeHistory(store, place.place);
+  ASSERT_EQ(history.entries.size(), 23u);
+  for (const HistoryEntry& e : history.entries)
+    EXPECT_TRUE(text.contains(QString::fromUtf8(store.id(e.index).data(), static_cast<qsizetype>(store.id(e.index).size()))))
+        << store.id(e.index);
+  EXPECT_EQ(runViewer({QStringLiteral("brief"), QStringLiteral("-o"), dir.filePath(QStringLiteral("x.png"))}).exitCode, 1);
 }
 
 } // namespace
