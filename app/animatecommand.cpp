@@ -110,15 +110,12 @@ int runAnimateCommand(const QStringList& arguments, QTextStream& out, QTextStrea
   }
   const QString ffmpeg = video ? findFfmpeg() : QString();
 
-  auto context = loadMapContext(geodataPath(common.geodataPath), &error);
-  if (!context || !loadIncidents(*context, incidentsPath(common.dataPath), &error)) {
-    err << prefix << error << "\n";
-    return ExitFailure;
-  }
-  for (const QString& problem : context->incidentProblems) err << problem << "\n";
+  CompositionInputs inputs;
+  if (auto failed = loadCompositionInputs(common, parser, filters, page, prefix, err, inputs)) return *failed;
+  const MapContext* context = &*inputs.context;
   const EventStore& store = context->incidents->store();
-  QRectF extent;
-  if (!filters.build(parser, store, settings.filter, &error) || !page.extent(parser, *context, extent, &error)) return usage(error);
+  settings.filter = inputs.filter;
+  const QRectF& extent = inputs.extent;
 
   const std::vector<AnimationFrame> frames = planAnimation(store, settings);
   if (frames.empty()) {

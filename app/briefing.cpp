@@ -1,5 +1,6 @@
 #include "briefing.h"
 
+#include "compositionwriter.h"
 #include "incidentreport.h"
 
 #include "render/mapstyle.h"
@@ -49,11 +50,7 @@ QString briefingTableHtml(const EventStore& store, const std::vector<EventStore:
 bool writeBriefing(const QString& path, const PageFormat& format, const CompositionContent& content,
                    const std::vector<EventStore::Index>* incidents, QString* error, std::size_t* listed) {
   QPdfWriter pdf(path);
-  pdf.setResolution(static_cast<int>(std::lround(format.dpi)));
-  pdf.setPageSize(QPageSize(format.millimetres(), QPageSize::Millimeter));
-  pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-  pdf.setTitle(content.title);
-  pdf.setCreator(QStringLiteral("Situation Viewer"));
+  preparePdfWriter(pdf, format, content.title);
   QPainter painter;
   if (!painter.begin(&pdf)) {
     *error = QStringLiteral("cannot write '%1': the file cannot be opened").arg(path);

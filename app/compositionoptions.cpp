@@ -1,6 +1,7 @@
 #include "compositionoptions.h"
 
 #include "commandline.h"
+#include "geodatalocator.h"
 
 #include "domain/placehistory.h"
 #include "geo/geodesy.h"
@@ -9,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QLocale>
+#include <QTextStream>
 
 #include <cmath>
 
@@ -192,6 +194,25 @@ bool PageOptions::extent(const QCommandLineParser& parser, const MapContext& con
     extent = boundsOf(circle);
   }
   return true;
+}
+
+std::optional<int> loadCompositionInputs(const CommonOptions& common, const QCommandLineParser& parser,
+                                         const FilterOptions& filters, const PageOptions& page, const QString& prefix,
+                                         QTextStream& err, CompositionInputs& inputs) {
+  QString error;
+  auto context = loadMapContext(geodataPath(common.geodataPath), &error);
+  if (!context || !loadIncidents(*context, incidentsPath(common.dataPath), &error)) {
+    err << prefix << error << "\n";
+    return ExitFailure;
+  }
+  for (const QString& problem : context->incidentProblems) err << problem << "\n";
+  inputs.context = std::move(context);
+  if (!filters.build(parser, inputs.context->incidents->store(), inputs.filter, &error) ||
+      !page.extent(parser, *inputs.context, inputs.extent, &error)) {
+    err << prefix << error << "\n";
+    return ExitUsage;
+  }
+  return std::nullopt;
 }
 
 } // namespace sv

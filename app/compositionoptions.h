@@ -7,6 +7,9 @@
 #include "render/composition.h"
 
 #include <QCommandLineParser>
+#include <QTextStream>
+
+#include <optional>
 
 namespace sv {
 
@@ -15,6 +18,23 @@ namespace sv {
 // filters in words, the attributions and the generation date.
 CompositionContent compositionFor(const MapContext& context, DayRange range, const IncidentFilter& filter,
                                   const QRectF& extent, const QString& title = {});
+
+struct CommonOptions;
+
+// What `export`, `brief` and `animate` draw from: the map context with its
+// incidents, and the filter and extent their options ask for.
+struct CompositionInputs {
+  std::optional<MapContext> context;
+  IncidentFilter filter;
+  QRectF extent;
+};
+class PageOptions;
+// Loads the geodata and the incidents (printing each rejected record on
+// `err`) and builds the filter and the extent. On failure prints the reason
+// after `prefix` and returns the exit status: 1 for a file, 2 for an option.
+std::optional<int> loadCompositionInputs(const CommonOptions& common, const QCommandLineParser& parser,
+                                         const FilterOptions& filters, const PageOptions& page, const QString& prefix,
+                                         QTextStream& err, CompositionInputs& inputs);
 
 // The page and view options shared by the commands:
 //   --preset NAME | --size WxH [--dpi N], --title TEXT,

@@ -35,6 +35,14 @@ QString outputPathProblem(const QString& path, const QList<OutputKind>& allowed)
   return {};
 }
 
+void preparePdfWriter(QPdfWriter& pdf, const PageFormat& format, const QString& title) {
+  pdf.setResolution(static_cast<int>(std::lround(format.dpi)));
+  pdf.setPageSize(QPageSize(format.millimetres(), QPageSize::Millimeter));
+  pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+  pdf.setTitle(title);
+  pdf.setCreator(QStringLiteral("Situation Viewer"));
+}
+
 bool writeComposition(const QString& path, OutputKind kind, const PageFormat& format, const CompositionContent& content,
                       QString* error, ComposedPage* page) {
   const auto fail = [&](const QString& why) {
@@ -71,11 +79,7 @@ bool writeComposition(const QString& path, OutputKind kind, const PageFormat& fo
   }
   case OutputKind::Pdf: {
     QPdfWriter pdf(path);
-    pdf.setResolution(static_cast<int>(std::lround(format.dpi)));
-    pdf.setPageSize(QPageSize(format.millimetres(), QPageSize::Millimeter));
-    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-    pdf.setTitle(content.title);
-    pdf.setCreator(QStringLiteral("Situation Viewer"));
+    preparePdfWriter(pdf, format, content.title);
     QPainter painter;
     if (!painter.begin(&pdf)) return fail(QStringLiteral("the file cannot be opened"));
     // The writer's units are its dots; the composition draws in 1/96 inch.

@@ -60,19 +60,12 @@ int runExportCommand(const QStringList& arguments, QTextStream& out, QTextStream
     return ExitFailure;
   }
 
-  auto context = loadMapContext(geodataPath(common.geodataPath), &error);
-  if (!context || !loadIncidents(*context, incidentsPath(common.dataPath), &error)) {
-    err << prefix << error << "\n";
-    return ExitFailure;
-  }
-  for (const QString& problem : context->incidentProblems) err << problem << "\n";
+  CompositionInputs inputs;
+  if (auto failed = loadCompositionInputs(common, parser, filters, page, prefix, err, inputs)) return *failed;
+  const MapContext* context = &*inputs.context;
   const EventStore& store = context->incidents->store();
-  IncidentFilter filter;
-  QRectF extent;
-  if (!filters.build(parser, store, filter, &error) || !page.extent(parser, *context, extent, &error)) {
-    err << prefix << error << "\n";
-    return ExitUsage;
-  }
+  const IncidentFilter& filter = inputs.filter;
+  const QRectF& extent = inputs.extent;
   const DayRange range = time.range(store.firstDay(), store.lastDay());
   const CompositionContent content = compositionFor(*context, range, filter, extent, page.title(parser));
   ComposedPage composed;
