@@ -3,7 +3,6 @@
 #include "commandline.h"
 #include "compositionoptions.h"
 #include "compositionwriter.h"
-#include "geodatalocator.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -32,48 +31,24 @@ QString briefHelp() {
 } // namespace
 
 int runBriefCommand(const QStringList& arguments, QTextStream& out, QTextStream& err) {
-  const QString prefix = programName() + QStringLiteral(" brief: ");
-  CommonOptions common;
-  QCommandLineParser parser;
-  const QCommandLineOption outputOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QString(), QStringLiteral("file"));
-  parser.addOption(outputOption);
-  PageOptions page;
-  page.addTo(parser);
-  TimeOptions time;
-  time.addTo(parser);
-  FilterOptions filters;
-  filters.addTo(parser);
-  if (auto done = startCommand(QStringLiteral("brief"), arguments, parser, briefHelp(), false, common, out, err)) return *done;
-  QString error;
-  if (!time.parse(parser, &error) || !page.parse(parser, findPagePreset(QStringLiteral("a4-portrait"))->format, &error)) {
-    err << prefix << error << "\n";
-    return ExitUsage;
-  }
-  const QString outputPath = parser.value(outputOption);
-  if (outputPath.isEmpty()) {
-    err << prefix << "-o FILE.pdf is needed\n" << briefHelp();
-    return ExitUsage;
-  }
-  if (const QString problem = outputPathProblem(outputPath, {OutputKind::Pdf}); !problem.isEmpty()) {
-    err << prefix << problem << "\n";
-    return ExitFailure;
-  }
-  CompositionInputs inputs;
-  if (auto failed = loadCompositionInputs(common, parser, filters, page, prefix, err, inputs)) return *failed;
-  const MapContext* context = &*inputs.context;
-  const EventStore& store = context->incidents->store();
-  const IncidentFilter& filter = inputs.filter;
-  const QRectF& extent = inputs.extent;
-  const DayRange range = time.range(store.firstDay(), store.lastDay());
-  const CompositionContent content = compositionFor(*context, range, filter, extent, page.title(parser));
-  std::size_t listed = 0;
-  if (!writeBriefing(outputPath, page.format(), content, nullptr, &error, &listed)) {
-    err << prefix << error << "\n";
-    return ExitFailure;
-  }
-  out << "wrote " << QDir::toNativeSeparators(outputPath) << " (map and " << listed
-      << (listed == 1 ? " incident" : " incidents") << ", " << content.subtitle << ")\n";
-  return ExitSuccess;
+  PageCommand command;
+  command.name = QStringLiteral("brief");
+  command.help = briefHelp();
+  command.defaultFormat = findPagePreset(QStringLiteral("a4-portrait"))->format;
+  command.kinds = {OutputKind::Pdf};
+  command.outputHint = QStringLiteral("FILE.pdf");
+  command.write = [&](const QString& path, const PageFormat& format, const CompositionContent& content) {
+    QString error;
+    std::size_t listed = 0;
+    if (!writeBriefing(path, format, content, nullptr, &error, &listed)) {
+      err << programName() << " brief: " << error << "\n";
+      return static_cast<int>(ExitFailure);
+    }
+    out << "wrote " << QDir::toNativeSeparators(path) << " (map and " << listed
+        << (listed == 1 ? " incident" : " incidents") << ", " << content.subtitle << ")\n";
+    return static_cast<int>(ExitSuccess);
+  };
+  return runPageCommand(command, arguments, out, err);
 }
 
 } // namespace sv

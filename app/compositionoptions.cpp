@@ -1,6 +1,7 @@
 #include "compositionoptions.h"
 
 #include "commandline.h"
+#include "compositionwriter.h"
 #include "geodatalocator.h"
 
 #include "domain/placehistory.h"
@@ -213,6 +214,41 @@ std::optional<int> loadCompositionInputs(const CommonOptions& common, const QCom
     return ExitUsage;
   }
   return std::nullopt;
+}
+
+int runPageCommand(const PageCommand& command, const QStringList& arguments, QTextStream& out, QTextStream& err) {
+  const QString prefix = programName() + QStringLiteral(" %1: ").arg(command.name);
+  CommonOptions common;
+  QCommandLineParser parser;
+  const QCommandLineOption outputOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QString(), QStringLiteral("file"));
+  parser.addOption(outputOption);
+  PageOptions page;
+  page.addTo(parser);
+  TimeOptions time;
+  time.addTo(parser);
+  FilterOptions filters;
+  filters.addTo(parser);
+  if (auto done = startCommand(command.name, arguments, parser, command.help, false, common, out, err)) return *done;
+  QString error;
+  if (!time.parse(parser, &error) || !page.parse(parser, command.defaultFormat, &error)) {
+    err << prefix << error << "\n";
+    return ExitUsage;
+  }
+  const QString outputPath = parser.value(outputOption);
+  if (outputPath.isEmpty()) {
+    err << prefix << "-o " << command.outputHint << " is needed\n" << command.help;
+    return ExitUsage;
+  }
+  if (const QString problem = outputPathProblem(outputPath, command.kinds); !problem.isEmpty()) {
+    err << prefix << problem << "\n";
+    return ExitFailure;
+  }
+  CompositionInputs inputs;
+  if (auto failed = loadCompositionInputs(common, parser, filters, page, prefix, err, inputs)) return *failed;
+  const EventStore& store = inputs.context->incidents->store();
+  const DayRange range = time.range(store.firstDay(), store.lastDay());
+  return command.write(outputPath, page.format(),
+                       compositionFor(*inputs.context, range, inputs.filter, inputs.extent, page.title(parser)));
 }
 
 } // namespace sv

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "application.h"
+#include "compositionwriter.h"
 #include "filteroptions.h"
 #include "timeoptions.h"
 
@@ -9,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QTextStream>
 
+#include <functional>
 #include <optional>
 
 namespace sv {
@@ -35,6 +37,20 @@ class PageOptions;
 std::optional<int> loadCompositionInputs(const CommonOptions& common, const QCommandLineParser& parser,
                                          const FilterOptions& filters, const PageOptions& page, const QString& prefix,
                                          QTextStream& err, CompositionInputs& inputs);
+
+// A command that renders one composition to a file: `export` and `brief`.
+// Both take -o, the page, time, filter and view options, and differ in the
+// output kinds they accept, their default page and what they write.
+struct PageCommand {
+  QString name;        // "export"
+  QString help;
+  PageFormat defaultFormat;
+  QList<OutputKind> kinds; // accepted for -o
+  QString outputHint;  // "FILE.pdf"
+  // Writes `path` and reports; returns the exit status.
+  std::function<int(const QString& path, const PageFormat& format, const CompositionContent& content)> write;
+};
+int runPageCommand(const PageCommand& command, const QStringList& arguments, QTextStream& out, QTextStream& err);
 
 // The page and view options shared by the commands:
 //   --preset NAME | --size WxH [--dpi N], --title TEXT,

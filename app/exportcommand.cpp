@@ -2,7 +2,6 @@
 #include "commandline.h"
 #include "compositionoptions.h"
 #include "compositionwriter.h"
-#include "geodatalocator.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -32,52 +31,26 @@ QString exportHelp() {
 } // namespace
 
 int runExportCommand(const QStringList& arguments, QTextStream& out, QTextStream& err) {
-  const QString prefix = programName() + QStringLiteral(" export: ");
-  CommonOptions common;
-  QCommandLineParser parser;
-  const QCommandLineOption outputOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QString(), QStringLiteral("file"));
-  parser.addOption(outputOption);
-  PageOptions page;
-  page.addTo(parser);
-  TimeOptions time;
-  time.addTo(parser);
-  FilterOptions filters;
-  filters.addTo(parser);
-  if (auto done = startCommand(QStringLiteral("export"), arguments, parser, exportHelp(), false, common, out, err)) return *done;
-  QString error;
-  if (!time.parse(parser, &error) || !page.parse(parser, pagePresets().front().format, &error)) {
-    err << prefix << error << "\n";
-    return ExitUsage;
-  }
-  const QString outputPath = parser.value(outputOption);
-  if (outputPath.isEmpty()) {
-    err << prefix << "-o FILE.png, FILE.svg or FILE.pdf is needed\n" << exportHelp();
-    return ExitUsage;
-  }
-  if (const QString problem = outputPathProblem(outputPath, {OutputKind::Png, OutputKind::Svg, OutputKind::Pdf});
-      !problem.isEmpty()) {
-    err << prefix << problem << "\n";
-    return ExitFailure;
-  }
-
-  CompositionInputs inputs;
-  if (auto failed = loadCompositionInputs(common, parser, filters, page, prefix, err, inputs)) return *failed;
-  const MapContext* context = &*inputs.context;
-  const EventStore& store = context->incidents->store();
-  const IncidentFilter& filter = inputs.filter;
-  const QRectF& extent = inputs.extent;
-  const DayRange range = time.range(store.firstDay(), store.lastDay());
-  const CompositionContent content = compositionFor(*context, range, filter, extent, page.title(parser));
-  ComposedPage composed;
-  if (!writeComposition(outputPath, *outputKindOf(outputPath), page.format(), content, &error, &composed)) {
-    err << prefix << error << "\n";
-    return ExitFailure;
-  }
-  const std::size_t shown = composed.drawn ? composed.drawn->incidentCount : 0;
-  out << "wrote " << QDir::toNativeSeparators(outputPath) << " (" << page.format().pixels.width() << "x"
-      << page.format().pixels.height() << " at " << page.format().dpi << " dpi; " << shown
-      << (shown == 1 ? " incident" : " incidents") << ", " << content.subtitle << ")\n";
-  return ExitSuccess;
+  PageCommand command;
+  command.name = QStringLiteral("export");
+  command.help = exportHelp();
+  command.defaultFormat = pagePresets().front().format;
+  command.kinds = {OutputKind::Png, OutputKind::Svg, OutputKind::Pdf};
+  command.outputHint = QStringLiteral("FILE.png, FILE.svg or FILE.pdf");
+  command.write = [&](const QString& path, const PageFormat& format, const CompositionContent& content) {
+    QString error;
+    ComposedPage composed;
+    if (!writeComposition(path, *outputKindOf(path), format, content, &error, &composed)) {
+      err << programName() << " export: " << error << "\n";
+      return static_cast<int>(ExitFailure);
+    }
+    const std::size_t shown = composed.drawn ? composed.drawn->incidentCount : 0;
+    out << "wrote " << QDir::toNativeSeparators(path) << " (" << format.pixels.width() << "x" << format.pixels.height()
+        << " at " << format.dpi << " dpi; " << shown << (shown == 1 ? " incident" : " incidents") << ", "
+        << content.subtitle << ")\n";
+    return static_cast<int>(ExitSuccess);
+  };
+  return runPageCommand(command, arguments, out, err);
 }
 
 } // namespace sv
