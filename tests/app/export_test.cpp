@@ -1,5 +1,6 @@
 // Map compositions: one layout for the preview, PNG, SVG, PDF and animation
 // frames; and the export command that writes them without a display.
+#include "app/appdata.h"
 #include "app/viewerprocess.h"
 #include "compositionoptions.h"
 #include "compositionwriter.h"
@@ -26,16 +27,7 @@ using test::ViewerRun;
 
 DayNumber day(const char* iso) { return *parseIsoDate(iso); }
 
-const MapContext& bundledContext() {
-  static const MapContext context = [] {
-    QString error;
-    auto loaded = loadMapContext(QStringLiteral(SV_TEST_GEODATA), &error);
-    EXPECT_TRUE(loaded) << error.toStdString();
-    EXPECT_TRUE(loadIncidents(*loaded, QStringLiteral(SV_TEST_INCIDENTS), &error)) << error.toStdString();
-    return std::move(*loaded);
-  }();
-  return context;
-}
+using test::bundledContext;
 
 // The texts of an SVG's <text> elements, through an XML parser.
 QStringList svgTexts(const QString& path) {
@@ -192,6 +184,8 @@ TEST(ExportCommand, RejectsBadPageViewAndFilterOptions) {
 namespace sv {
 namespace {
 
+using test::bundledContext;
+
 QStringList frameFiles(const QString& directory) {
   return QDir(directory).entryList({QStringLiteral("frame-*.png")}, QDir::Files, QDir::Name);
 }
@@ -313,6 +307,8 @@ TEST(AnimateCommand, RejectsBadOptions) {
 
 namespace sv {
 namespace {
+
+using test::bundledContext;
 
 TEST(BriefCommand, MapPageThenEveryIncidentShownWithSources) {
   QTemporaryDir dir;

@@ -1,5 +1,6 @@
 // The incident table, the place search and the selection shared by the map,
 // the dossier and the table, on the offscreen platform.
+#include "app/appdata.h"
 #include "app/windowtest.h"
 #include "bench/synthetic.h"
 #include "dossierpanel.h"
@@ -29,16 +30,7 @@ namespace {
 
 DayNumber day(const char* iso) { return *parseIsoDate(iso); }
 
-std::shared_ptr<const EventStore> bundledStore() {
-  static const auto store = [] {
-    QString error;
-    auto context = loadMapContext(QStringLiteral(SV_TEST_GEODATA), &error);
-    EXPECT_TRUE(context) << error.toStdString();
-    EXPECT_TRUE(loadIncidents(*context, QStringLiteral(SV_TEST_INCIDENTS), &error)) << error.toStdString();
-    return context->incidents->storePointer();
-  }();
-  return store;
-}
+std::shared_ptr<const EventStore> bundledStore() { return test::bundledContext().incidents->storePointer(); }
 
 std::shared_ptr<const EventStore> syntheticStore(std::size_t count) {
   test::SyntheticOptions options;

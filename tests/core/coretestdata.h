@@ -1,6 +1,9 @@
 #pragma once
 
+#include "domain/eventstore.h"
+#include "domain/gazetteer.h"
 #include "io/basemapreader.h"
+#include "io/incidentdataset.h"
 
 #include <gtest/gtest.h>
 
@@ -18,6 +21,22 @@ inline const BaseMapData& bundledBaseMapData() {
     return std::move(*read);
   }();
   return data;
+}
+
+// The bundled gazetteer, built once.
+inline const Gazetteer& bundledGazetteer() {
+  static const Gazetteer gazetteer(bundledBaseMapData().places);
+  return gazetteer;
+}
+
+// The bundled incident dataset, read and stored once.
+inline const std::shared_ptr<const EventStore>& bundledStore() {
+  static const auto store = [] {
+    IncidentReadResult read = readIncidentDataset(SV_TEST_INCIDENTS);
+    EXPECT_TRUE(read.ok) << read.error;
+    return EventStore::build(std::move(read.incidents), read.info);
+  }();
+  return store;
 }
 
 } // namespace sv::test

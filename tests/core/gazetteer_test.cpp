@@ -8,10 +8,8 @@
 namespace sv {
 namespace {
 
-const Gazetteer& bundledGazetteer() {
-  static const Gazetteer gazetteer(test::bundledBaseMapData().places);
-  return gazetteer;
-}
+using test::bundledGazetteer;
+using test::bundledStore;
 
 Place makePlace(std::int64_t id, std::string name, std::vector<std::string> alternates, std::string code,
                 std::int64_t population = 0, int interestRank = 0) {

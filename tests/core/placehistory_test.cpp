@@ -8,6 +8,9 @@
 namespace sv {
 namespace {
 
+using test::bundledGazetteer;
+using test::bundledStore;
+
 DayNumber day(const char* iso) { return *parseIsoDate(iso); }
 
 Incident incidentAt(const char* id, const char* start, const char* end, std::optional<std::int64_t> geonameId,
@@ -24,20 +27,6 @@ Incident incidentAt(const char* id, const char* start, const char* end, std::opt
   incident.actors.primary = {"JNIM"};
   incident.actors.secondary = {"Dozo militia"};
   return incident;
-}
-
-const std::shared_ptr<const EventStore>& bundledStore() {
-  static const auto store = [] {
-    IncidentReadResult read = readIncidentDataset(SV_TEST_INCIDENTS);
-    EXPECT_TRUE(read.ok) << read.error;
-    return EventStore::build(std::move(read.incidents), read.info);
-  }();
-  return store;
-}
-
-const Gazetteer& bundledGazetteer() {
-  static const Gazetteer gazetteer(test::bundledBaseMapData().places);
-  return gazetteer;
 }
 
 TEST(PlaceHistory, IsChronologicalAndKeepsNotReportedApartFromZero) {

@@ -10,19 +10,8 @@
 namespace sv {
 namespace {
 
-const Gazetteer& bundledGazetteer() {
-  static const Gazetteer gazetteer(test::bundledBaseMapData().places);
-  return gazetteer;
-}
-
-const std::shared_ptr<const EventStore>& bundledStore() {
-  static const auto store = [] {
-    IncidentReadResult read = readIncidentDataset(SV_TEST_INCIDENTS);
-    EXPECT_TRUE(read.ok) << read.error;
-    return EventStore::build(std::move(read.incidents), read.info);
-  }();
-  return store;
-}
+using test::bundledGazetteer;
+using test::bundledStore;
 
 Place place(std::int64_t id, const char* name, std::vector<std::string> alternates, const char* region,
             const char* cercle, std::int64_t population, double lon, double lat) {
