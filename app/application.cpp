@@ -142,7 +142,9 @@ int runApplication(int argc, char** argv) {
     return runEventsCommand(arguments.mid(1), out, err);
   }
   if (command == QLatin1String("history")) {
-    QCoreApplication app(argc, argv);
+    // A GUI application: the PDF sheet draws text and a map.
+    useOffscreenPlatformWithoutDisplay();
+    QGuiApplication app(argc, argv);
     return runHistoryCommand(arguments.mid(1), out, err);
   }
   if (command == QLatin1String("export")) {

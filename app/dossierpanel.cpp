@@ -1,4 +1,5 @@
 #include "dossierpanel.h"
+#include "briefing.h"
 
 #include "historyreport.h"
 #include "incidentreport.h"
@@ -270,11 +271,22 @@ QString DossierPanel::exportText(ExportFormat format) const {
 }
 
 bool DossierPanel::exportTo(const QString& path, ExportFormat format, QString* error) const {
-  QFile file(path);
   if (!m_place || !m_store) {
     if (error) *error = tr("No place is open");
     return false;
   }
+  if (format == ExportFormat::Pdf) {
+    if (!m_context) {
+      if (error) *error = tr("No map to draw the sheet with");
+      return false;
+    }
+    QString problem;
+    if (writePlaceSheet(path, findPagePreset(QStringLiteral("a4-portrait"))->format, *m_context, report(), &problem))
+      return true;
+    if (error) *error = problem;
+    return false;
+  }
+  QFile file(path);
   if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(exportText(format).toUtf8()) < 0 ||
       !file.flush()) {
     if (error) *error = tr("Cannot write %1: %2").arg(path, file.errorString());
@@ -285,19 +297,31 @@ bool DossierPanel::exportTo(const QString& path, ExportFormat format, QString* e
 
 void DossierPanel::exportWithDialog() {
   if (!m_place) return;
+  const QString pdf = tr("PDF sheet: map and chronology (*.pdf)");
   const QString markdown = tr("Markdown (*.md)");
   const QString csv = tr("CSV (*.csv)");
-  QString filter = markdown;
+  QStringList filters{markdown, csv};
+  if (m_context) filters.prepend(pdf);
+  QString filter = filters.front();
   QString base = q(m_place->name).simplified();
   base.replace(QRegularExpression(QStringLiteral("[^\\w-]+")), QStringLiteral("-"));
-  QString path = QFileDialog::getSaveFileName(this, tr("Export Dossier"), base + QStringLiteral(".md"),
-                                              markdown + QStringLiteral(";;") + csv, &filter);
+  const QString suggested = base + (m_context ? QStringLiteral(".pdf") : QStringLiteral(".md"));
+  QString path = QFileDialog::getSaveFileName(this, tr("Export Dossier"), suggested, filters.join(QStringLiteral(";;")), &filter);
   if (path.isEmpty()) return;
-  const bool asCsv = filter == csv || path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive);
-  if (!QFileInfo(path).fileName().contains(QLatin1Char('.'))) path += asCsv ? QStringLiteral(".csv") : QStringLiteral(".md");
+  // The file's suffix decides; without one, the filter chosen.
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  ExportFormat format = ExportFormat::Markdown;
+  if (suffix == QLatin1String("pdf") || (suffix.isEmpty() && filter == pdf)) format = ExportFormat::Pdf;
+  else if (suffix == QLatin1String("csv") || (suffix.isEmpty() && filter == csv)) format = ExportFormat::Csv;
+  if (suffix.isEmpty()) {
+    const char* added = format == ExportFormat::Pdf ? ".pdf" : format == ExportFormat::Csv ? ".csv" : ".md";
+    path += QLatin1String(added);
+  }
+  QApplication::setOverrideCursor(Qt::WaitCursor);
   QString error;
-  if (!exportTo(path, asCsv ? ExportFormat::Csv : ExportFormat::Markdown, &error))
-    QMessageBox::warning(this, tr("Export Dossier"), error);
+  const bool written = exportTo(path, format, &error);
+  QApplication::restoreOverrideCursor();
+  if (!written) QMessageBox::warning(this, tr("Export Dossier"), error);
 }
 
 } // namespace sv

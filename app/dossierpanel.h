@@ -17,6 +17,7 @@ namespace sv {
 
 class TimeController;
 struct HistoryReport;
+struct MapContext;
 
 // A place's incident strip over the whole data span, with the time slider's
 // current range shaded.
@@ -57,8 +58,10 @@ public:
   // The history as plain text, as Copy puts it on the clipboard (the same
   // text as the `history` command prints).
   QString historyText() const;
-  enum class ExportFormat { Markdown, Csv };
-  QString exportText(ExportFormat format) const;
+  // With a map context the dossier also exports as a PDF sheet (map and chronology).
+  void setMapContext(const MapContext* context) { m_context = context; }
+  enum class ExportFormat { Markdown, Csv, Pdf };
+  QString exportText(ExportFormat format) const; // Markdown or CSV
   bool exportTo(const QString& path, ExportFormat format, QString* error) const;
   QTextBrowser* browser() const { return m_browser; }
   QCheckBox* nearbyToggle() const { return m_nearby; }
@@ -77,6 +80,7 @@ private:
   std::shared_ptr<const EventStore> m_store;
   const Gazetteer& m_gazetteer;
   TimeController* m_controller;
+  const MapContext* m_context = nullptr;
   std::optional<HistoryPlace> m_place;
   std::optional<std::size_t> m_gazetteerIndex;
   PlaceHistory m_history;

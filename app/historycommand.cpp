@@ -1,4 +1,5 @@
 #include "application.h"
+#include "briefing.h"
 #include "commandline.h"
 #include "geodatalocator.h"
 #include "historyreport.h"
@@ -10,6 +11,9 @@
 #include "io/csv.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,7 +27,7 @@ namespace {
 QString historyHelp() {
   return QStringLiteral(
              "Usage: %1 history PLACE [--radius KM] [--from DATE] [--to DATE]\n"
-             "                    [--format text|csv|json|markdown] [--data FILE] [--geodata FILE]\n"
+             "                    [--format text|csv|json|markdown|pdf] [-o FILE] [--data FILE]\n"
              "\n"
              "Prints a place's incident history, oldest first, with each incident's dates\n"
              "(with their precision), type, actors, fatalities, summary and sources, then\n"
@@ -37,7 +41,11 @@ QString historyHelp() {
              "                   distance and direction from the place (0 to 500)\n"
              "  --from DATE      only incidents still going on at DATE (YYYY-MM-DD)\n"
              "  --to DATE        only incidents begun by DATE\n"
-             "  --format FORMAT  text (default), csv, json or markdown\n"
+             "  --format FORMAT  text (default), csv, json, markdown, or pdf: a sheet whose\n"
+             "                   first page maps the place and its incidents, followed by\n"
+             "                   the chronology with sources (A4, needs -o)\n"
+             "  -o, --output FILE  write to FILE instead of standard output; without\n"
+             "                   --format, its suffix (.pdf, .csv, .json, .md) sets the format\n"
              "  --data FILE      read this incident dataset instead of the bundled one\n"
              "\n"
              "Exit status: 0 when incidents were listed, 1 when the place is unknown or\n"
@@ -129,15 +137,35 @@ int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStrea
   const QCommandLineOption fromOption(QStringLiteral("from"), QString(), QStringLiteral("date"));
   const QCommandLineOption toOption(QStringLiteral("to"), QString(), QStringLiteral("date"));
   const QCommandLineOption formatOption(QStringLiteral("format"), QString(), QStringLiteral("format"), QStringLiteral("text"));
-  parser.addOptions({radiusOption, fromOption, toOption, formatOption});
+  const QCommandLineOption outputOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QString(), QStringLiteral("file"));
+  parser.addOptions({radiusOption, fromOption, toOption, formatOption, outputOption});
   parser.addPositionalArgument(QStringLiteral("place"), QString());
   if (auto done = startCommand(QStringLiteral("history"), arguments, parser, historyHelp(), true, common, out, err)) return *done;
 
-  const QString format = parser.value(formatOption);
+  const QString outputPath = parser.value(outputOption);
+  QString format = parser.value(formatOption);
+  if (!parser.isSet(formatOption) && !outputPath.isEmpty()) {
+    const QString suffix = QFileInfo(outputPath).suffix().toLower();
+    if (suffix == QLatin1String("pdf") || suffix == QLatin1String("csv") || suffix == QLatin1String("json")) format = suffix;
+    else if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown")) format = QStringLiteral("markdown");
+  }
   if (format != QLatin1String("text") && format != QLatin1String("csv") && format != QLatin1String("json") &&
-      format != QLatin1String("markdown")) {
-    err << prefix << "unknown --format '" << format << "' (use text, csv, json or markdown)\n";
+      format != QLatin1String("markdown") && format != QLatin1String("pdf")) {
+    err << prefix << "unknown --format '" << format << "' (use text, csv, json, markdown or pdf)\n";
     return ExitUsage;
+  }
+  const bool pdf = format == QLatin1String("pdf");
+  if (pdf && outputPath.isEmpty()) {
+    err << prefix << "--format pdf needs -o FILE.pdf\n";
+    return ExitUsage;
+  }
+  if (!outputPath.isEmpty()) {
+    const QFileInfo target(outputPath);
+    if (target.isDir() || !target.absoluteDir().exists()) {
+      err << prefix << "cannot write '" << outputPath << "': "
+          << (target.isDir() ? "it is a folder" : "its folder does not exist") << "\n";
+      return ExitFailure;
+    }
   }
   const QString name = parser.positionalArguments().join(QLatin1Char(' ')).trimmed();
   if (name.isEmpty()) {
@@ -169,21 +197,40 @@ int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStrea
     return ExitUsage;
   }
 
+  // The sheet draws a map: it needs the projected base map and incidents;
+  // the text formats only the gazetteer and the store.
   QString error;
-  QStringList problems;
-  auto store = loadIncidentStore(incidentsPath(common.dataPath), &error, &problems);
-  if (!store) {
-    err << prefix << error << "\n";
-    return ExitFailure;
+  std::optional<MapContext> context;
+  std::shared_ptr<const EventStore> store;
+  std::optional<Gazetteer> ownGazetteer;
+  const Gazetteer* gazetteerPointer = nullptr;
+  if (pdf) {
+    context = loadMapContext(geodataPath(common.geodataPath), &error);
+    if (!context || !loadIncidents(*context, incidentsPath(common.dataPath), &error)) {
+      err << prefix << error << "\n";
+      return ExitFailure;
+    }
+    for (const QString& problem : context->incidentProblems) err << problem << "\n";
+    store = context->incidents->storePointer();
+    gazetteerPointer = &context->baseMap->gazetteer();
+  } else {
+    QStringList problems;
+    store = loadIncidentStore(incidentsPath(common.dataPath), &error, &problems);
+    if (!store) {
+      err << prefix << error << "\n";
+      return ExitFailure;
+    }
+    for (const QString& problem : problems) err << problem << "\n";
+    std::string readError;
+    auto data = readBaseMap(geodataPath(common.geodataPath).toStdString(), &readError);
+    if (!data) {
+      err << prefix << q(readError) << "\n";
+      return ExitFailure;
+    }
+    ownGazetteer.emplace(std::move(data->places));
+    gazetteerPointer = &*ownGazetteer;
   }
-  for (const QString& problem : problems) err << problem << "\n";
-  std::string readError;
-  auto data = readBaseMap(geodataPath(common.geodataPath).toStdString(), &readError);
-  if (!data) {
-    err << prefix << q(readError) << "\n";
-    return ExitFailure;
-  }
-  const Gazetteer gazetteer(std::move(data->places));
+  const Gazetteer& gazetteer = *gazetteerPointer;
 
   const PlaceResolution resolution = resolveHistoryPlace(gazetteer, *store, name.toStdString());
   if (resolution.status != PlaceResolution::Status::Found) {
@@ -208,6 +255,34 @@ int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStrea
   const HistoryPlace& place = resolution.place;
   const PlaceHistory history = placeHistory(*store, place, options);
 
+  const Place* gazetteerPlace = resolution.gazetteerIndex ? &gazetteer.place(*resolution.gazetteerIndex) : nullptr;
+  const HistoryReport report{*store, place, gazetteerPlace, history, options.radiusMetres};
+  const auto noIncidents = [&] {
+    err << prefix << "no incidents at " << q(place.name) << (options.radiusMetres > 0 ? " or around it" : "")
+        << " in the dataset" << (parser.isSet(fromOption) || parser.isSet(toOption) ? " for these dates" : "") << "\n";
+    return static_cast<int>(ExitFailure);
+  };
+  if (pdf) {
+    if (history.entries.empty()) return noIncidents();
+    if (!writePlaceSheet(outputPath, findPagePreset(QStringLiteral("a4-portrait"))->format, *context, report, &error)) {
+      err << prefix << error << "\n";
+      return ExitFailure;
+    }
+    out << "wrote " << QDir::toNativeSeparators(outputPath) << " (map and " << history.entries.size()
+        << (history.entries.size() == 1 ? " incident" : " incidents") << " of " << q(place.name) << ")\n";
+    return ExitSuccess;
+  }
+
+  QFile file(outputPath);
+  QTextStream fileStream;
+  if (!outputPath.isEmpty()) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+      err << prefix << "cannot write '" << outputPath << "': " << file.errorString() << "\n";
+      return ExitFailure;
+    }
+    fileStream.setDevice(&file);
+  }
+  QTextStream& sink = outputPath.isEmpty() ? out : fileStream;
   if (format == QLatin1String("json")) {
     QJsonObject header;
     header[QStringLiteral("name")] = q(place.name);
@@ -228,20 +303,20 @@ int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStrea
                          {QStringLiteral("radius_km"), options.radiusMetres / 1000.0},
                          {QStringLiteral("incidents"), incidents},
                          {QStringLiteral("summary"), summaryJson(history.summary)}};
-    out << QJsonDocument(document).toJson(QJsonDocument::Indented);
+    sink << QJsonDocument(document).toJson(QJsonDocument::Indented);
   } else {
-    const Place* gazetteerPlace = resolution.gazetteerIndex ? &gazetteer.place(*resolution.gazetteerIndex) : nullptr;
-    const HistoryReport report{*store, place, gazetteerPlace, history, options.radiusMetres};
-    if (format == QLatin1String("csv")) writeHistoryCsv(out, report);
-    else if (format == QLatin1String("markdown")) writeHistoryMarkdown(out, report);
-    else writeHistoryText(out, report);
+    if (format == QLatin1String("csv")) writeHistoryCsv(sink, report);
+    else if (format == QLatin1String("markdown")) writeHistoryMarkdown(sink, report);
+    else writeHistoryText(sink, report);
   }
-  if (history.entries.empty()) {
-    err << prefix << "no incidents at " << q(place.name) << (options.radiusMetres > 0 ? " or around it" : "")
-        << " in the dataset" << (parser.isSet(fromOption) || parser.isSet(toOption) ? " for these dates" : "") << "\n";
-    return ExitFailure;
+  if (!outputPath.isEmpty()) {
+    fileStream.flush();
+    if (fileStream.status() != QTextStream::Ok || !file.flush()) {
+      err << prefix << "cannot write '" << outputPath << "': " << file.errorString() << "\n";
+      return ExitFailure;
+    }
   }
-  return ExitSuccess;
+  return history.entries.empty() ? noIncidents() : static_cast<int>(ExitSuccess);
 }
 
 } // namespace sv

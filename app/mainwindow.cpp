@@ -97,6 +97,7 @@ MainWindow::MainWindow(MapContext context, QWidget* parent)
 
     // The place dossier: opened by a click on a town or its incidents.
     m_dossier = new DossierPanel(store, m_context.baseMap->gazetteer(), m_time, this);
+    m_dossier->setMapContext(&m_context);
     m_dossierDock = new QDockWidget(tr("Place"), this);
     m_dossierDock->setObjectName(QStringLiteral("dossierDock"));
     m_dossierDock->setWidget(m_dossier);

@@ -3,7 +3,9 @@
 #include "render/labellayout.h"
 #include "render/mapstyle.h"
 
+#include <QPaintEngine>
 #include <QPainter>
+#include <QPainterPath>
 #include <QFontMetricsF>
 
 #include <cmath>
@@ -58,6 +60,17 @@ void drawHaloText(QPainter& painter, const PlacedLabel& label, const QColor& col
   const QFontMetricsF metrics(label.font);
   const QPointF baseline(label.rect.left() + 1.5, label.rect.top() + metrics.ascent());
   const double r = haloWidth / 2.0;
+  // Vector outputs (PDF, SVG) keep one copy of each name as text: the halo
+  // is the outline stroked as a path.
+  const QPaintEngine* engine = painter.paintEngine();
+  if (engine && (engine->type() == QPaintEngine::Pdf || engine->type() == QPaintEngine::SVG)) {
+    QPainterPath outline;
+    outline.addText(baseline, label.font, label.text);
+    painter.strokePath(outline, QPen(mapstyle::kHalo, haloWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter.setPen(colour);
+    painter.drawText(baseline, label.text);
+    return;
+  }
   painter.setPen(mapstyle::kHalo);
   for (int step = 0; step < 12; ++step) {
     const double angle = step * 3.14159265358979323846 / 6.0;

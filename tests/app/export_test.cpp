@@ -345,5 +345,39 @@ TEST(BriefCommand, APlaceSheetListsEveryIncidentOfThePlace) {
   EXPECT_EQ(runViewer({QStringLiteral("brief"), QStringLiteral("-o"), dir.filePath(QStringLiteral("x.png"))}).exitCode, 1);
 }
 
+TEST(PlaceSheet, HistoryWritesTheDossierAsAPdfWithEveryIncidentOfThePlace) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("farabougou.pdf"));
+  const ViewerRun run = runViewer({QStringLiteral("history"), QStringLiteral("Farabougou"), QStringLiteral("-o"), path});
+  ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+  EXPECT_TRUE(run.out.contains(QStringLiteral("map and 23 incidents of Farabougou"))) << run.out.toStdString();
+  const QString text = pdfText(path);
+  const EventStore& store = bundledContext().incidents->store();
+  const auto place = resolveHistoryPlace(bundledContext().baseMap->gazetteer(), store, "Farabougou");
+  const PlaceHistory history = placeHistory(store, place.place);
+  ASSERT_EQ(history.entries.size(), 23u);
+  for (const HistoryEntry& e : history.entries)
+    EXPECT_TRUE(text.contains(QString::fromUtf8(store.id(e.index).data(), static_cast<qsizetype>(store.id(e.index).size()))))
+        << store.id(e.index);
+  EXPECT_TRUE(text.contains(QStringLiteral("Farabougou \u2014 incident history")));
+  EXPECT_TRUE(text.contains(QStringLiteral("Farabougou \u2014 chronology")));
+  EXPECT_TRUE(text.contains(QStringLiteral("23 at Farabougou")));
+  // Map labels are text once: their halos are outlines, not copies.
+  const QString mapPage = text.section(QLatin1Char('\f'), 0, 0);
+  EXPECT_EQ(mapPage.count(QStringLiteral("Kourmangoub\u00e9")), 1) << mapPage.toStdString();
+
+  // The file's suffix sets the format; a sheet needs a file.
+  const QString markdown = dir.filePath(QStringLiteral("farabougou.md"));
+  ASSERT_EQ(runViewer({QStringLiteral("history"), QStringLiteral("Farabougou"), QStringLiteral("-o"), markdown}).exitCode, 0);
+  QFile file(markdown);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  EXPECT_TRUE(file.readAll().startsWith("# Farabougou\n"));
+  EXPECT_EQ(runViewer({QStringLiteral("history"), QStringLiteral("Farabougou"), QStringLiteral("--format"), QStringLiteral("pdf")}).exitCode, 2);
+  const ViewerRun missing = runViewer({QStringLiteral("history"), QStringLiteral("Farabougou"), QStringLiteral("-o"),
+                                       dir.filePath(QStringLiteral("no/such/dir/f.pdf"))});
+  EXPECT_EQ(missing.exitCode, 1);
+  EXPECT_TRUE(missing.err.contains(QStringLiteral("its folder does not exist"))) << missing.err.toStdString();
+}
+
 } // namespace
 } // namespace sv

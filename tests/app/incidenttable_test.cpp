@@ -372,6 +372,13 @@ TEST_F(WindowTest, PlaceSearchCompletesRanksAndOpensTheDossier) {
   const QString rows = QString::fromUtf8(csv.readAll());
   EXPECT_TRUE(rows.startsWith(QStringLiteral("id,at_place,distance_km,direction,start,")));
   EXPECT_EQ(rows.count(QStringLiteral("\r\n")), 24);
+  // The one-place sheet: a PDF of the map and the chronology.
+  ASSERT_TRUE(dossier->exportTo(dir.filePath(QStringLiteral("f.pdf")), DossierPanel::ExportFormat::Pdf, &error))
+      << error.toStdString();
+  QFile sheet(dir.filePath(QStringLiteral("f.pdf")));
+  ASSERT_TRUE(sheet.open(QIODevice::ReadOnly));
+  EXPECT_TRUE(sheet.read(5).startsWith("%PDF-"));
+  EXPECT_GT(sheet.size(), 20000);
   EXPECT_FALSE(dossier->exportTo(dir.filePath(QStringLiteral("missing/f.md")), DossierPanel::ExportFormat::Markdown, &error));
   EXPECT_TRUE(error.contains(QStringLiteral("missing/f.md")));
   EXPECT_TRUE(dossier->historyText().startsWith(QStringLiteral("Farabougou, Niono cercle, S\u00e9gou region (geonames:")));
