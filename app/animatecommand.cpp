@@ -7,7 +7,6 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
-#include <QTemporaryDir>
 #include <QTextStream>
 
 namespace sv {
@@ -94,21 +93,13 @@ int runAnimateCommand(const QStringList& arguments, QTextStream& out, QTextStrea
   if (!fpsOk || fps < 1 || fps > 60) return usage(QStringLiteral("bad --fps '%1': expected 1 to 60").arg(parser.value(fpsOption)));
 
   // The output: a folder of frames, or a video file.
-  const QString suffix = QFileInfo(output).suffix().toLower();
-  const bool video = suffix == QLatin1String("mp4") || suffix == QLatin1String("gif");
-  if (!video && !suffix.isEmpty() && !QFileInfo(output).isDir())
-    return usage(QStringLiteral("cannot write '%1': give a folder for PNG frames, or a .mp4 or .gif file").arg(output));
-  const QFileInfo parent(QFileInfo(output).absolutePath());
-  if (!parent.exists() || !parent.isWritable()) {
-    err << prefix << "cannot write '" << output << "': folder '" << parent.filePath()
-        << (parent.exists() ? "' is not writable" : "' does not exist") << "\n";
+  bool wrongKind = false;
+  const QString outputProblem = animationOutputProblem(output, &wrongKind);
+  if (wrongKind) return usage(outputProblem);
+  if (!outputProblem.isEmpty()) {
+    err << prefix << outputProblem << "\n";
     return ExitFailure;
   }
-  if (QFileInfo(output).exists() && (video ? QFileInfo(output).isDir() : !QFileInfo(output).isDir())) {
-    err << prefix << "cannot write '" << output << "': " << (video ? "it is a folder" : "it is a file") << "\n";
-    return ExitFailure;
-  }
-  const QString ffmpeg = video ? findFfmpeg() : QString();
 
   CompositionInputs inputs;
   if (auto failed = loadCompositionInputs(common, parser, filters, page, prefix, err, inputs)) return *failed;
@@ -124,32 +115,18 @@ int runAnimateCommand(const QStringList& arguments, QTextStream& out, QTextStrea
     return ExitFailure;
   }
 
-  QTemporaryDir temporary;
-  QString frameDir = output;
-  if (video) frameDir = ffmpeg.isEmpty() ? QFileInfo(output).absolutePath() + QLatin1Char('/') + QFileInfo(output).completeBaseName() + QStringLiteral("-frames") : temporary.path();
   const auto progress = [&](int done, int total, const AnimationFrame& frame) {
     err << "frame " << done << "/" << total << "  " << QString::fromStdString(formatRangeLabel(frame.range)) << "\n";
     err.flush();
     return true;
   };
-  if (!writeAnimationFrames(*context, frames, settings, page.format(), extent, page.title(parser), frameDir, progress, &error)) {
-    err << prefix << error << "\n";
+  const AnimationResult result =
+      exportAnimation(*context, frames, settings, page.format(), extent, page.title(parser), output, fps, progress);
+  if (!result.ok) {
+    err << prefix << result.message << "\n";
     return ExitFailure;
   }
-  if (!video) {
-    out << "wrote " << frames.size() << " frames to " << QDir::toNativeSeparators(frameDir) << "\n";
-    return ExitSuccess;
-  }
-  if (ffmpeg.isEmpty()) {
-    err << prefix << "cannot write '" << output << "': ffmpeg is not installed (Debian package ffmpeg; scripts/setup installs it). The "
-        << frames.size() << " frames are in " << QDir::toNativeSeparators(frameDir) << "\n";
-    return ExitFailure;
-  }
-  if (!encodeAnimation(ffmpeg, frameDir, output, fps, &error)) {
-    err << prefix << error << "\n";
-    return ExitFailure;
-  }
-  out << "wrote " << QDir::toNativeSeparators(output) << " (" << frames.size() << " frames at " << fps << " fps)\n";
+  out << result.message << "\n";
   return ExitSuccess;
 }
 

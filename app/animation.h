@@ -46,6 +46,28 @@ bool writeAnimationFrames(const MapContext& context, const std::vector<Animation
                           const QString& title, const QString& directory, const AnimationProgress& progress,
                           QString* error);
 
+// What went wrong with an output path before anything is drawn: it must be a
+// folder for PNG frames (made if missing) or a .mp4 or .gif file in an
+// existing, writable folder. Empty when fine; `usage` tells a wrong kind of
+// path (exit status 2 on the command line) from an unwritable one.
+QString animationOutputProblem(const QString& output, bool* usage = nullptr);
+bool isVideoOutput(const QString& output);
+
+struct AnimationResult {
+  bool ok = false;
+  bool cancelled = false;
+  QString message;        // "wrote 46 frames to DIR", or the reason it failed
+  QString frameDirectory; // where PNG frames were left, if anywhere
+};
+
+// Renders the frames into `output` (a folder), or renders them into a
+// temporary folder and encodes them as `output` (.mp4 or .gif) with ffmpeg.
+// Without ffmpeg the frames are kept beside the video's name
+// (NAME-frames/) and the result says so. Used by `animate` and the window.
+AnimationResult exportAnimation(const MapContext& context, const std::vector<AnimationFrame>& frames,
+                                const AnimationSettings& settings, const PageFormat& format, const QRectF& extent,
+                                const QString& title, const QString& output, int fps, const AnimationProgress& progress);
+
 // The ffmpeg executable, or empty when it is not installed.
 QString findFfmpeg();
 // Encodes the frames of `directory` as MP4 (H.264) or GIF (by `output`'s suffix).
