@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "animationdialog.h"
+#include "compositiondialog.h"
 #include "dossierpanel.h"
 #include "filterpanel.h"
 #include "incidenttable.h"
@@ -19,7 +21,6 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QImageWriter>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
@@ -147,8 +148,16 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* exportAction = file->addAction(tr("&Export Map Image…"), this, &MainWindow::exportMapImage);
+  QAction* exportAction = file->addAction(tr("&Export Map…"), this, &MainWindow::exportMap);
   exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
+  exportAction->setStatusTip(tr("Preview and save the map as a page: PNG, SVG or PDF, or a briefing sheet"));
+  QAction* copyMap = file->addAction(tr("&Copy Map"), this, [this] { compositionDialog()->copyToClipboard(); });
+  copyMap->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+  copyMap->setStatusTip(tr("Copy the map's page, as last set up in Export Map, to the clipboard"));
+  if (m_context.incidents) {
+    QAction* animate = file->addAction(tr("Export &Animation…"), this, &MainWindow::exportAnimation);
+    animate->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+  }
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
   quit->setShortcut(QKeySequence::Quit);
@@ -246,14 +255,32 @@ void MainWindow::showScale() {
   m_scaleLabel->setText(tr("Scale %1").arg(formatScale(denominator)));
 }
 
-void MainWindow::exportMapImage() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export Map Image"), QStringLiteral("mali-map.png"),
-                                                    tr("PNG images (*.png)"));
-  if (path.isEmpty()) return;
-  QImageWriter writer(path, "png");
-  if (!writer.write(m_canvas->renderSnapshot())) {
-    QMessageBox::warning(this, tr("Export Map Image"), tr("Cannot write %1: %2").arg(path, writer.errorString()));
-  }
+// Compositions of what the map shows now: its view, the range and the filters.
+CompositionDialog* MainWindow::compositionDialog() {
+  if (!m_compositionDialog) m_compositionDialog = new CompositionDialog(m_context, this);
+  m_compositionDialog->setView(m_time->range(), m_time->filter(), m_canvas->mapSettings().visibleExtent());
+  return m_compositionDialog;
+}
+
+void MainWindow::exportMap() {
+  CompositionDialog* dialog = compositionDialog();
+  dialog->show();
+  dialog->raise();
+  dialog->activateWindow();
+}
+
+AnimationDialog* MainWindow::animationDialog() {
+  if (!m_animationDialog) m_animationDialog = new AnimationDialog(m_context, this);
+  if (!m_animationDialog->running())
+    m_animationDialog->setView(m_time->selection(), m_time->filter(), m_canvas->mapSettings().visibleExtent());
+  return m_animationDialog;
+}
+
+void MainWindow::exportAnimation() {
+  AnimationDialog* dialog = animationDialog();
+  dialog->show();
+  dialog->raise();
+  dialog->activateWindow();
 }
 
 void MainWindow::openPlace(std::size_t gazetteerIndex) {

@@ -11,6 +11,8 @@ class QLabel;
 
 namespace sv {
 
+class AnimationDialog;
+class CompositionDialog;
 class DossierPanel;
 class FilterPanel;
 class IncidentTablePanel;
@@ -39,12 +41,16 @@ public:
   IncidentTablePanel* incidentTable() const { return m_table; }
   QDockWidget* incidentTableDock() const { return m_tableDock; }
   PlaceSearchField* placeSearch() const { return m_placeSearch; }
+  // The export dialogs, made on first use and set to the current view.
+  CompositionDialog* compositionDialog();
+  AnimationDialog* animationDialog();
 
 private:
   void createMenus();
   void showCursorPosition(const QPointF& lonLat);
   void showScale();
-  void exportMapImage();
+  void exportMap();
+  void exportAnimation();
   void showAbout();
   void showIncidentSummary();
   void showTimeOnMap();
@@ -72,6 +78,8 @@ private:
   IncidentTablePanel* m_table = nullptr;
   QDockWidget* m_tableDock = nullptr;
   PlaceSearchField* m_placeSearch = nullptr;
+  CompositionDialog* m_compositionDialog = nullptr;
+  AnimationDialog* m_animationDialog = nullptr;
 };
 
 } // namespace sv

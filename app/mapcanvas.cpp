@@ -88,7 +88,6 @@ RenderRequest MapCanvas::makeRequest() const {
   return request;
 }
 
-QImage MapCanvas::renderSnapshot() const { return composeLayers(renderMap(makeRequest())); }
 
 void MapCanvas::changeView(const MapSettings& settings) {
   if (settings == m_settings) return;

@@ -27,13 +27,11 @@ public:
   ~MapCanvas() override;
 
   const MapSettings& mapSettings() const { return m_settings; }
-  // The newest finished render, for tests and snapshot export.
+  // The newest finished render, for tests.
   const RenderedMap& renderedMap() const { return m_rendered; }
   bool isRenderPending() const;
   // True when the image shown is the current view's, complete.
   bool isUpToDate() const;
-  // Renders the current view synchronously with the same code as the jobs.
-  QImage renderSnapshot() const;
 
   // The incidents drawn over the base map, and which of them to show. Changing
   // only the view of incidents re-renders the incident layer and reuses the base map.

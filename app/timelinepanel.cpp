@@ -1,4 +1,5 @@
 #include "timelinepanel.h"
+#include "qtdates.h"
 
 #include "timelineview.h"
 
@@ -22,11 +23,6 @@
 
 namespace sv {
 namespace {
-
-// DayNumber 0 is 1 January 1970, Julian day 2440588.
-constexpr qint64 kJulianDayOfEpoch = 2440588;
-QDate toQDate(DayNumber day) { return QDate::fromJulianDay(kJulianDayOfEpoch + day); }
-DayNumber fromQDate(const QDate& date) { return static_cast<DayNumber>(date.toJulianDay() - kJulianDayOfEpoch); }
 
 constexpr std::array<double, 9> kSpeeds{0.2, 0.5, 1.0, 2.0, 4.0, 8.0, 12.0, 20.0, 30.0};
 

@@ -265,9 +265,11 @@ ComposedPage drawComposition(QPainter& painter, const PageFormat& format, const 
 
 QImage renderCompositionImage(const PageFormat& format, const CompositionContent& content, ComposedPage* page) {
   QImage image(format.pixels, QImage::Format_ARGB32_Premultiplied);
-  image.setDevicePixelRatio(format.scale());
   image.fill(Qt::white);
   QPainter painter(&image);
+  // Scaled by the painter, not the image's device pixel ratio, which Qt
+  // rounds for painting: a preview below 96 dpi must shrink the page too.
+  painter.scale(format.scale(), format.scale());
   ComposedPage composed = drawComposition(painter, format, content);
   painter.end();
   if (page) *page = std::move(composed);
