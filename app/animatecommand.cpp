@@ -33,6 +33,10 @@ QString animateHelp() {
              "  --skip-empty       leave out frames with no incident under the filters\n"
              "\n"
              "%2\n%3\n"
+             "Without --bbox or --place the view fits every incident the frames show that\n"
+             "is located to a cercle or better (records placed only in a region or the\n"
+             "country are drawn but do not widen the view), with a margin and at least\n"
+             "150 km across; give --bbox -12.3,10.1,4.3,25.1 for the whole of Mali.\n"
              "Progress goes to stderr, one line per frame. MP4 and GIF need ffmpeg (Debian\n"
              "package ffmpeg); without it the frames are kept in a folder beside the output\n"
              "and the exit status is 1.\n")
@@ -106,7 +110,7 @@ int runAnimateCommand(const QStringList& arguments, QTextStream& out, QTextStrea
   const MapContext* context = &*inputs.context;
   const EventStore& store = context->incidents->store();
   settings.filter = inputs.filter;
-  const QRectF& extent = inputs.extent;
+  QRectF extent = inputs.extent;
 
   const std::vector<AnimationFrame> frames = planAnimation(store, settings);
   if (frames.empty()) {
@@ -114,6 +118,8 @@ int runAnimateCommand(const QStringList& arguments, QTextStream& out, QTextStrea
         << " is empty under the filters, and --skip-empty leaves them all out\n";
     return ExitFailure;
   }
+  // Without --bbox or --place, the view fits what the frames show.
+  if (!page.viewGiven(parser)) extent = animationExtent(*context->incidents, frames, settings.filter, extent);
 
   const auto progress = [&](int done, int total, const AnimationFrame& frame) {
     err << "frame " << done << "/" << total << "  " << QString::fromStdString(formatRangeLabel(frame.range)) << "\n";

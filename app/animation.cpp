@@ -9,6 +9,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include <limits>
+
 namespace sv {
 
 std::vector<AnimationFrame> planAnimation(const EventStore& store, const AnimationSettings& s) {
@@ -31,6 +33,39 @@ std::vector<AnimationFrame> planAnimation(const EventStore& store, const Animati
     frames.push_back({cursor, range});
   }
   return frames;
+}
+
+QRectF animationExtent(const IncidentLayerData& incidents, const std::vector<AnimationFrame>& frames,
+                       const IncidentFilter& filter, const QRectF& fallback, double minimumMetres) {
+  if (frames.empty()) return fallback;
+  DayRange span = frames.front().range;
+  for (const AnimationFrame& frame : frames) {
+    span.from = std::min(span.from, frame.range.from);
+    span.to = std::max(span.to, frame.range.to);
+  }
+  // Records placed only somewhere in a region or the country are drawn, but
+  // their nominal point (a region's centre, the capital) does not set the view.
+  const EventStore& store = incidents.store();
+  std::vector<EventStore::Index> shown;
+  for (EventStore::Index i : store.overlapping(span.from, span.to, filter))
+    if (store.locationPrecision(i) <= LocationPrecision::Cercle) shown.push_back(i);
+  if (shown.empty()) return fallback;
+  double left = std::numeric_limits<double>::max(), right = std::numeric_limits<double>::lowest();
+  double top = left, bottom = right;
+  for (EventStore::Index i : shown) {
+    const QPointF& p = incidents.position(i);
+    left = std::min(left, p.x());
+    right = std::max(right, p.x());
+    top = std::min(top, p.y());
+    bottom = std::max(bottom, p.y());
+  }
+  QRectF extent(QPointF(left, top), QPointF(right, bottom));
+  extent = extent.marginsAdded(QMarginsF(extent.width(), extent.height(), extent.width(), extent.height()) * 0.12);
+  const QPointF centre = extent.center();
+  extent.setWidth(std::max(extent.width(), minimumMetres));
+  extent.setHeight(std::max(extent.height(), minimumMetres));
+  extent.moveCenter(centre);
+  return extent;
 }
 
 bool writeAnimationFrames(const MapContext& context, const std::vector<AnimationFrame>& frames,

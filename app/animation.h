@@ -33,6 +33,12 @@ struct AnimationFrame {
 // The frames, in order: exact in number, first frame at `from`, none past `to`.
 std::vector<AnimationFrame> planAnimation(const EventStore& store, const AnimationSettings& settings);
 
+// The view an animation shows when none is given: every incident its frames
+// show under the filter and located to a cercle or better, with a margin, at
+// least `minimumMetres` across; or `fallback` when there is none.
+QRectF animationExtent(const IncidentLayerData& incidents, const std::vector<AnimationFrame>& frames,
+                       const IncidentFilter& filter, const QRectF& fallback, double minimumMetres = 150000.0);
+
 // Called after each frame is written, with frames done and the total; return
 // false to stop.
 using AnimationProgress = std::function<bool(int done, int total, const AnimationFrame& frame)>;

@@ -63,6 +63,8 @@ public:
   bool parse(const QCommandLineParser& parser, const PageFormat& fallback, QString* error);
   // The projected extent to show: the bbox, the place's circle, or Mali.
   bool extent(const QCommandLineParser& parser, const MapContext& context, QRectF& extent, QString* error) const;
+  // Whether --bbox or --place chose the view.
+  bool viewGiven(const QCommandLineParser& parser) const { return parser.isSet(m_bbox) || parser.isSet(m_place); }
   const PageFormat& format() const { return m_format; }
   QString title(const QCommandLineParser& parser) const { return parser.value(m_title); }
   static QString helpText(bool withSize = true);

@@ -279,11 +279,16 @@ QImage renderCompositionImage(const PageFormat& format, const CompositionContent
 
 QStringList compositionAttributions(const BaseMap& baseMap, const DatasetInfo* incidents) {
   QStringList lines;
-  // One line per distinct attribution text (several layers share a source).
+  // The geodata's credits on one line, each said once: layers share sources,
+  // and a layer's text may join several credits with "; ".
+  QStringList credits;
   for (const Attribution& a : baseMap.attributions()) {
-    const QString line = q(a.text.empty() ? a.source : a.text).trimmed();
-    if (!line.isEmpty() && !lines.contains(line)) lines << line;
+    for (const QString& part : q(a.text.empty() ? a.source : a.text).split(QStringLiteral("; "))) {
+      const QString credit = part.trimmed();
+      if (!credit.isEmpty() && !credits.contains(credit)) credits << credit;
+    }
   }
+  if (!credits.isEmpty()) lines << credits.join(QStringLiteral("; "));
   if (incidents) {
     QString line = QCoreApplication::translate("Composition", "Incidents: %1").arg(q(incidents->title.empty() ? incidents->name : incidents->title));
     if (!incidents->compiled.empty()) line += QCoreApplication::translate("Composition", ", compiled or accessed %1").arg(q(incidents->compiled));

@@ -225,6 +225,34 @@ TEST(AnimatePlan, FramesFollowTheStepWindowAndSkipEmpty) {
   for (const AnimationFrame& frame : planAnimation(store, settings)) EXPECT_EQ(frame.range.from, store.firstDay());
 }
 
+TEST(AnimatePlan, WithoutAViewTheFramesFitTheIncidentsLocatedToACercle) {
+  const MapContext& context = bundledContext();
+  AnimationSettings settings;
+  settings.from = day("2020-10-01");
+  settings.to = day("2020-11-15");
+  settings.step = {1, TimeUnit::Day};
+  settings.window = TimeLength{7, TimeUnit::Day};
+  const auto frames = planAnimation(context.incidents->store(), settings);
+  const QRectF mali = context.baseMap->maliExtent();
+  const QRectF extent = animationExtent(*context.incidents, frames, settings.filter, mali);
+  const auto at = [&](double lon, double lat) {
+    const Point2 p = context.projection.forward({lon, lat});
+    return QPointF(p.x, p.y);
+  };
+  // The siege's villages are in view; the country-wide record's nominal
+  // point (Bamako) and the "central Mali" one do not widen it.
+  EXPECT_TRUE(extent.contains(at(-6.1414, 14.8921)));  // Farabougou
+  EXPECT_TRUE(extent.contains(at(-6.0182, 14.8059)));  // Dogofry
+  EXPECT_FALSE(extent.contains(at(-8.0, 12.65)));       // Bamako
+  EXPECT_FALSE(extent.contains(at(-4.18296, 14.4843))); // "central Mali"
+  EXPECT_GE(extent.width(), 150000.0);
+  EXPECT_LT(extent.width(), mali.width() / 4);
+  // Nothing under the filter: the fallback.
+  IncidentFilter none;
+  none.minFatalities = 100000;
+  EXPECT_EQ(animationExtent(*context.incidents, frames, none, mali), mali);
+}
+
 TEST(AnimateCommand, WritesExactlyTheFramesOfTheRangeAndReplacesOldOnes) {
   QTemporaryDir dir;
   const QString frames = dir.filePath(QStringLiteral("frames"));
@@ -243,9 +271,16 @@ TEST(AnimateCommand, WritesExactlyTheFramesOfTheRangeAndReplacesOldOnes) {
   EXPECT_TRUE(run.err.contains(QStringLiteral("frame 3/3  9\u201315 Oct 2020")));
   const QImage first(QDir(frames).filePath(QStringLiteral("frame-00001.png")));
   EXPECT_EQ(first.size(), QSize(320, 240));
-  // Each frame is a whole composition: it matches the single export of its range.
-  const CompositionContent content = compositionFor(bundledContext(), {day("2020-09-25"), day("2020-10-01")}, {},
-                                                    bundledContext().baseMap->maliExtent());
+  // Each frame is a whole composition: it matches the single export of its
+  // range, in the view fitted to the frames' incidents.
+  AnimationSettings settings;
+  settings.from = day("2020-10-01");
+  settings.to = day("2020-10-21");
+  settings.step = {1, TimeUnit::Week};
+  settings.window = TimeLength{7, TimeUnit::Day};
+  const QRectF fitted = animationExtent(*bundledContext().incidents, planAnimation(bundledContext().incidents->store(), settings),
+                                        {}, bundledContext().baseMap->maliExtent());
+  const CompositionContent content = compositionFor(bundledContext(), {day("2020-09-25"), day("2020-10-01")}, {}, fitted);
   EXPECT_TRUE(first.convertToFormat(QImage::Format_ARGB32) ==
               renderCompositionImage({QSize(320, 240), 96.0}, content).convertToFormat(QImage::Format_ARGB32));
 
