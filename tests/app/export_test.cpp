@@ -345,6 +345,17 @@ namespace {
 
 using test::bundledContext;
 
+// Every incident id of Farabougou's history (23 incidents) occurs in `text`.
+void expectFarabougouHistoryIn(const QString& text) {
+  const EventStore& store = bundledContext().incidents->store();
+  const auto place = resolveHistoryPlace(bundledContext().baseMap->gazetteer(), store, "Farabougou");
+  const PlaceHistory history = placeHistory(store, place.place);
+  ASSERT_EQ(history.entries.size(), 23u);
+  for (const HistoryEntry& e : history.entries)
+    EXPECT_TRUE(text.contains(QString::fromUtf8(store.id(e.index).data(), static_cast<qsizetype>(store.id(e.index).size()))))
+        << store.id(e.index);
+}
+
 TEST(BriefCommand, MapPageThenEveryIncidentShownWithSources) {
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("brief.pdf"));
@@ -370,13 +381,7 @@ TEST(BriefCommand, APlaceSheetListsEveryIncidentOfThePlace) {
                                    QStringLiteral("--title"), QStringLiteral("Farabougou")});
   ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
   const QString text = pdfText(path);
-  const EventStore& store = bundledContext().incidents->store();
-  const auto place = resolveHistoryPlace(bundledContext().baseMap->gazetteer(), store, "Farabougou");
-  const PlaceHistory history = placeHistory(store, place.place);
-  ASSERT_EQ(history.entries.size(), 23u);
-  for (const HistoryEntry& e : history.entries)
-    EXPECT_TRUE(text.contains(QString::fromUtf8(store.id(e.index).data(), static_cast<qsizetype>(store.id(e.index).size()))))
-        << store.id(e.index);
+  expectFarabougouHistoryIn(text);
   EXPECT_EQ(runViewer({QStringLiteral("brief"), QStringLiteral("-o"), dir.filePath(QStringLiteral("x.png"))}).exitCode, 1);
 }
 
@@ -387,13 +392,7 @@ TEST(PlaceSheet, HistoryWritesTheDossierAsAPdfWithEveryIncidentOfThePlace) {
   ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
   EXPECT_TRUE(run.out.contains(QStringLiteral("map and 23 incidents of Farabougou"))) << run.out.toStdString();
   const QString text = pdfText(path);
-  const EventStore& store = bundledContext().incidents->store();
-  const auto place = resolveHistoryPlace(bundledContext().baseMap->gazetteer(), store, "Farabougou");
-  const PlaceHistory history = placeHistory(store, place.place);
-  ASSERT_EQ(history.entries.size(), 23u);
-  for (const HistoryEntry& e : history.entries)
-    EXPECT_TRUE(text.contains(QString::fromUtf8(store.id(e.index).data(), static_cast<qsizetype>(store.id(e.index).size()))))
-        << store.id(e.index);
+  expectFarabougouHistoryIn(text);
   EXPECT_TRUE(text.contains(QStringLiteral("Farabougou \u2014 incident history")));
   EXPECT_TRUE(text.contains(QStringLiteral("Farabougou \u2014 chronology")));
   EXPECT_TRUE(text.contains(QStringLiteral("23 at Farabougou")));
