@@ -177,7 +177,16 @@ PageFormat CompositionDialog::previewFormat() const {
   return preview;
 }
 
-void CompositionDialog::schedulePreview() { m_previewTimer->start(); }
+// Only a dialog on screen draws its preview: Copy Map uses the dialog's
+// settings without showing it.
+void CompositionDialog::schedulePreview() {
+  if (isVisible()) m_previewTimer->start();
+}
+
+void CompositionDialog::showEvent(QShowEvent* event) {
+  QDialog::showEvent(event);
+  m_previewTimer->start();
+}
 
 void CompositionDialog::updatePreview() {
   m_previewTimer->stop();

@@ -70,6 +70,9 @@ public:
 signals:
   void previewUpdated();
 
+protected:
+  void showEvent(QShowEvent* event) override;
+
 private:
   void presetChosen();
   void sizeEdited();

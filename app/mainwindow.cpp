@@ -19,6 +19,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QKeySequence>
@@ -262,12 +263,17 @@ CompositionDialog* MainWindow::compositionDialog() {
   return m_compositionDialog;
 }
 
-void MainWindow::exportMap() {
-  CompositionDialog* dialog = compositionDialog();
+namespace {
+
+void bringUp(QDialog* dialog) {
   dialog->show();
   dialog->raise();
   dialog->activateWindow();
 }
+
+} // namespace
+
+void MainWindow::exportMap() { bringUp(compositionDialog()); }
 
 AnimationDialog* MainWindow::animationDialog() {
   if (!m_animationDialog) m_animationDialog = new AnimationDialog(m_context, this);
@@ -276,12 +282,7 @@ AnimationDialog* MainWindow::animationDialog() {
   return m_animationDialog;
 }
 
-void MainWindow::exportAnimation() {
-  AnimationDialog* dialog = animationDialog();
-  dialog->show();
-  dialog->raise();
-  dialog->activateWindow();
-}
+void MainWindow::exportAnimation() { bringUp(animationDialog()); }
 
 void MainWindow::openPlace(std::size_t gazetteerIndex) {
   openHistoryPlace(historyPlace(m_context.baseMap->gazetteer().place(gazetteerIndex)), gazetteerIndex);
