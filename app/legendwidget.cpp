@@ -16,7 +16,8 @@ constexpr int kSymbolColumn = 56; // width reserved for symbols
 constexpr int kHeading = 24;
 
 const EventType kTypes[] = {EventType::Battles, EventType::ViolenceAgainstCivilians, EventType::ExplosionsRemoteViolence,
-                            EventType::Riots, EventType::Protests, EventType::StrategicDevelopments};
+                            EventType::Riots, EventType::Protests, EventType::StrategicDevelopments,
+                            EventType::Unclassified};
 
 } // namespace
 
@@ -33,8 +34,10 @@ void LegendWidget::setIncidents(std::shared_ptr<const IncidentLayerData> inciden
 }
 
 void LegendWidget::setTypeCounts(const std::array<std::size_t, kEventTypeCount>& counts) {
+  const bool hadUnclassified = hasUnclassified();
   m_counts = counts;
   m_hasCounts = true;
+  if (hasUnclassified() != hadUnclassified) updateGeometry();
   update();
 }
 
@@ -59,9 +62,13 @@ int sizeRowHeight(double radius) {
 
 int LegendWidget::contentHeight() const {
   const incidentstyle::SizeScale scale = m_incidents ? m_incidents->sizeScale() : incidentstyle::SizeScale();
-  int height = 2 * kMargin + 3 * kHeading + 6 * kRow + 3 * kRow + 16;
+  int height = 2 * kMargin + 3 * kHeading + (hasUnclassified() ? 7 : 6) * kRow + 3 * kRow + 16;
   for (int fatalities : sizeExamples(scale.datasetMax())) height += sizeRowHeight(scale.radius(fatalities));
   return height;
+}
+
+bool LegendWidget::hasUnclassified() const {
+  return m_hasCounts && m_counts[static_cast<std::size_t>(EventType::Unclassified)] > 0;
 }
 
 QSize LegendWidget::sizeHint() const {
@@ -96,6 +103,7 @@ void LegendWidget::paintEvent(QPaintEvent*) {
 
   heading(tr("Event type"));
   for (EventType type : kTypes) {
+    if (type == EventType::Unclassified && !hasUnclassified()) continue;
     QString label = QString::fromUtf8(eventTypeName(type).data(), static_cast<qsizetype>(eventTypeName(type).size()));
     if (m_hasCounts) label += QStringLiteral("  (%1)").arg(m_counts[static_cast<std::size_t>(type)]);
     row(label, [&](QPointF c) { incidentstyle::drawSymbol(painter, c, {type, small + 1, false, false}); });

@@ -21,6 +21,8 @@ public:
   void setIncidents(std::shared_ptr<const IncidentLayerData> incidents);
   // Counts per type of the incidents in view, shown beside each type.
   void setTypeCounts(const std::array<std::size_t, kEventTypeCount>& counts);
+  // Unclassified incidents (imported data without ACLED types) get a legend row only when the view holds some.
+  bool hasUnclassified() const;
 
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override { return sizeHint(); }

@@ -85,6 +85,7 @@ std::shared_ptr<const EventStore> EventStore::build(std::vector<Incident> incide
   s.m_flags.reserve(n);
   s.m_fatalitiesLow.reserve(n);
   s.m_fatalitiesHigh.reserve(n);
+  s.m_fatalitiesEstimate.reserve(n);
   s.m_longitude.reserve(n);
   s.m_latitude.reserve(n);
   s.m_geonameId.reserve(n);
@@ -114,6 +115,7 @@ std::shared_ptr<const EventStore> EventStore::build(std::vector<Incident> incide
                                                   (incident.civilianTargeting ? kCivilianFlag : 0)));
     s.m_fatalitiesLow.push_back(incident.fatalities.low.value_or(-1));
     s.m_fatalitiesHigh.push_back(incident.fatalities.high.value_or(-1));
+    s.m_fatalitiesEstimate.push_back(incident.fatalities.estimate.value_or(-1));
     s.m_maxFatalities = std::max(s.m_maxFatalities, incident.fatalities.best());
     s.m_longitude.push_back(incident.longitude);
     s.m_latitude.push_back(incident.latitude);
@@ -268,6 +270,7 @@ Fatalities EventStore::fatalities(Index i) const {
   f.reported = (m_flags[i] & kReportedFlag) != 0;
   if (m_fatalitiesLow[i] >= 0) f.low = m_fatalitiesLow[i];
   if (m_fatalitiesHigh[i] >= 0) f.high = m_fatalitiesHigh[i];
+  if (m_fatalitiesEstimate[i] >= 0) f.estimate = m_fatalitiesEstimate[i];
   return f;
 }
 
@@ -396,7 +399,7 @@ std::size_t findSpike(const Histogram& histogram, std::size_t fromBin) {
 
 std::size_t EventStore::memoryBytes() const {
   std::size_t bytes = m_ids.byteSize() + m_summaries.byteSize() + m_notes.byteSize() + m_passages.byteSize();
-  bytes += size() * (2 * sizeof(DayNumber) + 5 + 2 * sizeof(std::int32_t) + 2 * sizeof(double) + sizeof(std::int64_t) +
+  bytes += size() * (2 * sizeof(DayNumber) + 5 + 3 * sizeof(std::int32_t) + 2 * sizeof(double) + sizeof(std::int64_t) +
                      3 * sizeof(std::uint32_t));
   bytes += m_actorRefs.size() * sizeof(ActorRef) + m_actorOffsets.size() * 4;
   bytes += m_sources.size() * sizeof(SourceRow) + m_sourceOffsets.size() * 4;
@@ -413,7 +416,7 @@ std::size_t EventStore::memoryBytes() const {
 bool EventStore::matches(Index i, const IncidentFilter& filter) const {
   if ((filter.types & (1u << m_type[i])) == 0) return false;
   if ((filter.subTypes & (std::uint64_t{1} << m_subType[i])) == 0) return false;
-  if (filter.minFatalities > 0 && m_fatalitiesLow[i] < filter.minFatalities) return false;
+  if (filter.minFatalities > 0 && fatalityFigure(i) < filter.minFatalities) return false;
   if (filter.region && m_region[i] != *filter.region) return false;
   if (filter.civilianTargeting && civilianTargeting(i) != *filter.civilianTargeting) return false;
   if (!filter.actors.empty()) {

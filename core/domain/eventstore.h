@@ -14,6 +14,8 @@
 
 namespace sv {
 
+struct StoreFileAccess; // io/storefile.cpp: writes and reads a built store
+
 // Strings stored once and referred to by number: actor, place, region and
 // publisher names repeat across millions of incidents.
 class StringPool {
@@ -40,6 +42,7 @@ public:
   std::size_t byteSize() const { return m_bytes.size() + m_offsets.size() * sizeof(std::uint64_t); }
 
 private:
+  friend struct StoreFileAccess;
   std::string m_bytes;
   std::vector<std::uint64_t> m_offsets{0};
 };
@@ -59,7 +62,7 @@ struct IncidentFilter {
   std::uint32_t types = kAllTypes;       // bit per EventType
   std::uint64_t subTypes = kAllSubTypes; // bit per SubEventType
   std::vector<std::uint32_t> actors;     // string ids, sorted ascending; empty = any actor, else any of these in any role
-  std::int32_t minFatalities = 0;        // keeps incidents whose lower figure reaches it (0 keeps all)
+  std::int32_t minFatalities = 0;        // keeps incidents whose figure (Fatalities::best) reaches it (0 keeps all)
   std::optional<std::uint32_t> region;   // string id of the region name
   std::optional<bool> civilianTargeting;
 
@@ -136,7 +139,11 @@ public:
   LocationPrecision locationPrecision(Index i) const { return static_cast<LocationPrecision>(m_locationPrecision[i]); }
   bool civilianTargeting(Index i) const { return (m_flags[i] & kCivilianFlag) != 0; }
   Fatalities fatalities(Index i) const;
-  std::int32_t fatalityFigure(Index i) const { return m_fatalitiesLow[i] < 0 ? 0 : m_fatalitiesLow[i]; }
+  // Fatalities::best(): the estimate, else the lower bound, else 0.
+  std::int32_t fatalityFigure(Index i) const {
+    const std::int32_t figure = m_fatalitiesEstimate[i] >= 0 ? m_fatalitiesEstimate[i] : m_fatalitiesLow[i];
+    return figure < 0 ? 0 : figure;
+  }
   double longitude(Index i) const { return m_longitude[i]; }
   double latitude(Index i) const { return m_latitude[i]; }
   std::optional<std::int64_t> geonameId(Index i) const;
@@ -188,6 +195,7 @@ public:
   std::size_t memoryBytes() const;
 
 private:
+  friend struct StoreFileAccess;
   static constexpr std::uint8_t kReportedFlag = 1;
   static constexpr std::uint8_t kCivilianFlag = 2;
   static constexpr std::size_t kHistogramCategories = kSubEventTypeCount + kEventTypeCount;
@@ -222,6 +230,7 @@ private:
   std::vector<std::uint8_t> m_flags;
   std::vector<std::int32_t> m_fatalitiesLow;  // -1 = none
   std::vector<std::int32_t> m_fatalitiesHigh; // -1 = none
+  std::vector<std::int32_t> m_fatalitiesEstimate; // -1 = none
   std::vector<double> m_longitude;
   std::vector<double> m_latitude;
   std::vector<std::int64_t> m_geonameId; // -1 = none

@@ -9,7 +9,7 @@ namespace sv {
 namespace {
 
 constexpr std::array<std::string_view, kEventTypeCount> kEventTypeNames{
-    "Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests", "Strategic developments",
+    "Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests", "Strategic developments", "Unclassified",
 };
 
 struct SubTypeInfo {
@@ -123,6 +123,17 @@ std::optional<LocationPrecision> locationPrecisionFromName(std::string_view name
 
 std::string formatFatalities(const Fatalities& f) {
   if (!f.reported) return "not reported";
+  if (f.estimate) {
+    std::string text = std::to_string(*f.estimate);
+    if ((f.low && f.low != f.estimate) || (f.high && f.high != f.estimate)) {
+      text += " (";
+      if (f.low) text += "low " + std::to_string(*f.low);
+      if (f.low && f.high) text += ", ";
+      if (f.high) text += "high " + std::to_string(*f.high);
+      text += ")";
+    }
+    return text;
+  }
   if (!f.low && !f.high) return "reported, no figure";
   if (f.low && f.high) {
     if (*f.low == *f.high) return std::to_string(*f.low);

@@ -33,8 +33,9 @@ enum class EventType : std::uint8_t {
   Riots = 3,
   Protests = 4,
   StrategicDevelopments = 5,
+  Unclassified = 6, // imported data that gives no ACLED event type (UCDP aside, which maps onto ACLED's)
 };
-inline constexpr int kEventTypeCount = 6;
+inline constexpr int kEventTypeCount = 7;
 
 // ACLED's sub-event types. Unspecified is for data that has none (ACLED files
 // before 2019).
@@ -86,19 +87,22 @@ inline bool isApproximate(DatePrecision precision) { return precision != DatePre
 //  - reported == false: the source gives no fatality information;
 //  - reported with no bounds: deaths are reported without a figure;
 //  - low == high: an exact figure; only low: "at least"; only high: "at most".
+//  - estimate: the source's own best figure beside its bounds (UCDP's "best"),
+//    kept as given even where it lies outside them, as it does in real UCDP rows.
 struct Fatalities {
   bool reported = false;
   std::optional<std::int32_t> low;
   std::optional<std::int32_t> high;
+  std::optional<std::int32_t> estimate;
 
   static Fatalities notReported() { return {}; }
-  static Fatalities exactly(std::int32_t n) { return {true, n, n}; }
-  static Fatalities atLeast(std::int32_t n) { return {true, n, std::nullopt}; }
-  // The figure used for sizing and minimum-fatality filters: the lower bound, else 0.
-  std::int32_t best() const { return low.value_or(0); }
+  static Fatalities exactly(std::int32_t n) { return {true, n, n, std::nullopt}; }
+  static Fatalities atLeast(std::int32_t n) { return {true, n, std::nullopt, std::nullopt}; }
+  // The figure used for sizing and minimum-fatality filters: the estimate, else the lower bound, else 0.
+  std::int32_t best() const { return estimate.value_or(low.value_or(0)); }
   friend bool operator==(const Fatalities&, const Fatalities&) = default;
 };
-// "not reported", "reported, no figure", "6", "≥300", "20–30", "≤5".
+// "not reported", "reported, no figure", "6", "≥300", "20–30", "≤5", "12 (low 10, high 15)".
 std::string formatFatalities(const Fatalities& fatalities);
 
 struct Source {

@@ -218,7 +218,8 @@ Incident parseFeature(const Json& feature) {
     incident.fatalities.reported = reported->get<bool>();
     incident.fatalities.low = optionalCount(*it, "low", "fatalities.low");
     incident.fatalities.high = optionalCount(*it, "high", "fatalities.high");
-    if (!incident.fatalities.reported && (incident.fatalities.low || incident.fatalities.high))
+    incident.fatalities.estimate = optionalCount(*it, "estimate", "fatalities.estimate");
+    if (!incident.fatalities.reported && (incident.fatalities.low || incident.fatalities.high || incident.fatalities.estimate))
       throw FieldError{"fatalities", "figures given while reported is false"};
     if (incident.fatalities.low && incident.fatalities.high && *incident.fatalities.low > *incident.fatalities.high)
       throw FieldError{"fatalities", "low is above high"};
@@ -292,6 +293,7 @@ OrderedJson featureJson(const Incident& incident) {
   p["fatalities"] = {{"reported", f.reported},
                      {"low", f.low ? OrderedJson(*f.low) : OrderedJson(nullptr)},
                      {"high", f.high ? OrderedJson(*f.high) : OrderedJson(nullptr)}};
+  if (f.estimate) p["fatalities"]["estimate"] = *f.estimate;
   p["civilian_targeting"] = incident.civilianTargeting;
   p["summary"] = incident.summary;
   OrderedJson sources = OrderedJson::array();

@@ -88,6 +88,8 @@ QColor typeColour(EventType type) {
     return QColor(0x56, 0xB4, 0xE9); // sky blue
   case EventType::StrategicDevelopments:
     return QColor(0x00, 0x9E, 0x73); // bluish green
+  case EventType::Unclassified:
+    return QColor(0x80, 0x80, 0x80); // grey: no type given
   }
   return Qt::black;
 }
@@ -106,6 +108,8 @@ Shape typeShape(EventType type) {
     return Shape::InvertedTriangle;
   case EventType::StrategicDevelopments:
     return Shape::Diamond;
+  case EventType::Unclassified:
+    return Shape::Circle;
   }
   return Shape::Circle;
 }

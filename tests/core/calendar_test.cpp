@@ -51,9 +51,14 @@ TEST(Incident, DatesAreShownWithTheirPrecision) {
 TEST(Incident, NotReportedIsNotZero) {
   EXPECT_EQ(formatFatalities(Fatalities::notReported()), "not reported");
   EXPECT_EQ(formatFatalities(Fatalities::exactly(0)), "0");
-  EXPECT_EQ(formatFatalities(Fatalities{true, std::nullopt, std::nullopt}), "reported, no figure");
+  EXPECT_EQ(formatFatalities(Fatalities{true, std::nullopt, std::nullopt, std::nullopt}), "reported, no figure");
   EXPECT_EQ(formatFatalities(Fatalities::atLeast(300)), "\u2265300");
-  EXPECT_EQ(formatFatalities(Fatalities{true, 20, 30}), "20\u201330");
+  EXPECT_EQ(formatFatalities(Fatalities{true, 20, 30, std::nullopt}), "20\u201330");
+  // UCDP's best beside its bounds, kept even when low lies above it.
+  EXPECT_EQ(formatFatalities(Fatalities{true, 10, 15, 12}), "12 (low 10, high 15)");
+  EXPECT_EQ(formatFatalities(Fatalities{true, 5, 8, 3}), "3 (low 5, high 8)");
+  EXPECT_EQ(formatFatalities(Fatalities{true, 4, 4, 4}), "4");
+  EXPECT_EQ((Fatalities{true, 5, 8, 3}).best(), 3);
   EXPECT_EQ(Fatalities::notReported().best(), 0);
   EXPECT_EQ(Fatalities::atLeast(300).best(), 300);
 }

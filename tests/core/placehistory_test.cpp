@@ -37,7 +37,7 @@ TEST(PlaceHistory, IsChronologicalAndKeepsNotReportedApartFromZero) {
       incidentAt("first", "2020-10-06", "2020-10-06", 1000, "Farabougou", -6.0, 14.0, Fatalities::atLeast(12)),
       incidentAt("homonym", "2021-01-01", "2021-01-01", 2000, "Farabougou", -8.0, 12.0, Fatalities::exactly(3)),
       incidentAt("named", "2022-01-01", "2022-01-01", std::nullopt, "FARABOUGOU", -6.0, 14.0,
-                 Fatalities{true, std::nullopt, std::nullopt}),
+                 Fatalities{true, std::nullopt, std::nullopt, std::nullopt}),
   });
   const PlaceHistory history = placeHistory(*store, farabougou);
   std::vector<std::string> ids;
