@@ -6,6 +6,8 @@
 
 #include "io/basemapreader.h"
 #include "io/gdalsupport.h"
+#include "domain/placematching.h"
+#include "io/importer.h"
 #include "io/incidentdataset.h"
 
 #include <QApplication>
@@ -59,7 +61,7 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
   QApplication::setDesktopFileName(QStringLiteral("situation-viewer"));
 
   auto context = loadMapContext(geodataPath(common.geodataPath), &error);
-  if (!context || !loadIncidents(*context, incidentsPath(common.dataPath), &error)) {
+  if (!context || !loadIncidents(*context, incidentsPaths(common.dataPaths), &error)) {
     err << programName() << ": " << error << "\n";
     return ExitFailure;
   }
@@ -87,30 +89,65 @@ std::optional<MapContext> loadMapContext(const QString& path, QString* error) {
   return MapContext{std::move(*projection), std::move(baseMap), nullptr, QString(), QStringList()};
 }
 
-std::shared_ptr<const EventStore> loadIncidentStore(const QString& path, QString* error, QStringList* problems) {
-  const std::string file = path.toStdString();
-  IncidentReadResult read = readIncidentDataset(file);
-  if (!read.ok) {
-    if (error) *error = QString::fromStdString(read.error);
-    return nullptr;
-  }
-  if (problems) {
-    for (const RejectedRecord& rejected : read.rejected) *problems << QString::fromStdString(describeRejection(file, rejected));
-    if (!read.rejected.empty()) {
-      *problems << QStringLiteral("%1: %2 of %3 records rejected, %4 incidents read")
-                       .arg(path, QString::number(read.rejected.size()), QString::number(read.recordsRead),
-                            QString::number(read.incidents.size()));
+DatasetInfo combinedDatasetInfo(const std::vector<DatasetInfo>& datasets) {
+  if (datasets.size() == 1) return datasets.front();
+  DatasetInfo info;
+  const auto join = [&](auto member, const char* separator) {
+    std::string text;
+    for (const DatasetInfo& d : datasets) {
+      const std::string& part = d.*member;
+      if (part.empty() || text.find(part) != std::string::npos) continue;
+      if (!text.empty()) text += separator;
+      text += part;
     }
-  }
-  return EventStore::build(std::move(read.incidents), std::move(read.info));
+    return text;
+  };
+  info.name = join(&DatasetInfo::name, " + ");
+  info.title = join(&DatasetInfo::title, " + ");
+  info.description = join(&DatasetInfo::description, " ");
+  info.compiled = join(&DatasetInfo::compiled, ", ");
+  info.licence = join(&DatasetInfo::licence, " ");
+  return info;
 }
 
-bool loadIncidents(MapContext& context, const QString& path, QString* error) {
+std::shared_ptr<const EventStore> loadIncidentStore(const QStringList& paths, QString* error, QStringList* problems,
+                                                    const Gazetteer* gazetteer) {
+  std::vector<Incident> incidents;
+  std::vector<DatasetInfo> datasets;
+  for (const QString& path : paths) {
+    const std::string file = path.toStdString();
+    IncidentReadResult read = importIncidents(file);
+    if (!read.ok) {
+      if (error) *error = QString::fromStdString(read.error);
+      return nullptr;
+    }
+    if (gazetteer && read.format != "Situation Viewer") matchIncidentPlaces(read.incidents, *gazetteer);
+    if (problems) {
+      for (const RejectedRecord& rejected : read.rejected)
+        *problems << QString::fromStdString(describeRejection(file, rejected, read.recordNoun));
+      if (!read.rejected.empty()) {
+        *problems << QStringLiteral("%1: %2 of %3 %4s rejected, %5 incidents read")
+                         .arg(path, QString::number(read.rejected.size()), QString::number(read.recordsRead),
+                              QString::fromStdString(read.recordNoun), QString::number(read.incidents.size()));
+      }
+    }
+    datasets.push_back(std::move(read.info));
+    if (incidents.empty()) {
+      incidents = std::move(read.incidents);
+    } else {
+      incidents.insert(incidents.end(), std::make_move_iterator(read.incidents.begin()),
+                       std::make_move_iterator(read.incidents.end()));
+    }
+  }
+  return EventStore::build(std::move(incidents), combinedDatasetInfo(datasets));
+}
+
+bool loadIncidents(MapContext& context, const QStringList& paths, QString* error) {
   QStringList problems;
-  auto store = loadIncidentStore(path, error, &problems);
+  auto store = loadIncidentStore(paths, error, &problems, &context.baseMap->gazetteer());
   if (!store) return false;
   context.incidents = IncidentLayerData::build(std::move(store), context.projection);
-  context.incidentsPath = path;
+  context.incidentsPath = paths.join(QStringLiteral(", "));
   context.incidentProblems = problems;
   return true;
 }
@@ -140,6 +177,10 @@ int runApplication(int argc, char** argv) {
   if (command == QLatin1String("events")) {
     QCoreApplication app(argc, argv);
     return runEventsCommand(arguments.mid(1), out, err);
+  }
+  if (command == QLatin1String("import")) {
+    QCoreApplication app(argc, argv);
+    return runImportCommand(arguments.mid(1), out, err);
   }
   if (command == QLatin1String("history")) {
     // A GUI application: the PDF sheet draws text and a map.

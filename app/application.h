@@ -28,12 +28,20 @@ struct MapContext {
 // with a message naming the file in `error`.
 std::optional<MapContext> loadMapContext(const QString& path, QString* error);
 
-// Reads an incident dataset. A file that cannot be read at all gives null and
-// `error`; records that cannot be used are left out and listed in `problems`
-// ("FILE:LINE: feature N (ID): FIELD: REASON").
-std::shared_ptr<const EventStore> loadIncidentStore(const QString& path, QString* error, QStringList* problems);
-// Reads the dataset and projects it for `context`. False with `error` when unreadable.
-bool loadIncidents(MapContext& context, const QString& path, QString* error);
+// Reads incident datasets in any format importIncidents reads (our own, ACLED,
+// UCDP GED, delimited text, GDAL vector formats) into one store. A file that
+// cannot be read at all gives null and `error`, and nothing is loaded; records
+// that cannot be used are left out and listed in `problems`
+// ("FILE:LINE: row N (ID): FIELD: REASON"). Imported incidents are matched to
+// `gazetteer`'s places when it is given.
+std::shared_ptr<const EventStore> loadIncidentStore(const QStringList& paths, QString* error, QStringList* problems,
+                                                    const Gazetteer* gazetteer = nullptr);
+// Reads the datasets, matches them to the base map's gazetteer and projects
+// them for `context`. False with `error` when one is unreadable.
+bool loadIncidents(MapContext& context, const QStringList& paths, QString* error);
+// One description for several datasets: names and titles joined with " + ",
+// each licence once.
+DatasetInfo combinedDatasetInfo(const std::vector<DatasetInfo>& datasets);
 
 // The program: a command (places, events, export) or the window.
 int runApplication(int argc, char** argv);

@@ -26,10 +26,14 @@ QString generalHelpText() {
              "  export -o FILE   Render a map composition (PNG, SVG, PDF) without a display.\n"
              "  brief -o FILE    Write a PDF briefing sheet: the map, then its incidents.\n"
              "  animate -o OUT   Render an animation over a date range (PNG frames, MP4, GIF).\n"
+             "  import FILE… -o OUT  Read ACLED, UCDP GED, CSV or GDAL files into a dataset,\n"
+             "                   with a report of every row that could not be used.\n"
              "\n"
              "Options:\n"
-             "  --data FILE      Open this incident dataset (docs/data-format.md) instead of\n"
-             "                   the bundled one.\n"
+             "  --data FILE      Open this incident data instead of the bundled dataset: our\n"
+             "                   own format (docs/data-format.md), an ACLED or UCDP GED export,\n"
+             "                   delimited text, or GeoJSON, GeoPackage, KML, FlatGeobuf or\n"
+             "                   Shapefile. Repeat it to open several together.\n"
              "  --geodata FILE   Use this GeoPackage instead of the bundled geodata.\n"
              "  -h, --help       Show this help (or a command's: COMMAND --help).\n"
              "  -v, --version    Show the version.\n"
@@ -52,28 +56,33 @@ std::optional<QSize> parseImageSize(const QString& text) {
 }
 
 bool takeCommonOptions(QStringList& arguments, CommonOptions& options, QString* error) {
-  const std::pair<QString, QString*> known[] = {{QStringLiteral("--geodata"), &options.geodataPath},
-                                               {QStringLiteral("--data"), &options.dataPath}};
+  const QStringList names{QStringLiteral("--geodata"), QStringLiteral("--data")};
   for (int i = 0; i < arguments.size();) {
-    const QString& argument = arguments[i];
-    bool taken = false;
-    for (const auto& [name, target] : known) {
-      if (argument == name) {
+    const QString argument = arguments[i];
+    QString name, value;
+    for (const QString& candidate : names) {
+      if (argument == candidate) {
         if (i + 1 >= arguments.size() || arguments[i + 1].isEmpty()) {
-          if (error) *error = QStringLiteral("%1 needs a file").arg(name);
+          if (error) *error = QStringLiteral("%1 needs a file").arg(candidate);
           return false;
         }
-        *target = arguments[i + 1];
+        name = candidate;
+        value = arguments[i + 1];
         arguments.remove(i, 2);
-        taken = true;
-      } else if (argument.startsWith(name + QLatin1Char('='))) {
-        *target = argument.mid(name.size() + 1);
+      } else if (argument.startsWith(candidate + QLatin1Char('='))) {
+        name = candidate;
+        value = argument.mid(candidate.size() + 1);
         arguments.remove(i);
-        taken = true;
       }
-      if (taken) break;
+      if (!name.isEmpty()) break;
     }
-    if (!taken) ++i;
+    if (name.isEmpty()) {
+      ++i;
+    } else if (name == QLatin1String("--data")) {
+      options.dataPaths << value;
+    } else {
+      options.geodataPath = value;
+    }
   }
   return true;
 }

@@ -24,10 +24,10 @@ std::optional<QSize> parseImageSize(const QString& text);
 // Options common to every command, removed from `arguments` when found.
 struct CommonOptions {
   QString geodataPath; // --geodata FILE; empty for the bundled file
-  QString dataPath;    // --data FILE; empty for the bundled incident dataset
+  QStringList dataPaths; // --data FILE, repeatable, any format importIncidents reads; empty for the bundled dataset
 };
-// Takes --geodata and --data out of `arguments`. Returns false with `error`
-// set on a missing value.
+// Takes --geodata and every --data out of `arguments`. Returns false with
+// `error` set on a missing value.
 bool takeCommonOptions(QStringList& arguments, CommonOptions& options, QString* error);
 
 // The start every command shares: takes the common options out of `arguments`,
@@ -48,5 +48,7 @@ int runAnimateCommand(const QStringList& arguments, QTextStream& out, QTextStrea
 int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
 // `history PLACE`: a place's incidents, oldest first, with sources and a summary.
 int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
+// `import FILE…`: reads exports into our dataset format, with a report of what was rejected.
+int runImportCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
 
 } // namespace sv

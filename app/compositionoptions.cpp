@@ -202,7 +202,7 @@ std::optional<int> loadCompositionInputs(const CommonOptions& common, const QCom
                                          QTextStream& err, CompositionInputs& inputs) {
   QString error;
   auto context = loadMapContext(geodataPath(common.geodataPath), &error);
-  if (!context || !loadIncidents(*context, incidentsPath(common.dataPath), &error)) {
+  if (!context || !loadIncidents(*context, incidentsPaths(common.dataPaths), &error)) {
     err << prefix << error << "\n";
     return ExitFailure;
   }

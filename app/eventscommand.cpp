@@ -99,9 +99,8 @@ int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream
     return ExitUsage;
   }
 
-  const QString dataFile = incidentsPath(common.dataPath);
   QStringList problems;
-  auto store = loadIncidentStore(dataFile, &error, &problems);
+  auto store = loadIncidentStore(incidentsPaths(common.dataPaths), &error, &problems);
   if (!store) {
     err << prefix << error << "\n";
     return ExitFailure;

@@ -38,8 +38,8 @@ QString bundledIncidentsPath() {
   return findBundled("SITUATION_VIEWER_INCIDENTS", QStringLiteral("incidents/mali-situation.geojson"));
 }
 
-QString incidentsPath(const QString& chosenPath) {
-  return chosenPath.isEmpty() ? bundledIncidentsPath() : chosenPath;
+QStringList incidentsPaths(const QStringList& chosenPaths) {
+  return chosenPaths.isEmpty() ? QStringList{bundledIncidentsPath()} : chosenPaths;
 }
 
 QString geodataPath(const QString& chosenPath) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace sv {
 
@@ -15,7 +16,7 @@ QString geodataPath(const QString& chosenPath);
 // The bundled incident dataset, found the same way ($SITUATION_VIEWER_INCIDENTS,
 // then beside the executable, then the source tree).
 QString bundledIncidentsPath();
-// `chosenPath` (from --data) when given, else the bundled dataset.
-QString incidentsPath(const QString& chosenPath);
+// `chosenPaths` (from --data) when given, else the bundled dataset.
+QStringList incidentsPaths(const QStringList& chosenPaths);
 
 } // namespace sv

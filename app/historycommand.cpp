@@ -206,7 +206,7 @@ int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStrea
   const Gazetteer* gazetteerPointer = nullptr;
   if (pdf) {
     context = loadMapContext(geodataPath(common.geodataPath), &error);
-    if (!context || !loadIncidents(*context, incidentsPath(common.dataPath), &error)) {
+    if (!context || !loadIncidents(*context, incidentsPaths(common.dataPaths), &error)) {
       err << prefix << error << "\n";
       return ExitFailure;
     }
@@ -214,13 +214,6 @@ int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStrea
     store = context->incidents->storePointer();
     gazetteerPointer = &context->baseMap->gazetteer();
   } else {
-    QStringList problems;
-    store = loadIncidentStore(incidentsPath(common.dataPath), &error, &problems);
-    if (!store) {
-      err << prefix << error << "\n";
-      return ExitFailure;
-    }
-    for (const QString& problem : problems) err << problem << "\n";
     std::string readError;
     auto data = readBaseMap(geodataPath(common.geodataPath).toStdString(), &readError);
     if (!data) {
@@ -229,6 +222,13 @@ int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStrea
     }
     ownGazetteer.emplace(std::move(data->places));
     gazetteerPointer = &*ownGazetteer;
+    QStringList problems;
+    store = loadIncidentStore(incidentsPaths(common.dataPaths), &error, &problems, gazetteerPointer);
+    if (!store) {
+      err << prefix << error << "\n";
+      return ExitFailure;
+    }
+    for (const QString& problem : problems) err << problem << "\n";
   }
   const Gazetteer& gazetteer = *gazetteerPointer;
 

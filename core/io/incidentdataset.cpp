@@ -391,6 +391,7 @@ IncidentReadResult parseIncidentDataset(const std::string& text, const std::stri
   }
   result.recordsRead = features->size();
   result.ok = true;
+  result.format = "Situation Viewer";
   return result;
 }
 
@@ -457,12 +458,13 @@ bool writeIncidentDataset(const std::string& path, const DatasetInfo& info, cons
   return true;
 }
 
-std::string describeRejection(const std::string& path, const RejectedRecord& r) {
+std::string describeRejection(const std::string& path, const RejectedRecord& r, const std::string& recordNoun) {
   std::string text = path;
   if (r.line > 0) text += ":" + std::to_string(r.line);
-  text += ": feature " + std::to_string(r.record);
+  text += ": " + recordNoun + " " + std::to_string(r.record);
   if (!r.id.empty()) text += " (" + r.id + ")";
-  text += ": " + r.field + ": " + r.reason;
+  if (!r.field.empty()) text += ": " + r.field;
+  text += ": " + r.reason;
   return text;
 }
 

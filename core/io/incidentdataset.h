@@ -24,7 +24,12 @@ struct IncidentReadResult {
   DatasetInfo info;
   std::vector<Incident> incidents; // the records accepted
   std::vector<RejectedRecord> rejected;
-  std::size_t recordsRead = 0;     // incidents.size() + rejected.size()
+  std::size_t recordsRead = 0;     // incidents.size() + merged + rejected.size()
+  std::size_t merged = 0;          // records folded into an earlier one with the same id (monadic duplicates)
+  std::string format;              // the layout read: "Situation Viewer", "ACLED", "UCDP GED", "generic"
+  std::string recordNoun = "feature"; // what the file's records are called in messages: "row", "feature"
+  bool cancelled = false;          // stopped on request: nothing should replace the data already loaded
+  std::vector<std::string> notes;  // what the reader did beyond reading (rows skipped, types mapped)
 };
 
 // The Situation Viewer incident format: a GeoJSON FeatureCollection with
@@ -44,7 +49,8 @@ std::string serializeIncidentDataset(const DatasetInfo& info, const std::vector<
 std::string serializeIncidentFeature(const Incident& incident);
 
 // "file: 12 records rejected" style summary lines, one per rejected record:
-// "FILE:LINE: feature N (ID): FIELD: REASON".
-std::string describeRejection(const std::string& path, const RejectedRecord& rejected);
+// "FILE:LINE: feature N (ID): FIELD: REASON" ("row N" for delimited text).
+std::string describeRejection(const std::string& path, const RejectedRecord& rejected,
+                              const std::string& recordNoun = "feature");
 
 } // namespace sv

@@ -13,7 +13,7 @@ inline const MapContext& bundledContext() {
     QString error;
     auto loaded = loadMapContext(QStringLiteral(SV_TEST_GEODATA), &error);
     EXPECT_TRUE(loaded) << error.toStdString();
-    EXPECT_TRUE(loadIncidents(*loaded, QStringLiteral(SV_TEST_INCIDENTS), &error)) << error.toStdString();
+    EXPECT_TRUE(loadIncidents(*loaded, QStringList{QStringLiteral(SV_TEST_INCIDENTS)}, &error)) << error.toStdString();
     return std::move(*loaded);
   }();
   return context;

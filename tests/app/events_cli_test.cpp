@@ -167,7 +167,7 @@ TEST(EventsCommand, ADatasetWithBadRecordsKeepsTheGoodOnesAndNamesTheBadOnes) {
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   EXPECT_EQ(ids(features(r)), QStringList{QStringLiteral("good")});
   EXPECT_TRUE(r.err.contains(path + QStringLiteral(":5: feature 2 (bad): start:"))) << r.err.toStdString();
-  EXPECT_TRUE(r.err.contains(QStringLiteral("1 of 2 records rejected")));
+  EXPECT_TRUE(r.err.contains(QStringLiteral("1 of 2 features rejected")));
 
   const ViewerRun missing = runViewer(events({QStringLiteral("--data"), dir.filePath(QStringLiteral("none.geojson"))}));
   EXPECT_EQ(missing.exitCode, 1);

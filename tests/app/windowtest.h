@@ -36,7 +36,7 @@ protected:
     QString error;
     auto context = loadMapContext(QStringLiteral(SV_TEST_GEODATA), &error);
     ASSERT_TRUE(context) << error.toStdString();
-    ASSERT_TRUE(loadIncidents(*context, QStringLiteral(SV_TEST_INCIDENTS), &error)) << error.toStdString();
+    ASSERT_TRUE(loadIncidents(*context, QStringList{QStringLiteral(SV_TEST_INCIDENTS)}, &error)) << error.toStdString();
     window = std::make_unique<MainWindow>(std::move(*context));
     window->resize(1200, 800);
     window->show();

@@ -1,0 +1,414 @@
+#include "io/importer.h"
+
+#include "io/csvreader.h"
+#include "io/fieldparsing.h"
+#include "io/gdalsupport.h"
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include <nlohmann/json.hpp>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <unordered_map>
+
+namespace sv {
+
+namespace {
+
+constexpr std::size_t kProgressEvery = 4096;
+
+std::string lowerExtension(const std::string& path) {
+  std::string extension = std::filesystem::path(path).extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension;
+}
+
+std::string fileStem(const std::string& path) { return std::filesystem::path(path).stem().string(); }
+
+// A file's bytes, mapped read-only (copied for files that cannot be mapped).
+class FileBytes {
+public:
+  explicit FileBytes(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      m_error = std::strerror(errno);
+      return;
+    }
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+      m_error = "not a regular file";
+      ::close(fd);
+      return;
+    }
+    m_size = static_cast<std::size_t>(info.st_size);
+    if (m_size > 0) {
+      void* mapped = ::mmap(nullptr, m_size, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (mapped != MAP_FAILED) {
+        m_mapped = mapped;
+        ::madvise(mapped, m_size, MADV_SEQUENTIAL);
+      } else {
+        m_copy.resize(m_size);
+        std::size_t done = 0;
+        while (done < m_size) {
+          const ssize_t n = ::read(fd, m_copy.data() + done, m_size - done);
+          if (n <= 0) break;
+          done += static_cast<std::size_t>(n);
+        }
+        m_copy.resize(done);
+        m_size = done;
+      }
+    }
+    ::close(fd);
+    m_ok = true;
+  }
+  ~FileBytes() {
+    if (m_mapped) ::munmap(m_mapped, m_size);
+  }
+  FileBytes(const FileBytes&) = delete;
+  FileBytes& operator=(const FileBytes&) = delete;
+
+  bool ok() const { return m_ok; }
+  const std::string& error() const { return m_error; }
+  std::string_view text() const {
+    if (m_mapped) return {static_cast<const char*>(m_mapped), m_size};
+    return m_copy;
+  }
+
+private:
+  void* m_mapped = nullptr;
+  std::size_t m_size = 0;
+  std::string m_copy;
+  std::string m_error;
+  bool m_ok = false;
+};
+
+bool isCancelled(const ImportOptions& options) {
+  return options.cancel && options.cancel->load(std::memory_order_relaxed);
+}
+
+// Accepts records, merging repeated ids, and keeps the counts.
+class Collector {
+public:
+  explicit Collector(IncidentReadResult& result) : m_result(result) {}
+
+  void accept(Incident incident) {
+    ++m_result.recordsRead;
+    auto [it, inserted] = m_byId.try_emplace(incident.id, m_result.incidents.size());
+    if (!inserted) {
+      mergeDuplicate(m_result.incidents[it->second], incident);
+      ++m_result.merged;
+      return;
+    }
+    m_result.incidents.push_back(std::move(incident));
+  }
+  void reject(std::size_t record, std::size_t line, std::string id, std::string field, std::string reason) {
+    ++m_result.recordsRead;
+    m_result.rejected.push_back(RejectedRecord{record, line, std::move(id), std::move(field), std::move(reason)});
+  }
+
+private:
+  IncidentReadResult& m_result;
+  std::unordered_map<std::string, std::size_t> m_byId;
+};
+
+// --- Delimited text ------------------------------------------------------------
+
+void importDelimited(const std::string& path, std::string_view text, const ImportOptions& options,
+                     IncidentReadResult& result) {
+  const std::string name = std::filesystem::path(path).filename().string();
+  result.recordNoun = "row";
+  if (looksBinary(text.substr(0, 65536))) {
+    result.error = path + ": not a text file (binary data); expected delimited text (CSV)";
+    return;
+  }
+  text = withoutBom(text);
+  const std::size_t firstLineEnd = std::min(text.find_first_of("\r\n"), text.size());
+  const char delimiter = sniffDelimiter(text.substr(0, std::max<std::size_t>(firstLineEnd, 1)));
+  CsvReader reader(text, delimiter);
+  CsvRecord record;
+  if (!reader.next(record) || (record.fields.size() == 1 && trimmed(record.fields[0]).empty())) {
+    result.error = path + ": empty file, no header row";
+    return;
+  }
+  if (record.unterminated) {
+    result.error = path + ":1: the header row never ends (an unclosed quote)";
+    return;
+  }
+  std::vector<std::string> header(record.fields.begin(), record.fields.end());
+  std::string error;
+  auto schema = recordSchemaFor(header, options.format == ImportFormat::Csv ? ImportFormat::Auto : options.format,
+                                options.mapping, fileStem(path), &error);
+  if (!schema) {
+    result.error = path + ":1: " + error + " (columns:";
+    for (const std::string& column : header) result.error += " " + column;
+    result.error += ")";
+    return;
+  }
+  result.format = std::string(schema->name());
+  result.info = schema->datasetInfo(name);
+  result.notes = schema->notes();
+  if (delimiter != ',') result.notes.push_back(std::string("fields separated by '") + (delimiter == '\t' ? "\\t" : std::string(1, delimiter)) + "'");
+
+  Collector collector(result);
+  Incident incident;
+  FieldProblem problem;
+  std::size_t rowNumber = 0;
+  bool firstData = true;
+  while (reader.next(record)) {
+    if (firstData) {
+      firstData = false;
+      if (isHxlRow(record.fields)) {
+        result.notes.push_back("line " + std::to_string(record.line) + ": HXL hashtag row skipped");
+        continue;
+      }
+    }
+    ++rowNumber;
+    if (rowNumber % kProgressEvery == 0) {
+      if (isCancelled(options)) {
+        result.cancelled = true;
+        result.error = path + ": import cancelled at line " + std::to_string(record.line);
+        return;
+      }
+      if (options.progress) options.progress(static_cast<double>(reader.position()) / static_cast<double>(std::max<std::size_t>(reader.size(), 1)));
+    }
+    if (record.unterminated) {
+      collector.reject(rowNumber, record.line, "", "",
+                       "the file ends inside a quoted field: the row is truncated (lines " + std::to_string(record.line) +
+                           "–" + std::to_string(record.lastLine) + ")");
+      continue;
+    }
+    if (record.fields.size() != header.size()) {
+      std::string reason = std::to_string(record.fields.size()) + (record.fields.size() == 1 ? " field" : " fields") +
+                           " where the header has " + std::to_string(header.size());
+      if (record.fields.size() == 1)
+        reason += std::string(" (a delimiter other than the header's '") + (delimiter == '\t' ? "\\t" : std::string(1, delimiter)) + "'?)";
+      else if (record.fields.size() < header.size() && reader.position() >= reader.size())
+        reason += " (the last line is cut short)";
+      collector.reject(rowNumber, record.line, "", "", std::move(reason));
+      continue;
+    }
+    if (schema->convert(record.fields, std::nullopt, rowNumber, incident, problem)) {
+      collector.accept(incident);
+    } else {
+      collector.reject(rowNumber, record.line, incident.id, std::move(problem.field), std::move(problem.reason));
+    }
+  }
+  if (options.progress) options.progress(1.0);
+  result.ok = true;
+}
+
+// --- GDAL/OGR --------------------------------------------------------------------
+
+std::string featureField(OGRFeature& feature, int index) {
+  if (!feature.IsFieldSetAndNotNull(index)) return {};
+  return feature.GetFieldAsString(index);
+}
+
+void importOgr(const std::string& path, const ImportOptions& options, IncidentReadResult& result) {
+  GdalErrorCollector errors;
+  GDALDatasetUniquePtr dataset(
+      GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  if (!dataset) {
+    result.error = path + ": GDAL cannot read it as vector data";
+    if (!errors.summary().empty()) result.error += " (" + errors.summary() + ")";
+    return;
+  }
+  const std::string name = std::filesystem::path(path).filename().string();
+  result.format.clear();
+  result.recordNoun = "feature";
+  OGRSpatialReference wgs84;
+  wgs84.SetWellKnownGeogCS("WGS84");
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+
+  std::size_t totalFeatures = 0;
+  for (auto&& layer : dataset->GetLayers()) totalFeatures += static_cast<std::size_t>(std::max<GIntBig>(layer->GetFeatureCount(FALSE), 0));
+
+  Collector collector(result);
+  std::size_t featureNumber = 0;
+  bool anyLayer = false;
+  std::string firstError;
+  for (auto&& layer : dataset->GetLayers()) {
+    OGRFeatureDefn* definition = layer->GetLayerDefn();
+    std::vector<std::string> header;
+    for (int i = 0; i < definition->GetFieldCount(); ++i) header.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
+    std::string error;
+    auto schema = recordSchemaFor(header, options.format == ImportFormat::Ogr ? ImportFormat::Auto : options.format,
+                                  options.mapping, fileStem(path), &error);
+    if (!schema) {
+      if (layer->GetFeatureCount(TRUE) == 0) continue; // empty folders of KML files
+      if (firstError.empty()) firstError = "layer " + std::string(layer->GetName()) + ": " + error;
+      continue;
+    }
+    if (!anyLayer) {
+      result.format = "OGR " + std::string(dataset->GetDriverName()) + ", " + std::string(schema->name());
+      result.info = schema->datasetInfo(name);
+      anyLayer = true;
+    }
+    for (const std::string& note : schema->notes())
+      result.notes.push_back("layer " + std::string(layer->GetName()) + ": " + note);
+
+    std::unique_ptr<OGRCoordinateTransformation> transform;
+    if (const OGRSpatialReference* layerSrs = layer->GetSpatialRef(); layerSrs && !layerSrs->IsSame(&wgs84)) {
+      transform.reset(OGRCreateCoordinateTransformation(layerSrs, &wgs84));
+      if (!transform) {
+        if (firstError.empty()) firstError = "layer " + std::string(layer->GetName()) + ": its coordinate system cannot be converted to WGS 84";
+        continue;
+      }
+    }
+
+    std::vector<std::string> values(header.size());
+    std::vector<std::string_view> fields(header.size());
+    Incident incident;
+    FieldProblem problem;
+    layer->ResetReading();
+    for (auto&& feature : *layer) {
+      ++featureNumber;
+      if (featureNumber % kProgressEvery == 0) {
+        if (isCancelled(options)) {
+          result.cancelled = true;
+          result.error = path + ": import cancelled at feature " + std::to_string(featureNumber);
+          return;
+        }
+        if (options.progress && totalFeatures > 0)
+          options.progress(std::min(1.0, static_cast<double>(featureNumber) / static_cast<double>(totalFeatures)));
+      }
+      for (std::size_t i = 0; i < header.size(); ++i) {
+        values[i] = featureField(*feature, static_cast<int>(i));
+        fields[i] = values[i];
+      }
+      GeometryPoint point;
+      std::string geometryNote;
+      if (const OGRGeometry* geometry = feature->GetGeometryRef(); geometry && !geometry->IsEmpty()) {
+        OGRPoint centre;
+        if (wkbFlatten(geometry->getGeometryType()) == wkbPoint) {
+          centre = *geometry->toPoint();
+        } else if (geometry->Centroid(&centre) == OGRERR_NONE) {
+          geometryNote = std::string("the centroid of a ") + OGRGeometryTypeToName(geometry->getGeometryType());
+        }
+        if (transform && !centre.IsEmpty() && centre.transform(transform.get()) != OGRERR_NONE) centre.empty();
+        if (!centre.IsEmpty()) point = std::make_pair(centre.getX(), centre.getY());
+      }
+      if (schema->convert(fields, point, featureNumber, incident, problem)) {
+        if (!geometryNote.empty() && incident.locationNote.empty()) incident.locationNote = geometryNote;
+        collector.accept(incident);
+      } else {
+        collector.reject(featureNumber, 0, incident.id, std::move(problem.field), std::move(problem.reason));
+      }
+    }
+  }
+  if (!anyLayer) {
+    result.error = path + ": " + (firstError.empty() ? std::string("no layer with features") : firstError);
+    return;
+  }
+  if (!firstError.empty()) result.notes.push_back(firstError + " (layer skipped)");
+  if (options.progress) options.progress(1.0);
+  result.ok = true;
+}
+
+bool isNativeDataset(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head.find("\"situation-viewer-incidents\"") != std::string::npos;
+}
+
+} // namespace
+
+ImportFormat resolveImportFormat(const std::string& path, ImportFormat requested) {
+  if (requested == ImportFormat::Acled || requested == ImportFormat::Ucdp) {
+    const std::string extension = lowerExtension(path);
+    return extension == ".csv" || extension == ".tsv" || extension == ".txt" ? ImportFormat::Csv : ImportFormat::Ogr;
+  }
+  if (requested != ImportFormat::Auto) return requested;
+  const std::string extension = lowerExtension(path);
+  if (extension == ".csv" || extension == ".tsv" || extension == ".txt" || extension == ".tab") return ImportFormat::Csv;
+  if ((extension == ".json" || extension == ".geojson") && isNativeDataset(path)) return ImportFormat::Native;
+  return ImportFormat::Ogr;
+}
+
+IncidentReadResult importIncidents(const std::string& path, const ImportOptions& options) {
+  const ImportFormat format = resolveImportFormat(path, options.format);
+  if (format == ImportFormat::Native) return readIncidentDataset(path);
+  IncidentReadResult result;
+  if (!std::filesystem::exists(path)) {
+    result.error = path + ": no such file";
+    return result;
+  }
+  if (format == ImportFormat::Ogr) {
+    ImportOptions ogrOptions = options;
+    if (ogrOptions.format == ImportFormat::Auto) ogrOptions.format = ImportFormat::Ogr;
+    importOgr(path, ogrOptions, result);
+  } else {
+    const FileBytes bytes(path);
+    if (!bytes.ok()) {
+      result.error = path + ": cannot read the file (" + bytes.error() + ")";
+      return result;
+    }
+    importDelimited(path, bytes.text(), options, result);
+  }
+  if (!result.ok) {
+    result.incidents.clear();
+    result.incidents.shrink_to_fit();
+  }
+  return result;
+}
+
+std::string importReportJson(const std::string& path, const IncidentReadResult& result) {
+  nlohmann::ordered_json report;
+  report["file"] = path;
+  report["ok"] = result.ok;
+  if (!result.error.empty()) report["error"] = result.error;
+  report["format"] = result.format;
+  report["cancelled"] = result.cancelled;
+  report["rows_read"] = result.recordsRead;
+  report["incidents_accepted"] = result.incidents.size();
+  report["duplicates_merged"] = result.merged;
+  report["rows_rejected"] = result.rejected.size();
+  report["reconciles"] = result.recordsRead == result.incidents.size() + result.merged + result.rejected.size();
+  report["notes"] = result.notes;
+  report["attribution"] = result.info.licence;
+  auto rejected = nlohmann::ordered_json::array();
+  for (const RejectedRecord& r : result.rejected) {
+    nlohmann::ordered_json entry;
+    entry[result.recordNoun] = r.record;
+    entry["line"] = r.line > 0 ? nlohmann::ordered_json(r.line) : nlohmann::ordered_json(nullptr);
+    entry["id"] = r.id;
+    entry["column"] = r.field;
+    entry["reason"] = r.reason;
+    rejected.push_back(std::move(entry));
+  }
+  report["rejected"] = std::move(rejected);
+  return report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string importReportText(const std::string& path, const IncidentReadResult& result, std::size_t maxListed) {
+  std::string text;
+  if (!result.ok) {
+    text += result.error + "\n";
+    if (result.recordsRead == 0) return text;
+  }
+  text += path + " (" + result.format + "): " + std::to_string(result.recordsRead) + " " + result.recordNoun + "s read, " +
+          std::to_string(result.incidents.size()) + " incidents accepted, " + std::to_string(result.merged) +
+          " duplicates merged, " + std::to_string(result.rejected.size()) + " rejected\n";
+  for (const std::string& note : result.notes) text += "  note: " + note + "\n";
+  const std::size_t listed = std::min(maxListed, result.rejected.size());
+  for (std::size_t i = 0; i < listed; ++i)
+    text += "  " + describeRejection(path, result.rejected[i], result.recordNoun) + "\n";
+  if (listed < result.rejected.size())
+    text += "  … and " + std::to_string(result.rejected.size() - listed) + " more (--report FILE lists them all)\n";
+  return text;
+}
+
+} // namespace sv
