@@ -86,6 +86,9 @@ EventType parentType(SubEventType subType) {
 }
 
 std::optional<EventType> eventTypeFromName(std::string_view name) {
+  // Names as ACLED writes them first: importers call this for every row.
+  for (std::size_t i = 0; i < kEventTypeNames.size(); ++i)
+    if (kEventTypeNames[i] == name) return static_cast<EventType>(i);
   const std::string key = searchKey(name);
   if (key.empty()) return std::nullopt;
   for (std::size_t i = 0; i < kEventTypeNames.size(); ++i)
@@ -94,6 +97,8 @@ std::optional<EventType> eventTypeFromName(std::string_view name) {
 }
 
 std::optional<SubEventType> subEventTypeFromName(std::string_view name) {
+  for (std::size_t i = 1; i < kSubTypes.size(); ++i)
+    if (kSubTypes[i].name == name) return static_cast<SubEventType>(i);
   const std::string key = searchKey(name);
   if (key.empty()) return std::nullopt;
   for (std::size_t i = 1; i < kSubTypes.size(); ++i)

@@ -31,6 +31,8 @@ public:
   // How far through the text, for progress: 0 to text size.
   std::size_t position() const { return m_pos; }
   std::size_t size() const { return m_text.size(); }
+  // The line the reader is on: after the last record, 1 + the line breaks read.
+  std::size_t line() const { return m_line; }
 
 private:
   std::string_view m_text;

@@ -14,12 +14,13 @@ constexpr std::array<std::string_view, 12> kMonths{"january", "february", "march
                                                    "july",    "august",   "september", "october", "november", "december"};
 
 std::optional<int> monthFromName(std::string_view name) {
-  if (name.size() < 3) return std::nullopt;
-  std::string lower;
-  for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (lower.size() == 4 && lower == "sept") lower = "sep";
+  if (name.size() < 3 || name.size() > 9) return std::nullopt;
+  char lower[9];
+  for (std::size_t i = 0; i < name.size(); ++i) lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  std::string_view key(lower, name.size());
+  if (key == "sept") key = "sep";
   for (std::size_t m = 0; m < kMonths.size(); ++m)
-    if (kMonths[m].substr(0, lower.size()) == lower) return static_cast<int>(m) + 1;
+    if (kMonths[m].substr(0, key.size()) == key) return static_cast<int>(m) + 1;
   return std::nullopt;
 }
 
@@ -86,11 +87,18 @@ std::optional<ParsedDate> parseFlexibleDate(std::string_view text) {
     return ParsedDate{dayFromCivil({year, 1, 1}), dayFromCivil({year, 12, 31}), DatePrecision::Year};
   }
 
-  const auto parts = splitAny(text, "-/. ");
-  std::vector<std::string_view> words;
-  for (std::string_view part : parts)
-    if (!part.empty()) words.push_back(part);
-  if (words.size() == 2) {
+  // At most three words, separated by - / . or spaces: no allocation, run for every row.
+  std::array<std::string_view, 3> words;
+  std::size_t wordCount = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    while (i < text.size() && std::string_view("-/. ").find(text[i]) != std::string_view::npos) ++i;
+    const std::size_t begin = i;
+    while (i < text.size() && std::string_view("-/. ").find(text[i]) == std::string_view::npos) ++i;
+    if (i == begin) break;
+    if (wordCount == words.size()) return std::nullopt;
+    words[wordCount++] = text.substr(begin, i - begin);
+  }
+  if (wordCount == 2) {
     // "2025-08" or "August 2025".
     if (allDigits(words[0]) && words[0].size() == 4 && allDigits(words[1]) && words[1].size() <= 2)
       return monthDate(toInt(words[0]), toInt(words[1]));
@@ -98,7 +106,7 @@ std::optional<ParsedDate> parseFlexibleDate(std::string_view text) {
       return monthDate(toInt(words[1]), *month);
     return std::nullopt;
   }
-  if (words.size() != 3) return std::nullopt;
+  if (wordCount != 3) return std::nullopt;
   if (allDigits(words[0]) && words[0].size() == 4) {
     // Year first: ISO or GDAL's slashes.
     if (!allDigits(words[1]) || !allDigits(words[2]) || words[1].size() > 2 || words[2].size() > 2) return std::nullopt;

@@ -20,7 +20,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <unordered_map>
+#include <thread>
 
 namespace sv {
 
@@ -97,32 +97,122 @@ bool isCancelled(const ImportOptions& options) {
   return options.cancel && options.cancel->load(std::memory_order_relaxed);
 }
 
-// Accepts records, merging repeated ids, and keeps the counts.
-class Collector {
-public:
-  explicit Collector(IncidentReadResult& result) : m_result(result) {}
+void acceptRecord(IncidentReadResult& result, Incident&& incident) {
+  ++result.recordsRead;
+  result.incidents.push_back(std::move(incident));
+}
 
-  void accept(Incident incident) {
-    ++m_result.recordsRead;
-    auto [it, inserted] = m_byId.try_emplace(incident.id, m_result.incidents.size());
-    if (!inserted) {
-      mergeDuplicate(m_result.incidents[it->second], incident);
-      ++m_result.merged;
-      return;
+void rejectRecord(IncidentReadResult& result, std::size_t record, std::size_t line, std::string id, std::string field,
+                  std::string reason) {
+  ++result.recordsRead;
+  result.rejected.push_back(RejectedRecord{record, line, std::move(id), std::move(field), std::move(reason)});
+}
+
+// Folds every record whose id came earlier into that first one (ACLED's
+// monadic files list an event once per actor). Ids are grouped by hash, then
+// compared: no per-record allocation.
+void mergeRepeatedIds(IncidentReadResult& result) {
+  std::vector<Incident>& incidents = result.incidents;
+  std::vector<std::pair<std::size_t, std::uint32_t>> byHash(incidents.size());
+  const std::hash<std::string_view> hash;
+  for (std::size_t i = 0; i < incidents.size(); ++i) byHash[i] = {hash(incidents[i].id), static_cast<std::uint32_t>(i)};
+  std::sort(byHash.begin(), byHash.end());
+  std::vector<bool> merged(incidents.size(), false);
+  for (std::size_t a = 0; a < byHash.size();) {
+    std::size_t b = a + 1;
+    while (b < byHash.size() && byHash[b].first == byHash[a].first) ++b;
+    for (std::size_t x = a; x < b; ++x) {
+      if (merged[byHash[x].second]) continue;
+      for (std::size_t y = x + 1; y < b; ++y) {
+        const std::uint32_t later = byHash[y].second;
+        if (merged[later] || incidents[later].id != incidents[byHash[x].second].id) continue;
+        mergeDuplicate(incidents[byHash[x].second], incidents[later]);
+        merged[later] = true;
+        ++result.merged;
+      }
     }
-    m_result.incidents.push_back(std::move(incident));
+    a = b;
   }
-  void reject(std::size_t record, std::size_t line, std::string id, std::string field, std::string reason) {
-    ++m_result.recordsRead;
-    m_result.rejected.push_back(RejectedRecord{record, line, std::move(id), std::move(field), std::move(reason)});
+  if (result.merged == 0) return;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < incidents.size(); ++i) {
+    if (merged[i]) continue;
+    if (kept != i) incidents[kept] = std::move(incidents[i]);
+    ++kept;
   }
-
-private:
-  IncidentReadResult& m_result;
-  std::unordered_map<std::string, std::size_t> m_byId;
-};
+  incidents.resize(kept);
+}
 
 // --- Delimited text ------------------------------------------------------------
+
+// Files above this size are read on several threads.
+constexpr std::size_t kParallelBytes = 16u << 20;
+constexpr std::size_t kMaxSlices = 8;
+
+struct SliceOutput {
+  IncidentReadResult part;  // records, rows and lines numbered from the slice's start
+  std::size_t rows = 0;     // data rows read
+  std::size_t lines = 1;    // the reader's line at the end: 1 + the line breaks read
+  bool endedInQuote = false;
+  bool cancelled = false;
+};
+
+// Reads the rows of one slice of a delimited file. The first slice starts
+// with the header (skipped) and may hold the HXL row.
+void readSlice(std::string_view slice, bool first, bool last, const RecordSchema& schema, std::size_t columns,
+               char delimiter, const ImportOptions& options, SliceOutput& out) {
+  CsvReader reader(slice, delimiter);
+  CsvRecord record;
+  if (first) reader.next(record);
+  // About 400 bytes a row in real exports; reserving avoids moving every incident as the list grows.
+  out.part.incidents.reserve(slice.size() / 400 + 16);
+  Incident incident;
+  FieldProblem problem;
+  bool firstData = first;
+  const std::string delimiterName = delimiter == '\t' ? "\\t" : std::string(1, delimiter);
+  while (reader.next(record)) {
+    if (firstData) {
+      firstData = false;
+      if (isHxlRow(record.fields)) {
+        out.part.notes.push_back("line " + std::to_string(record.line) + ": HXL hashtag row skipped");
+        continue;
+      }
+    }
+    const std::size_t row = ++out.rows;
+    if (row % kProgressEvery == 0) {
+      if (isCancelled(options)) {
+        out.cancelled = true;
+        return;
+      }
+      if (first && options.progress)
+        options.progress(static_cast<double>(reader.position()) / static_cast<double>(std::max<std::size_t>(reader.size(), 1)));
+    }
+    if (record.unterminated) {
+      out.endedInQuote = true;
+      rejectRecord(out.part, row, record.line, "", "",
+                   "the file ends inside a quoted field: the row is truncated (lines " + std::to_string(record.line) +
+                       "–" + std::to_string(record.lastLine) + ")");
+      continue;
+    }
+    if (record.fields.size() != columns) {
+      std::string reason = std::to_string(record.fields.size()) + (record.fields.size() == 1 ? " field" : " fields") +
+                           " where the header has " + std::to_string(columns);
+      if (record.fields.size() == 1)
+        reason += " (a delimiter other than the header's '" + delimiterName + "'?)";
+      else if (last && record.fields.size() < columns && reader.position() >= reader.size())
+        reason += " (the last line is cut short)";
+      rejectRecord(out.part, row, record.line, "", "", std::move(reason));
+      continue;
+    }
+    if (schema.convert(record.fields, std::nullopt, row, incident, problem)) {
+      acceptRecord(out.part, std::move(incident));
+      incident = Incident();
+    } else {
+      rejectRecord(out.part, row, record.line, incident.id, std::move(problem.field), std::move(problem.reason));
+    }
+  }
+  out.lines = reader.line();
+}
 
 void importDelimited(const std::string& path, std::string_view text, const ImportOptions& options,
                      IncidentReadResult& result) {
@@ -160,50 +250,76 @@ void importDelimited(const std::string& path, std::string_view text, const Impor
   result.notes = schema->notes();
   if (delimiter != ',') result.notes.push_back(std::string("fields separated by '") + (delimiter == '\t' ? "\\t" : std::string(1, delimiter)) + "'");
 
-  Collector collector(result);
-  Incident incident;
-  FieldProblem problem;
-  std::size_t rowNumber = 0;
-  bool firstData = true;
-  while (reader.next(record)) {
-    if (firstData) {
-      firstData = false;
-      if (isHxlRow(record.fields)) {
-        result.notes.push_back("line " + std::to_string(record.line) + ": HXL hashtag row skipped");
-        continue;
-      }
+  // Large files are read in slices on every core. A slice starts after a
+  // line break; the slice before it, read from the true start, shows whether
+  // that break was inside a quoted field, and if so the file is read again
+  // as one slice.
+  const std::size_t dataStart = reader.position();
+  std::size_t slices = 1;
+  if (text.size() - dataStart > kParallelBytes)
+    slices = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, kMaxSlices);
+  // A cut goes after a line break with an even number of quotes before it:
+  // outside any quoted field unless a stray quote misleads the count.
+  std::vector<std::size_t> bounds{0};
+  std::size_t counted = dataStart;
+  bool insideQuotes = false;
+  for (std::size_t k = 1; k < slices; ++k) {
+    std::size_t newline = text.find('\n', std::max(dataStart + (text.size() - dataStart) * k / slices, bounds.back() + 1));
+    while (newline != std::string_view::npos) {
+      insideQuotes ^= (std::count(text.begin() + static_cast<std::ptrdiff_t>(counted), text.begin() + static_cast<std::ptrdiff_t>(newline), '"') % 2) != 0;
+      counted = newline;
+      if (!insideQuotes) break;
+      newline = text.find('\n', newline + 1);
     }
-    ++rowNumber;
-    if (rowNumber % kProgressEvery == 0) {
-      if (isCancelled(options)) {
-        result.cancelled = true;
-        result.error = path + ": import cancelled at line " + std::to_string(record.line);
-        return;
-      }
-      if (options.progress) options.progress(static_cast<double>(reader.position()) / static_cast<double>(std::max<std::size_t>(reader.size(), 1)));
-    }
-    if (record.unterminated) {
-      collector.reject(rowNumber, record.line, "", "",
-                       "the file ends inside a quoted field: the row is truncated (lines " + std::to_string(record.line) +
-                           "–" + std::to_string(record.lastLine) + ")");
-      continue;
-    }
-    if (record.fields.size() != header.size()) {
-      std::string reason = std::to_string(record.fields.size()) + (record.fields.size() == 1 ? " field" : " fields") +
-                           " where the header has " + std::to_string(header.size());
-      if (record.fields.size() == 1)
-        reason += std::string(" (a delimiter other than the header's '") + (delimiter == '\t' ? "\\t" : std::string(1, delimiter)) + "'?)";
-      else if (record.fields.size() < header.size() && reader.position() >= reader.size())
-        reason += " (the last line is cut short)";
-      collector.reject(rowNumber, record.line, "", "", std::move(reason));
-      continue;
-    }
-    if (schema->convert(record.fields, std::nullopt, rowNumber, incident, problem)) {
-      collector.accept(incident);
-    } else {
-      collector.reject(rowNumber, record.line, incident.id, std::move(problem.field), std::move(problem.reason));
-    }
+    if (newline == std::string_view::npos || newline + 1 >= text.size()) break;
+    bounds.push_back(newline + 1);
   }
+  bounds.push_back(text.size());
+
+  const auto readSlices = [&](const std::vector<std::size_t>& cuts) {
+    std::vector<SliceOutput> outputs(cuts.size() - 1);
+    const auto readOne = [&](std::size_t k) {
+      readSlice(text.substr(cuts[k], cuts[k + 1] - cuts[k]), k == 0, k + 2 == cuts.size(), *schema, header.size(),
+                delimiter, options, outputs[k]);
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t k = 1; k + 1 < cuts.size(); ++k) threads.emplace_back(readOne, k);
+    readOne(0);
+    for (std::thread& thread : threads) thread.join();
+    return outputs;
+  };
+  std::vector<SliceOutput> outputs = readSlices(bounds);
+  bool clean = true;
+  for (std::size_t k = 0; k + 1 < outputs.size(); ++k) clean = clean && !outputs[k].endedInQuote;
+  if (!clean) outputs = readSlices({0, text.size()});
+
+  std::size_t lineOffset = 0, rowOffset = 0;
+  for (SliceOutput& output : outputs) {
+    if (output.cancelled) {
+      result.cancelled = true;
+      result.error = path + ": import cancelled";
+      result.incidents.clear();
+      return;
+    }
+    for (RejectedRecord& rejected : output.part.rejected) {
+      rejected.line += lineOffset;
+      rejected.record += rowOffset;
+    }
+    result.recordsRead += output.part.recordsRead;
+    if (result.incidents.empty()) {
+      result.incidents = std::move(output.part.incidents);
+    } else {
+      result.incidents.insert(result.incidents.end(), std::make_move_iterator(output.part.incidents.begin()),
+                              std::make_move_iterator(output.part.incidents.end()));
+    }
+    result.rejected.insert(result.rejected.end(), std::make_move_iterator(output.part.rejected.begin()),
+                           std::make_move_iterator(output.part.rejected.end()));
+    result.notes.insert(result.notes.end(), output.part.notes.begin(), output.part.notes.end());
+    output.part = {};
+    lineOffset += output.lines - 1;
+    rowOffset += output.rows;
+  }
+  mergeRepeatedIds(result);
   if (options.progress) options.progress(1.0);
   result.ok = true;
 }
@@ -234,7 +350,7 @@ void importOgr(const std::string& path, const ImportOptions& options, IncidentRe
   std::size_t totalFeatures = 0;
   for (auto&& layer : dataset->GetLayers()) totalFeatures += static_cast<std::size_t>(std::max<GIntBig>(layer->GetFeatureCount(FALSE), 0));
 
-  Collector collector(result);
+  result.incidents.reserve(totalFeatures);
   std::size_t featureNumber = 0;
   bool anyLayer = false;
   std::string firstError;
@@ -301,9 +417,10 @@ void importOgr(const std::string& path, const ImportOptions& options, IncidentRe
       }
       if (schema->convert(fields, point, featureNumber, incident, problem)) {
         if (!geometryNote.empty() && incident.locationNote.empty()) incident.locationNote = geometryNote;
-        collector.accept(incident);
+        acceptRecord(result, std::move(incident));
+        incident = Incident();
       } else {
-        collector.reject(featureNumber, 0, incident.id, std::move(problem.field), std::move(problem.reason));
+        rejectRecord(result, featureNumber, 0, incident.id, std::move(problem.field), std::move(problem.reason));
       }
     }
   }
@@ -311,6 +428,7 @@ void importOgr(const std::string& path, const ImportOptions& options, IncidentRe
     result.error = path + ": " + (firstError.empty() ? std::string("no layer with features") : firstError);
     return;
   }
+  mergeRepeatedIds(result);
   if (!firstError.empty()) result.notes.push_back(firstError + " (layer skipped)");
   if (options.progress) options.progress(1.0);
   result.ok = true;
@@ -362,6 +480,7 @@ IncidentReadResult importIncidents(const std::string& path, const ImportOptions&
     result.incidents.clear();
     result.incidents.shrink_to_fit();
   }
+  result.accepted = result.incidents.size();
   return result;
 }
 
@@ -371,12 +490,13 @@ std::string importReportJson(const std::string& path, const IncidentReadResult& 
   report["ok"] = result.ok;
   if (!result.error.empty()) report["error"] = result.error;
   report["format"] = result.format;
+  report["record_noun"] = result.recordNoun;
   report["cancelled"] = result.cancelled;
   report["rows_read"] = result.recordsRead;
-  report["incidents_accepted"] = result.incidents.size();
+  report["incidents_accepted"] = result.accepted;
   report["duplicates_merged"] = result.merged;
   report["rows_rejected"] = result.rejected.size();
-  report["reconciles"] = result.recordsRead == result.incidents.size() + result.merged + result.rejected.size();
+  report["reconciles"] = result.recordsRead == result.accepted + result.merged + result.rejected.size();
   report["notes"] = result.notes;
   report["attribution"] = result.info.licence;
   auto rejected = nlohmann::ordered_json::array();
@@ -400,7 +520,7 @@ std::string importReportText(const std::string& path, const IncidentReadResult& 
     if (result.recordsRead == 0) return text;
   }
   text += path + " (" + result.format + "): " + std::to_string(result.recordsRead) + " " + result.recordNoun + "s read, " +
-          std::to_string(result.incidents.size()) + " incidents accepted, " + std::to_string(result.merged) +
+          std::to_string(result.accepted) + " incidents accepted, " + std::to_string(result.merged) +
           " duplicates merged, " + std::to_string(result.rejected.size()) + " rejected\n";
   for (const std::string& note : result.notes) text += "  note: " + note + "\n";
   const std::size_t listed = std::min(maxListed, result.rejected.size());

@@ -392,6 +392,7 @@ IncidentReadResult parseIncidentDataset(const std::string& text, const std::stri
   result.recordsRead = features->size();
   result.ok = true;
   result.format = "Situation Viewer";
+  result.accepted = result.incidents.size();
   return result;
 }
 

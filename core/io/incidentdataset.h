@@ -26,6 +26,7 @@ struct IncidentReadResult {
   std::vector<RejectedRecord> rejected;
   std::size_t recordsRead = 0;     // incidents.size() + merged + rejected.size()
   std::size_t merged = 0;          // records folded into an earlier one with the same id (monadic duplicates)
+  std::size_t accepted = 0;        // incidents.size() when read, kept when the incidents are moved on
   std::string format;              // the layout read: "Situation Viewer", "ACLED", "UCDP GED", "generic"
   std::string recordNoun = "feature"; // what the file's records are called in messages: "row", "feature"
   bool cancelled = false;          // stopped on request: nothing should replace the data already loaded

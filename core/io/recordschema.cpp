@@ -270,10 +270,10 @@ public:
 
     incident.summary = std::string(at(fields, m_notes));
     incident.sources.clear();
-    for (const std::string& publisher : splitList(at(fields, m_source), ';'))
-      incident.sources.push_back(Source{"ACLED " + incident.id, "ACLED event " + incident.id, publisher, "", "", ""});
-    if (incident.sources.empty())
-      incident.sources.push_back(Source{"ACLED " + incident.id, "ACLED event " + incident.id, "ACLED", "", "", ""});
+    // The publishers ACLED coded the event from; the event itself is cited by its id.
+    for (std::string& publisher : splitList(at(fields, m_source), ';'))
+      incident.sources.push_back(Source{"ACLED", "", std::move(publisher), "", "", ""});
+    if (incident.sources.empty()) incident.sources.push_back(Source{"ACLED", "", "", "", "", ""});
     return true;
   }
 
@@ -488,7 +488,7 @@ public:
     if (!dyad.empty() && !where.empty()) incident.summary += ": ";
     incident.summary += where;
     incident.sources.clear();
-    incident.sources.push_back(Source{"UCDP GED " + incident.id, std::string(at(fields, m_headline)),
+    incident.sources.push_back(Source{"UCDP GED", std::string(at(fields, m_headline)),
                                       std::string(at(fields, m_office)), std::string(at(fields, m_sourceDate)), "",
                                       std::string(at(fields, m_article))});
     return true;

@@ -36,6 +36,7 @@ void expectCounts(const IncidentReadResult& result, std::size_t read, std::size_
   EXPECT_EQ(result.merged, merged);
   EXPECT_EQ(result.rejected.size(), rejected);
   EXPECT_EQ(result.recordsRead, result.incidents.size() + result.merged + result.rejected.size());
+  EXPECT_EQ(result.accepted, result.incidents.size());
 }
 
 DayNumber day(int y, int m, int d) { return dayFromCivil({y, m, d}); }
@@ -302,6 +303,38 @@ TEST(Import, CancelStopsAndKeepsNothing) {
   const auto full = importIncidents(path, options);
   expectCounts(full, 10000, 10000, 0, 0);
   EXPECT_EQ(lastProgress, 1.0);
+}
+
+std::string rowId(std::size_t i) {
+  std::string id = std::to_string(i);
+  id.insert(id.begin(), 'r');
+  return id;
+}
+
+TEST(Import, LargeFilesReadInSlicesNumberRowsAndLinesAsOne) {
+  // Over the size read on several threads, with line breaks inside quoted
+  // notes so that a cut at a plain line break would fall inside a field.
+  const std::string path = testing::TempDir() + "large.csv";
+  const std::size_t rows = 120000;
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "id,date,lat,lon,notes\n";
+    const std::string filler(120, 'x');
+    for (std::size_t i = 1; i <= rows; ++i) {
+      const std::string id = rowId(i == rows - 1 ? 7 : i); // a repeat of row 7, near the end
+      const std::string date = i == rows - 10 ? "2024-02-30" : "2024-01-01";
+      out << id << "," << date << ",12.6,-8.0,\"first line " << filler << "\nsecond, \"\"quoted\"\" line\"\n";
+    }
+  }
+  ASSERT_GT(std::filesystem::file_size(path), 16u << 20);
+  const auto result = importIncidents(path);
+  expectCounts(result, rows, rows - 2, 1, 1);
+  // Each row takes two lines after the header's one.
+  EXPECT_EQ(result.rejected[0].record, rows - 10);
+  EXPECT_EQ(result.rejected[0].line, 2 + 2 * (rows - 11));
+  EXPECT_EQ(result.rejected[0].id, rowId(rows - 10));
+  EXPECT_EQ(result.incidents.back().id, rowId(rows));
+  EXPECT_EQ(findIncident(result, "r60000")->summary, "first line " + std::string(120, 'x') + "\nsecond, \"quoted\" line");
 }
 
 TEST(Import, KmlTimeStampAndTimeSpanThroughGdal) {
