@@ -229,7 +229,7 @@ void AnimationDialog::start() {
     return;
   }
   auto worker = std::make_shared<MapContext>(
-      MapContext{std::move(*projection), m_context.baseMap, m_context.incidents, m_context.incidentsPath, {}});
+      MapContext{std::move(*projection), m_context.baseMap, m_context.incidents, m_context.incidentsPath, {}, m_context.datasetPaths});
   m_cancel = std::make_shared<std::atomic<bool>>(false);
   m_pending = std::make_shared<AnimationResult>();
   m_progress->setRange(0, static_cast<int>(m_frames.size()));

@@ -2,6 +2,7 @@
 
 #include "commandline.h"
 #include "geodatalocator.h"
+#include "importcache.h"
 #include "mainwindow.h"
 
 #include "io/basemapreader.h"
@@ -86,7 +87,7 @@ std::optional<MapContext> loadMapContext(const QString& path, QString* error) {
     return std::nullopt;
   }
   auto baseMap = BaseMap::build(std::move(*data), *projection);
-  return MapContext{std::move(*projection), std::move(baseMap), nullptr, QString(), QStringList()};
+  return MapContext{std::move(*projection), std::move(baseMap), nullptr, QString(), QStringList(), QStringList()};
 }
 
 DatasetInfo combinedDatasetInfo(const std::vector<DatasetInfo>& datasets) {
@@ -110,36 +111,43 @@ DatasetInfo combinedDatasetInfo(const std::vector<DatasetInfo>& datasets) {
   return info;
 }
 
+std::shared_ptr<const EventStore> combineStores(const std::vector<std::shared_ptr<const EventStore>>& stores) {
+  if (stores.size() == 1) return stores.front();
+  std::vector<Incident> incidents;
+  std::vector<DatasetInfo> infos;
+  std::size_t total = 0;
+  for (const auto& store : stores) total += store->size();
+  incidents.reserve(total);
+  for (const auto& store : stores) {
+    for (EventStore::Index i = 0; i < store->size(); ++i) incidents.push_back(store->incident(i));
+    infos.push_back(store->info());
+  }
+  return EventStore::build(std::move(incidents), combinedDatasetInfo(infos));
+}
+
 std::shared_ptr<const EventStore> loadIncidentStore(const QStringList& paths, QString* error, QStringList* problems,
                                                     const Gazetteer* gazetteer) {
-  std::vector<Incident> incidents;
-  std::vector<DatasetInfo> datasets;
+  std::vector<std::shared_ptr<const EventStore>> stores;
   for (const QString& path : paths) {
     const std::string file = path.toStdString();
-    IncidentReadResult read = importIncidents(file);
-    if (!read.ok) {
+    ImportedDataset dataset = importDatasetCached(path, {}, gazetteer);
+    const IncidentReadResult& read = dataset.report;
+    if (!dataset.store) {
       if (error) *error = QString::fromStdString(read.error);
       return nullptr;
     }
-    if (gazetteer && read.format != "Situation Viewer") matchIncidentPlaces(read.incidents, *gazetteer);
     if (problems) {
       for (const RejectedRecord& rejected : read.rejected)
         *problems << QString::fromStdString(describeRejection(file, rejected, read.recordNoun));
       if (!read.rejected.empty()) {
         *problems << QStringLiteral("%1: %2 of %3 %4s rejected, %5 incidents read")
                          .arg(path, QString::number(read.rejected.size()), QString::number(read.recordsRead),
-                              QString::fromStdString(read.recordNoun), QString::number(read.incidents.size()));
+                              QString::fromStdString(read.recordNoun), QString::number(dataset.store->size()));
       }
     }
-    datasets.push_back(std::move(read.info));
-    if (incidents.empty()) {
-      incidents = std::move(read.incidents);
-    } else {
-      incidents.insert(incidents.end(), std::make_move_iterator(read.incidents.begin()),
-                       std::make_move_iterator(read.incidents.end()));
-    }
+    stores.push_back(std::move(dataset.store));
   }
-  return EventStore::build(std::move(incidents), combinedDatasetInfo(datasets));
+  return combineStores(stores);
 }
 
 bool loadIncidents(MapContext& context, const QStringList& paths, QString* error) {
@@ -149,6 +157,7 @@ bool loadIncidents(MapContext& context, const QStringList& paths, QString* error
   context.incidents = IncidentLayerData::build(std::move(store), context.projection);
   context.incidentsPath = paths.join(QStringLiteral(", "));
   context.incidentProblems = problems;
+  context.datasetPaths = paths;
   return true;
 }
 

@@ -20,8 +20,9 @@ struct MapContext {
   std::shared_ptr<const BaseMap> baseMap;
   // The incident dataset shown, projected once; null until loadIncidents.
   std::shared_ptr<const IncidentLayerData> incidents;
-  QString incidentsPath;
+  QString incidentsPath;         // the open datasets' paths, joined for display
   QStringList incidentProblems; // one line per record the reader rejected
+  QStringList datasetPaths;     // the open datasets' paths
 };
 
 // Loads and projects the GeoPackage at `path`; on failure returns nullopt
@@ -39,6 +40,8 @@ std::shared_ptr<const EventStore> loadIncidentStore(const QStringList& paths, QS
 // Reads the datasets, matches them to the base map's gazetteer and projects
 // them for `context`. False with `error` when one is unreadable.
 bool loadIncidents(MapContext& context, const QStringList& paths, QString* error);
+// One store of the incidents of several (the store itself when there is one).
+std::shared_ptr<const EventStore> combineStores(const std::vector<std::shared_ptr<const EventStore>>& stores);
 // One description for several datasets: names and titles joined with " + ",
 // each licence once.
 DatasetInfo combinedDatasetInfo(const std::vector<DatasetInfo>& datasets);

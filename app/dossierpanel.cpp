@@ -173,6 +173,11 @@ void DossierPanel::showPlace(const HistoryPlace& place, std::optional<std::size_
   refresh();
 }
 
+void DossierPanel::setStore(std::shared_ptr<const EventStore> store) {
+  m_store = std::move(store);
+  refresh();
+}
+
 void DossierPanel::refresh() {
   if (!m_place || !m_store) return;
   HistoryOptions options;

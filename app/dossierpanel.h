@@ -60,6 +60,8 @@ public:
   QString historyText() const;
   // With a map context the dossier also exports as a PDF sheet (map and chronology).
   void setMapContext(const MapContext* context) { m_context = context; }
+  // Another dataset opened: the place shown, if any, is read again from it.
+  void setStore(std::shared_ptr<const EventStore> store);
   enum class ExportFormat { Markdown, Csv, Pdf };
   QString exportText(ExportFormat format) const; // Markdown or CSV
   bool exportTo(const QString& path, ExportFormat format, QString* error) const;

@@ -130,6 +130,7 @@ int runImportCommand(const QStringList& arguments, QTextStream& out, QTextStream
     const std::string path = file.toStdString();
     IncidentReadResult result = importIncidents(path, options);
     if (result.ok) {
+      result.accepted = result.incidents.size();
       const PlaceMatchCounts matched = matchIncidentPlaces(result.incidents, gazetteer);
       if (matched.matched + matched.unmatched > 0)
         result.notes.push_back(std::to_string(matched.matched) + " of " +

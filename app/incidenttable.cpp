@@ -420,6 +420,11 @@ void IncidentTablePanel::showEvent(QShowEvent* event) {
   if (m_stale) refresh();
 }
 
+void IncidentTablePanel::setStore(std::shared_ptr<const EventStore> store) {
+  m_model->setStore(std::move(store));
+  refresh();
+}
+
 void IncidentTablePanel::follow() {
   if (!isVisible()) {
     m_stale = true;

@@ -95,6 +95,8 @@ public:
   QLineEdit* searchField() const { return m_search; }
   // Marks an incident chosen elsewhere; says nothing back.
   void selectIncident(std::optional<EventStore::Index> incident);
+  // Another dataset opened: the rows are those of its incidents in the range.
+  void setStore(std::shared_ptr<const EventStore> store);
   std::optional<EventStore::Index> selectedIncident() const { return m_selected; }
   // Selected rows, or every row when none is selected.
   std::vector<int> rowsToCopy() const;

@@ -3,6 +3,7 @@
 #include "aboutdialog.h"
 #include "animationdialog.h"
 #include "compositiondialog.h"
+#include "datasetimport.h"
 #include "dossierpanel.h"
 #include "filterpanel.h"
 #include "incidenttable.h"
@@ -20,6 +21,15 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QKeySequence>
@@ -29,6 +39,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 
+#include <algorithm>
 #include <cmath>
 
 namespace sv {
@@ -140,15 +151,172 @@ MainWindow::MainWindow(MapContext context, QWidget* parent)
       statusBar()->showMessage(m_context.incidentProblems.last());
     }
   }
+  setAcceptDrops(true);
   createMenus();
   resize(1280, 860);
   m_canvas->setFocus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  if (m_importWatcher && m_importWatcher->isRunning()) {
+    *m_importCancel = true;
+    m_importWatcher->waitForFinished();
+  }
+}
+
+// --- Opening data -------------------------------------------------------------
+
+QStringList MainWindow::recentFiles() {
+  return QSettings().value(QStringLiteral("recentDatasets")).toStringList();
+}
+
+void MainWindow::rememberRecentFiles(const QStringList& paths) {
+  QStringList recent = recentFiles();
+  for (const QString& path : paths) {
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+  }
+  while (recent.size() > 10) recent.removeLast();
+  QSettings().setValue(QStringLiteral("recentDatasets"), recent);
+}
+
+void MainWindow::fillRecentMenu() {
+  m_recentMenu->clear();
+  const QStringList recent = recentFiles();
+  for (const QString& path : recent) {
+    QAction* action = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openDatasets({path}, OpenMode::Add); });
+    action->setStatusTip(path);
+    action->setEnabled(QFileInfo::exists(path));
+  }
+  if (recent.isEmpty()) m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
+}
+
+void MainWindow::openWithDialog(OpenMode mode) {
+  const QStringList paths = QFileDialog::getOpenFileNames(
+      this, mode == OpenMode::Add ? tr("Add Incident Data") : tr("Open Incident Data"), QString(),
+      tr("Incident data (*.csv *.tsv *.txt *.geojson *.json *.gpkg *.kml *.kmz *.fgb *.shp);;"
+         "ACLED or UCDP export, delimited text (*.csv *.tsv *.txt);;"
+         "GeoJSON, GeoPackage, KML, FlatGeobuf, Shapefile (*.geojson *.json *.gpkg *.kml *.kmz *.fgb *.shp);;"
+         "All files (*)"));
+  if (!paths.isEmpty()) openDatasets(paths, mode);
+}
+
+bool MainWindow::isImporting() const { return m_importWatcher && m_importWatcher->isRunning(); }
+
+void MainWindow::openDatasets(const QStringList& paths, OpenMode mode) {
+  if (paths.isEmpty() || !m_context.incidents) return;
+  if (isImporting()) {
+    statusBar()->showMessage(tr("An import is already running"), 5000);
+    return;
+  }
+  m_importCancel = std::make_shared<std::atomic_bool>(false);
+  m_importFraction = std::make_shared<std::atomic<double>>(0.0);
+  if (!m_importWatcher) {
+    m_importWatcher = new QFutureWatcher<DatasetImportOutcome>(this);
+    connect(m_importWatcher, &QFutureWatcher<DatasetImportOutcome>::finished, this, &MainWindow::finishImport);
+    m_importTimer = new QTimer(this);
+    m_importTimer->setInterval(100);
+    connect(m_importTimer, &QTimer::timeout, this, [this] {
+      if (m_importProgress) m_importProgress->setValue(static_cast<int>(*m_importFraction * 1000.0));
+    });
+  }
+  m_importProgress = new QProgressDialog(tr("Reading %1…").arg(QFileInfo(paths.first()).fileName()), tr("Cancel"), 0,
+                                         1000, this);
+  m_importProgress->setWindowTitle(tr("Opening Data"));
+  m_importProgress->setMinimumDuration(400);
+  m_importProgress->setAutoClose(false);
+  m_importProgress->setAutoReset(false);
+  connect(m_importProgress, &QProgressDialog::canceled, this, [cancel = m_importCancel] { *cancel = true; });
+  m_importTimer->start();
+
+  const bool add = mode == OpenMode::Add;
+  m_importWatcher->setFuture(QtConcurrent::run(
+      [paths, kept = add ? m_context.datasetPaths : QStringList(), store = add ? m_context.incidents->storePointer() : nullptr,
+       baseMap = m_context.baseMap, cancel = m_importCancel, fraction = m_importFraction] {
+        return importDatasets(paths, kept, store, baseMap->gazetteer(), *cancel, *fraction);
+      }));
+}
+
+void MainWindow::finishImport() {
+  m_importTimer->stop();
+  if (m_importProgress) {
+    m_importProgress->deleteLater();
+    m_importProgress = nullptr;
+  }
+  DatasetImportOutcome outcome = m_importWatcher->result();
+  if (outcome.cancelled) {
+    const QString message = tr("Import cancelled: the data shown is unchanged");
+    statusBar()->showMessage(message, 8000);
+    emit importFinished(false, message);
+    return;
+  }
+  if (!outcome.ok) {
+    QMessageBox* box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open Data"),
+                                       tr("%1\n\nThe data shown is unchanged.").arg(outcome.error), QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    emit importFinished(false, outcome.error);
+    return;
+  }
+  QStringList opened;
+  for (const FileImportReport& report : outcome.reports) opened << report.path;
+  rememberRecentFiles(opened);
+  m_context.datasetPaths = outcome.paths;
+  m_context.incidentsPath = outcome.paths.join(QStringLiteral(", "));
+  showDatasets(std::move(outcome.layer));
+  if (m_importReport) m_importReport->deleteLater();
+  m_importReport = new ImportReportDialog(std::move(outcome.reports), this);
+  m_importReport->setAttribute(Qt::WA_DeleteOnClose);
+  connect(m_importReport, &QObject::destroyed, this, [this, report = m_importReport] {
+    if (m_importReport == report) m_importReport = nullptr;
+  });
+  m_importReport->show();
+  const QString message = tr("%n incidents from %1", nullptr, static_cast<int>(m_context.incidents->store().size()))
+                              .arg(m_context.datasetPaths.size() == 1 ? QFileInfo(m_context.datasetPaths.first()).fileName()
+                                                                      : tr("%1 datasets").arg(m_context.datasetPaths.size()));
+  statusBar()->showMessage(message, 8000);
+  emit importFinished(true, message);
+}
+
+void MainWindow::showDatasets(std::shared_ptr<const IncidentLayerData> layer) {
+  m_context.incidents = std::move(layer);
+  const auto& store = m_context.incidents->storePointer();
+  m_time->setStore(store);
+  m_filters->setStore(store);
+  m_canvas->setIncidents(m_context.incidents, {m_time->range().from, m_time->range().to, m_time->filter()});
+  m_legend->setIncidents(m_context.incidents);
+  m_dossier->setStore(store);
+  m_table->setStore(store);
+  m_placeSearch->setStore(store);
+  showTimeOnMap();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  const QList<QUrl> urls = event->mimeData()->urls();
+  if (std::any_of(urls.begin(), urls.end(), [](const QUrl& url) { return url.isLocalFile(); })) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  QStringList paths;
+  for (const QUrl& url : event->mimeData()->urls())
+    if (url.isLocalFile()) paths << url.toLocalFile();
+  if (paths.isEmpty()) return;
+  event->acceptProposedAction();
+  openDatasets(paths, OpenMode::Add);
+}
 
 void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
+  QAction* add = file->addAction(tr("&Add Data…"), this, [this] { openWithDialog(OpenMode::Add); });
+  add->setShortcut(QKeySequence::Open);
+  add->setStatusTip(tr("Open an ACLED or UCDP export, a CSV, GeoJSON, GeoPackage, KML… beside the data shown"));
+  QAction* replace = file->addAction(tr("&Open Data Instead…"), this, [this] { openWithDialog(OpenMode::Replace); });
+  replace->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+  replace->setStatusTip(tr("Open incident data in place of the datasets shown"));
+  m_recentMenu = file->addMenu(tr("Open &Recent"));
+  connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+  file->addSeparator();
   QAction* exportAction = file->addAction(tr("&Export Map…"), this, &MainWindow::exportMap);
   exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
   exportAction->setStatusTip(tr("Preview and save the map as a page: PNG, SVG or PDF, or a briefing sheet"));

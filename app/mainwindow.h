@@ -6,13 +6,21 @@
 
 #include <QMainWindow>
 
+#include <atomic>
+
 class QDockWidget;
 class QLabel;
+class QMenu;
+class QProgressDialog;
+class QTimer;
+template <typename T> class QFutureWatcher;
 
 namespace sv {
 
 class AnimationDialog;
 class CompositionDialog;
+class ImportReportDialog;
+struct DatasetImportOutcome;
 class DossierPanel;
 class FilterPanel;
 class IncidentTablePanel;
@@ -45,7 +53,33 @@ public:
   CompositionDialog* compositionDialog();
   AnimationDialog* animationDialog();
 
+  enum class OpenMode { Add, Replace };
+  // Reads incident files of any supported format on a worker thread, with a
+  // progress dialog that can cancel, then shows them beside the datasets
+  // already open (Add) or instead of them (Replace) and brings up the import
+  // report. A file that cannot be read, or a cancel, leaves the data shown
+  // as it was.
+  void openDatasets(const QStringList& paths, OpenMode mode);
+  bool isImporting() const;
+  const QStringList& datasetPaths() const { return m_context.datasetPaths; }
+  ImportReportDialog* importReport() const { return m_importReport; }
+  // The files opened lately, newest first (kept in the settings).
+  static QStringList recentFiles();
+
+signals:
+  // An import ended: `opened` false when it failed or was cancelled.
+  void importFinished(bool opened, const QString& message);
+
+protected:
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
 private:
+  void openWithDialog(OpenMode mode);
+  void finishImport();
+  void showDatasets(std::shared_ptr<const IncidentLayerData> layer);
+  void rememberRecentFiles(const QStringList& paths);
+  void fillRecentMenu();
   void createMenus();
   void showCursorPosition(const QPointF& lonLat);
   void showScale();
@@ -80,6 +114,13 @@ private:
   PlaceSearchField* m_placeSearch = nullptr;
   CompositionDialog* m_compositionDialog = nullptr;
   AnimationDialog* m_animationDialog = nullptr;
+  QMenu* m_recentMenu = nullptr;
+  QFutureWatcher<DatasetImportOutcome>* m_importWatcher = nullptr;
+  QProgressDialog* m_importProgress = nullptr;
+  QTimer* m_importTimer = nullptr;
+  std::shared_ptr<std::atomic_bool> m_importCancel;
+  std::shared_ptr<std::atomic<double>> m_importFraction;
+  ImportReportDialog* m_importReport = nullptr;
 };
 
 } // namespace sv

@@ -19,7 +19,7 @@ QString q(const std::string& text) { return QString::fromStdString(text); }
 } // namespace
 
 PlaceSearchField::PlaceSearchField(const Gazetteer& gazetteer, std::shared_ptr<const EventStore> store, QWidget* parent)
-    : QLineEdit(parent), m_finder(gazetteer, std::move(store)) {
+    : QLineEdit(parent), m_gazetteer(gazetteer), m_finder(gazetteer, std::move(store)) {
   setPlaceholderText(tr("Find a place (Ctrl+F)"));
   setClearButtonEnabled(true);
   setAccessibleName(tr("Find a place"));
@@ -100,6 +100,10 @@ void PlaceSearchField::chooseBest() {
     return;
   }
   choose(0);
+}
+
+void PlaceSearchField::setStore(std::shared_ptr<const EventStore> store) {
+  m_finder = PlaceFinder(m_gazetteer, std::move(store));
 }
 
 } // namespace sv

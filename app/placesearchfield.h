@@ -21,6 +21,8 @@ class PlaceSearchField : public QLineEdit {
 
 public:
   PlaceSearchField(const Gazetteer& gazetteer, std::shared_ptr<const EventStore> store, QWidget* parent = nullptr);
+  // Another dataset opened: places it names are found too.
+  void setStore(std::shared_ptr<const EventStore> store);
 
   const std::vector<PlaceSuggestion>& suggestions() const { return m_suggestions; }
   QStandardItemModel* suggestionModel() const { return m_model; }
@@ -38,6 +40,7 @@ private:
   void choose(std::size_t suggestion);
   void chooseBest();
 
+  const Gazetteer& m_gazetteer;
   PlaceFinder m_finder;
   std::vector<PlaceSuggestion> m_suggestions;
   QStandardItemModel* m_model;

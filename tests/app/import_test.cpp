@@ -1,0 +1,178 @@
+// Real data in: the import command, --data with exports, and the window's
+// Add Data, drag and drop, report and cache.
+#include "app/viewerprocess.h"
+#include "app/windowtest.h"
+
+#include "datasetimport.h"
+#include "importcache.h"
+#include "io/incidentdataset.h"
+
+#include <QDropEvent>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <gtest/gtest.h>
+
+namespace sv {
+namespace {
+
+using test::ViewerRun;
+using test::runViewer;
+
+QString fixture(const char* name) { return QStringLiteral(SV_TEST_DATA "/import/") + QLatin1String(name); }
+
+TEST(ImportCommand, WritesTheDatasetAndAReportThatReconciles) {
+  QTemporaryDir dir;
+  const QString out = dir.filePath(QStringLiteral("acled.geojson"));
+  const QString report = dir.filePath(QStringLiteral("report.json"));
+  const ViewerRun r = runViewer({QStringLiteral("import"), fixture("acled-2025.csv"), QStringLiteral("-o"), out,
+                                 QStringLiteral("--report"), report});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_TRUE(r.out.contains(QStringLiteral("8 rows read, 3 incidents accepted, 1 duplicates merged, 4 rejected"))) << r.out.toStdString();
+  EXPECT_TRUE(r.out.contains(QStringLiteral("acled-2025.csv:8: row 5 (MLI9004): event_date: not a date: '31 Septembre 2025'")));
+  EXPECT_TRUE(r.out.contains(QStringLiteral("3 of 3 incidents matched to gazetteer places"))) << r.out.toStdString();
+
+  const IncidentReadResult written = readIncidentDataset(out.toStdString());
+  ASSERT_TRUE(written.ok) << written.error;
+  ASSERT_EQ(written.incidents.size(), 3u);
+  EXPECT_NE(written.info.licence.find("ACLED"), std::string::npos);
+
+  QFile file(report);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+  EXPECT_EQ(json.value(QStringLiteral("rows_read")).toInt(), 8);
+  EXPECT_EQ(json.value(QStringLiteral("incidents_accepted")).toInt(), 3);
+  EXPECT_EQ(json.value(QStringLiteral("duplicates_merged")).toInt(), 1);
+  EXPECT_EQ(json.value(QStringLiteral("rows_rejected")).toInt(), 4);
+  EXPECT_TRUE(json.value(QStringLiteral("reconciles")).toBool());
+  const QJsonArray rejected = json.value(QStringLiteral("rejected")).toArray();
+  ASSERT_EQ(rejected.size(), 4);
+  EXPECT_EQ(rejected[1].toObject().value(QStringLiteral("line")).toInt(), 9);
+  EXPECT_EQ(rejected[1].toObject().value(QStringLiteral("column")).toString(), QStringLiteral("latitude"));
+}
+
+TEST(ImportCommand, AFileThatCannotBeReadWritesNothing) {
+  QTemporaryDir dir;
+  const QString out = dir.filePath(QStringLiteral("out.geojson"));
+  const ViewerRun r = runViewer({QStringLiteral("import"), fixture("acled-2025.csv"), fixture("binary.csv"),
+                                 QStringLiteral("-o"), out});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_TRUE(r.out.contains(QStringLiteral("binary.csv: not a text file"))) << r.out.toStdString();
+  EXPECT_FALSE(QFile::exists(out));
+  const ViewerRun badMap = runViewer({QStringLiteral("import"), fixture("generic-semicolon.csv"), QStringLiteral("--map"),
+                                      QStringLiteral("colour=red"), QStringLiteral("-o"), out});
+  EXPECT_EQ(badMap.exitCode, 2);
+  EXPECT_TRUE(badMap.err.contains(QStringLiteral("unknown role 'colour'"))) << badMap.err.toStdString();
+}
+
+TEST(ImportCommand, GenericTextThroughTheColumnMapping) {
+  QTemporaryDir dir;
+  const QString out = dir.filePath(QStringLiteral("generic.geojson"));
+  const ViewerRun r = runViewer({QStringLiteral("import"), fixture("generic-semicolon.csv"), QStringLiteral("--format"),
+                                 QStringLiteral("csv"), QStringLiteral("--map"),
+                                 QStringLiteral("date=when,lat=y,lon=x,type=what,fatalities=killed,place=town"),
+                                 QStringLiteral("-o"), out});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_TRUE(r.out.contains(QStringLiteral("5 rows read, 3 incidents accepted, 0 duplicates merged, 2 rejected"))) << r.out.toStdString();
+}
+
+TEST(ImportCommand, RepeatedDataOpensExportsTogether) {
+  const ViewerRun r = runViewer({QStringLiteral("events"), QStringLiteral("--data"), fixture("acled-2025.csv"),
+                                 QStringLiteral("--data"), fixture("ucdp-ged.csv"), QStringLiteral("--format"),
+                                 QStringLiteral("csv")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_TRUE(r.out.contains(QStringLiteral("MLI9001")));
+  EXPECT_TRUE(r.out.contains(QStringLiteral("900002")));
+  EXPECT_TRUE(r.err.contains(QStringLiteral("ucdp-ged.csv: 2 of 4 rows rejected"))) << r.err.toStdString();
+  // The ACLED incident at Farabougou is matched to the gazetteer's town, so its dossier has it.
+  const ViewerRun history = runViewer({QStringLiteral("history"), QStringLiteral("geonames:2457671"),
+                                       QStringLiteral("--data"), fixture("acled-2025.csv")});
+  ASSERT_EQ(history.exitCode, 0) << history.err.toStdString();
+  EXPECT_TRUE(history.out.contains(QStringLiteral("MLI9001"))) << history.out.toStdString();
+}
+
+class WindowImportTest : public WindowTest {};
+
+bool waitForImport(MainWindow& window, QSignalSpy& spy) {
+  if (spy.isEmpty() && !spy.wait(60000)) return false;
+  return !window.isImporting();
+}
+
+TEST_F(WindowImportTest, AddDataShowsTheIncidentsBesideTheBundledOnesWithAReport) {
+  const std::size_t before = window->canvas()->incidents()->store().size();
+  QSignalSpy finished(window.get(), &MainWindow::importFinished);
+  window->openDatasets({fixture("acled-2025.csv")}, MainWindow::OpenMode::Add);
+  ASSERT_TRUE(waitForImport(*window, finished));
+  ASSERT_EQ(finished.size(), 1);
+  EXPECT_TRUE(finished.first().at(0).toBool()) << finished.first().at(1).toString().toStdString();
+  const EventStore& store = window->canvas()->incidents()->store();
+  EXPECT_EQ(store.size(), before + 3);
+  ASSERT_TRUE(store.find("MLI9001"));
+  EXPECT_EQ(store.geonameId(*store.find("MLI9001")), 2457671);
+  EXPECT_EQ(window->datasetPaths().size(), 2);
+  EXPECT_NE(store.info().licence.find("ACLED"), std::string::npos);
+  ASSERT_NE(window->importReport(), nullptr);
+  EXPECT_TRUE(window->importReport()->text().contains(QStringLiteral("4 rejected")));
+  EXPECT_TRUE(window->importReport()->text().contains(QStringLiteral("row 6 (MLI9005): latitude")));
+  EXPECT_TRUE(MainWindow::recentFiles().contains(QFileInfo(fixture("acled-2025.csv")).absoluteFilePath()));
+
+  // The report saves as JSON.
+  QTemporaryDir dir;
+  QString error;
+  ASSERT_TRUE(window->importReport()->saveReport(dir.filePath(QStringLiteral("r.json")), &error)) << error.toStdString();
+  QFile saved(dir.filePath(QStringLiteral("r.json")));
+  ASSERT_TRUE(saved.open(QIODevice::ReadOnly));
+  EXPECT_EQ(QJsonDocument::fromJson(saved.readAll()).object().value(QStringLiteral("rows_rejected")).toInt(), 4);
+}
+
+TEST_F(WindowImportTest, AnUnreadableFileLeavesTheDataAsItWas) {
+  const auto shown = window->canvas()->incidents();
+  QSignalSpy finished(window.get(), &MainWindow::importFinished);
+  window->openDatasets({fixture("binary.csv")}, MainWindow::OpenMode::Replace);
+  ASSERT_TRUE(waitForImport(*window, finished));
+  EXPECT_FALSE(finished.first().at(0).toBool());
+  EXPECT_TRUE(finished.first().at(1).toString().contains(QStringLiteral("not a text file")));
+  EXPECT_EQ(window->canvas()->incidents(), shown);
+  EXPECT_EQ(window->datasetPaths().size(), 1);
+}
+
+TEST_F(WindowImportTest, DroppingAFileOpensItAndReopeningReadsTheCache) {
+  QTemporaryDir dir;
+  const QString copy = dir.filePath(QStringLiteral("ucdp.csv"));
+  ASSERT_TRUE(QFile::copy(fixture("ucdp-ged.csv"), copy));
+  QSignalSpy finished(window.get(), &MainWindow::importFinished);
+  QMimeData mime;
+  mime.setUrls({QUrl::fromLocalFile(copy)});
+  // A drag enters the window, then drops: as the platform delivers it.
+  QDragEnterEvent enter(QPoint(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(window.get(), &enter);
+  EXPECT_TRUE(enter.isAccepted());
+  QDropEvent drop(QPointF(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(window.get(), &drop);
+  ASSERT_TRUE(waitForImport(*window, finished));
+  ASSERT_TRUE(finished.first().at(0).toBool());
+  EXPECT_TRUE(window->canvas()->incidents()->store().find("900001"));
+  EXPECT_TRUE(window->importReport()->text().contains(QStringLiteral("(UCDP GED)")));
+
+  finished.clear();
+  window->openDatasets({copy}, MainWindow::OpenMode::Replace);
+  ASSERT_TRUE(waitForImport(*window, finished));
+  ASSERT_TRUE(finished.first().at(0).toBool());
+  EXPECT_EQ(window->canvas()->incidents()->store().size(), 2u);
+  // The cached reopening lists the same rejections as the import.
+  const QString cached = window->importReport()->text();
+  EXPECT_TRUE(cached.contains(QStringLiteral("read from the cache"))) << cached.toStdString();
+  EXPECT_TRUE(cached.contains(QStringLiteral("4 rows read, 2 incidents accepted, 0 duplicates merged, 2 rejected"))) << cached.toStdString();
+  EXPECT_TRUE(cached.contains(QStringLiteral("date_start: not a date: '2021-13-40'")));
+  EXPECT_EQ(window->datasetPaths(), QStringList{copy});
+}
+
+} // namespace
+} // namespace sv
