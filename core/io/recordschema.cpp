@@ -113,6 +113,15 @@ bool readPosition(const std::vector<std::string_view>& fields, const Columns& co
   return true;
 }
 
+// The record's id, required by the ACLED and UCDP layouts.
+bool readId(const std::vector<std::string_view>& fields, const Columns& columns, int column, Incident& incident,
+            FieldProblem& problem) {
+  incident.id = normaliseId(at(fields, column));
+  if (!incident.id.empty()) return true;
+  problem = {columns.name(column), "missing"};
+  return false;
+}
+
 bool readDate(std::string_view text, const std::string& column, ParsedDate& date, FieldProblem& problem) {
   if (text.empty()) {
     problem = {column, "missing"};
@@ -197,11 +206,7 @@ public:
 
   bool convert(const std::vector<std::string_view>& fields, const GeometryPoint& geometry, std::size_t,
                Incident& incident, FieldProblem& problem) const override {
-    incident.id = normaliseId(at(fields, m_id));
-    if (incident.id.empty()) {
-      problem = {m_columns.name(m_id), "missing"};
-      return false;
-    }
+    if (!readId(fields, m_columns, m_id, incident, problem)) return false;
     ParsedDate date;
     if (!readDate(at(fields, m_date), m_columns.name(m_date), date, problem)) return false;
     if (date.precision != DatePrecision::Day) {
@@ -397,11 +402,7 @@ public:
 
   bool convert(const std::vector<std::string_view>& fields, const GeometryPoint& geometry, std::size_t,
                Incident& incident, FieldProblem& problem) const override {
-    incident.id = normaliseId(at(fields, m_id));
-    if (incident.id.empty()) {
-      problem = {m_columns.name(m_id), "missing"};
-      return false;
-    }
+    if (!readId(fields, m_columns, m_id, incident, problem)) return false;
     ParsedDate start, end;
     if (!readDate(at(fields, m_dateStart), m_columns.name(m_dateStart), start, problem)) return false;
     if (m_dateEnd >= 0 && !at(fields, m_dateEnd).empty()) {
