@@ -96,9 +96,7 @@ ImportedDataset importDatasetCached(const QString& path, const ImportOptions& op
     return dataset;
   }
   if (gazetteer && read.format != "Situation Viewer") {
-    const PlaceMatchCounts matched = matchIncidentPlaces(read.incidents, *gazetteer);
-    read.notes.push_back(std::to_string(matched.matched) + " of " + std::to_string(matched.matched + matched.unmatched) +
-                         " incidents matched to gazetteer places");
+    if (std::string note = matchImportedPlaces(read.incidents, *gazetteer); !note.empty()) read.notes.push_back(std::move(note));
   }
   dataset.store = EventStore::build(std::move(read.incidents), read.info);
   read.incidents = {};

@@ -131,11 +131,8 @@ int runImportCommand(const QStringList& arguments, QTextStream& out, QTextStream
     IncidentReadResult result = importIncidents(path, options);
     if (result.ok) {
       result.accepted = result.incidents.size();
-      const PlaceMatchCounts matched = matchIncidentPlaces(result.incidents, gazetteer);
-      if (matched.matched + matched.unmatched > 0)
-        result.notes.push_back(std::to_string(matched.matched) + " of " +
-                               std::to_string(matched.matched + matched.unmatched) +
-                               " incidents matched to gazetteer places");
+      if (std::string note = matchImportedPlaces(result.incidents, gazetteer); !note.empty())
+        result.notes.push_back(std::move(note));
     }
     out << q(importReportText(path, result, 20));
     if (!reports.empty()) reports += ",\n";

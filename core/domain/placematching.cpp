@@ -78,4 +78,11 @@ PlaceMatchCounts matchIncidentPlaces(std::vector<Incident>& incidents, const Gaz
   return counts;
 }
 
+std::string matchImportedPlaces(std::vector<Incident>& incidents, const Gazetteer& gazetteer) {
+  const PlaceMatchCounts counts = matchIncidentPlaces(incidents, gazetteer);
+  const std::size_t considered = counts.matched + counts.unmatched;
+  if (considered == 0) return {};
+  return std::to_string(counts.matched) + " of " + std::to_string(considered) + " incidents matched to gazetteer places";
+}
+
 } // namespace sv

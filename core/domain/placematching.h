@@ -4,6 +4,7 @@
 #include "domain/incident.h"
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace sv {
@@ -26,5 +27,10 @@ struct PlaceMatchCounts {
 // placeMatchRadiusMetres. Suffixes sources add ("Bamako town") are ignored.
 // Incidents that already have a geonameid are left as they are.
 PlaceMatchCounts matchIncidentPlaces(std::vector<Incident>& incidents, const Gazetteer& gazetteer);
+
+// Matches the incidents of an import and says how many were matched, for its
+// report ("3 of 4 incidents matched to gazetteer places"); empty when none
+// could be (no incident needed a place).
+std::string matchImportedPlaces(std::vector<Incident>& incidents, const Gazetteer& gazetteer);
 
 } // namespace sv
