@@ -90,39 +90,12 @@ std::optional<MapContext> loadMapContext(const QString& path, QString* error) {
   return MapContext{std::move(*projection), std::move(baseMap), nullptr, QString(), QStringList(), QStringList()};
 }
 
-DatasetInfo combinedDatasetInfo(const std::vector<DatasetInfo>& datasets) {
-  if (datasets.size() == 1) return datasets.front();
-  DatasetInfo info;
-  const auto join = [&](auto member, const char* separator) {
-    std::string text;
-    for (const DatasetInfo& d : datasets) {
-      const std::string& part = d.*member;
-      if (part.empty() || text.find(part) != std::string::npos) continue;
-      if (!text.empty()) text += separator;
-      text += part;
-    }
-    return text;
-  };
-  info.name = join(&DatasetInfo::name, " + ");
-  info.title = join(&DatasetInfo::title, " + ");
-  info.description = join(&DatasetInfo::description, " ");
-  info.compiled = join(&DatasetInfo::compiled, ", ");
-  info.licence = join(&DatasetInfo::licence, " ");
-  return info;
-}
-
-std::shared_ptr<const EventStore> combineStores(const std::vector<std::shared_ptr<const EventStore>>& stores) {
-  if (stores.size() == 1) return stores.front();
-  std::vector<Incident> incidents;
-  std::vector<DatasetInfo> infos;
-  std::size_t total = 0;
-  for (const auto& store : stores) total += store->size();
-  incidents.reserve(total);
-  for (const auto& store : stores) {
-    for (EventStore::Index i = 0; i < store->size(); ++i) incidents.push_back(store->incident(i));
-    infos.push_back(store->info());
-  }
-  return EventStore::build(std::move(incidents), combinedDatasetInfo(infos));
+std::shared_ptr<const EventStore> combineStores(const std::vector<std::shared_ptr<const EventStore>>& stores,
+                                                QString* error) {
+  auto store = EventStore::combine(stores);
+  if (!store && error)
+    *error = QStringLiteral("more than %1 datasets open at once: close some first").arg(EventStore::kMaxDatasets);
+  return store;
 }
 
 std::shared_ptr<const EventStore> loadIncidentStore(const QStringList& paths, QString* error, QStringList* problems,
@@ -147,7 +120,7 @@ std::shared_ptr<const EventStore> loadIncidentStore(const QStringList& paths, QS
     }
     stores.push_back(std::move(dataset.store));
   }
-  return combineStores(stores);
+  return combineStores(stores, error);
 }
 
 bool loadIncidents(MapContext& context, const QStringList& paths, QString* error) {

@@ -40,11 +40,10 @@ std::shared_ptr<const EventStore> loadIncidentStore(const QStringList& paths, QS
 // Reads the datasets, matches them to the base map's gazetteer and projects
 // them for `context`. False with `error` when one is unreadable.
 bool loadIncidents(MapContext& context, const QStringList& paths, QString* error);
-// One store of the incidents of several (the store itself when there is one).
-std::shared_ptr<const EventStore> combineStores(const std::vector<std::shared_ptr<const EventStore>>& stores);
-// One description for several datasets: names and titles joined with " + ",
-// each licence once.
-DatasetInfo combinedDatasetInfo(const std::vector<DatasetInfo>& datasets);
+// One store of the incidents of several, each keeping its dataset (the store
+// itself when there is one). Null with `error` beyond EventStore::kMaxDatasets.
+std::shared_ptr<const EventStore> combineStores(const std::vector<std::shared_ptr<const EventStore>>& stores,
+                                                QString* error);
 
 // The program: a command (places, events, export) or the window.
 int runApplication(int argc, char** argv);

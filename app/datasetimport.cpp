@@ -30,6 +30,7 @@ DatasetImportOutcome importDatasets(const QStringList& newPaths, const QStringLi
   // Reading takes most of the time; combining and projecting the rest.
   const double share = 0.8 / static_cast<double>(std::max<qsizetype>(newPaths.size(), 1));
   for (qsizetype f = 0; f < newPaths.size(); ++f) {
+    if (outcome.paths.contains(newPaths[f])) continue; // open already: one layer per file
     ImportOptions options;
     options.cancel = &cancel;
     options.progress = [&progress, f, share](double p) { progress = (static_cast<double>(f) + p) * share; };
@@ -44,10 +45,15 @@ DatasetImportOutcome importDatasets(const QStringList& newPaths, const QStringLi
     }
     stores.push_back(std::move(dataset.store));
     outcome.reports.push_back({newPaths[f], std::move(dataset.report)});
-    if (!outcome.paths.contains(newPaths[f])) outcome.paths << newPaths[f];
+    outcome.paths << newPaths[f];
   }
   progress = 0.85;
-  auto store = combineStores(stores);
+  QString combineError;
+  auto store = combineStores(stores, &combineError);
+  if (!store) {
+    outcome.error = combineError;
+    return outcome;
+  }
   if (cancel) {
     outcome.cancelled = true;
     return outcome;

@@ -62,10 +62,65 @@ std::uint32_t Histogram::total(std::size_t bin) const {
 
 // --- Building -----------------------------------------------------------------
 
+DatasetInfo combinedDatasetInfo(const std::vector<DatasetInfo>& datasets) {
+  if (datasets.size() == 1) return datasets.front();
+  const auto join = [&](std::string DatasetInfo::*member, const char* separator) {
+    std::string text;
+    for (const DatasetInfo& d : datasets) {
+      const std::string& part = d.*member;
+      if (part.empty() || text.find(part) != std::string::npos) continue;
+      if (!text.empty()) text.append(separator);
+      text.append(part);
+    }
+    return text;
+  };
+  DatasetInfo info;
+  info.name = join(&DatasetInfo::name, " + ");
+  info.title = join(&DatasetInfo::title, " + ");
+  info.description = join(&DatasetInfo::description, " ");
+  info.compiled = join(&DatasetInfo::compiled, ", ");
+  info.licence = join(&DatasetInfo::licence, " ");
+  return info;
+}
+
 std::shared_ptr<const EventStore> EventStore::build(std::vector<Incident> incidents, DatasetInfo info) {
+  std::vector<DatasetInfo> datasets;
+  datasets.push_back(std::move(info));
+  return build(std::move(incidents), std::vector<std::uint8_t>(), std::move(datasets));
+}
+
+std::shared_ptr<const EventStore> EventStore::combine(const std::vector<std::shared_ptr<const EventStore>>& stores) {
+  if (stores.size() == 1) return stores.front();
+  std::vector<DatasetInfo> datasets;
+  std::size_t total = 0;
+  for (const auto& store : stores) {
+    datasets.insert(datasets.end(), store->m_datasets.begin(), store->m_datasets.end());
+    total += store->size();
+  }
+  if (datasets.size() > kMaxDatasets) return nullptr;
+  std::vector<Incident> incidents;
+  std::vector<std::uint8_t> datasetOf;
+  incidents.reserve(total);
+  datasetOf.reserve(total);
+  std::size_t first = 0; // the first dataset of the store being copied
+  for (const auto& store : stores) {
+    for (Index i = 0; i < store->size(); ++i) {
+      incidents.push_back(store->incident(i));
+      datasetOf.push_back(static_cast<std::uint8_t>(first + store->m_dataset[i]));
+    }
+    first += store->m_datasets.size();
+  }
+  return build(std::move(incidents), std::move(datasetOf), std::move(datasets));
+}
+
+// `datasetOf` gives each incident's dataset (empty: all in the first).
+std::shared_ptr<const EventStore> EventStore::build(std::vector<Incident> incidents, std::vector<std::uint8_t> datasetOf,
+                                                    std::vector<DatasetInfo> datasets) {
   auto store = std::make_shared<EventStore>();
   EventStore& s = *store;
-  s.m_info = std::move(info);
+  s.m_info = combinedDatasetInfo(datasets);
+  s.m_datasets = std::move(datasets);
+  if (datasetOf.empty()) datasetOf.assign(incidents.size(), 0);
 
   std::vector<std::uint32_t> order(incidents.size());
   std::iota(order.begin(), order.end(), 0u);
@@ -83,6 +138,7 @@ std::shared_ptr<const EventStore> EventStore::build(std::vector<Incident> incide
   s.m_subType.reserve(n);
   s.m_locationPrecision.reserve(n);
   s.m_flags.reserve(n);
+  s.m_dataset.reserve(n);
   s.m_fatalitiesLow.reserve(n);
   s.m_fatalitiesHigh.reserve(n);
   s.m_fatalitiesEstimate.reserve(n);
@@ -113,6 +169,7 @@ std::shared_ptr<const EventStore> EventStore::build(std::vector<Incident> incide
     s.m_locationPrecision.push_back(static_cast<std::uint8_t>(incident.locationPrecision));
     s.m_flags.push_back(static_cast<std::uint8_t>((incident.fatalities.reported ? kReportedFlag : 0) |
                                                   (incident.civilianTargeting ? kCivilianFlag : 0)));
+    s.m_dataset.push_back(datasetOf[k]);
     s.m_fatalitiesLow.push_back(incident.fatalities.low.value_or(-1));
     s.m_fatalitiesHigh.push_back(incident.fatalities.high.value_or(-1));
     s.m_fatalitiesEstimate.push_back(incident.fatalities.estimate.value_or(-1));
@@ -222,11 +279,12 @@ std::int32_t EventStore::buildNode(std::vector<Index>& intervals) {
 void EventStore::buildHistogramPrefixes() {
   if (empty() || m_lastDay - m_firstDay > kMaxPrefixDays) return;
   const auto days = static_cast<std::size_t>(m_lastDay - m_firstDay + 2);
-  m_startsUpTo.assign(kHistogramCategories, {});
-  m_endsBefore.assign(kHistogramCategories, {});
-  std::vector<bool> used(kHistogramCategories, false);
+  const std::size_t categories = kHistogramCategories * m_datasets.size();
+  m_startsUpTo.assign(categories, {});
+  m_endsBefore.assign(categories, {});
+  std::vector<bool> used(categories, false);
   for (Index i = 0; i < size(); ++i) used[histogramCategory(i)] = true;
-  for (std::size_t s = 0; s < kHistogramCategories; ++s) {
+  for (std::size_t s = 0; s < categories; ++s) {
     if (!used[s]) continue;
     m_startsUpTo[s].assign(days, 0);
     m_endsBefore[s].assign(days, 0);
@@ -236,7 +294,7 @@ void EventStore::buildHistogramPrefixes() {
     ++m_startsUpTo[s][static_cast<std::size_t>(m_start[i] - m_firstDay)];
     ++m_endsBefore[s][static_cast<std::size_t>(m_end[i] - m_firstDay + 1)];
   }
-  for (std::size_t s = 0; s < kHistogramCategories; ++s) {
+  for (std::size_t s = 0; s < categories; ++s) {
     if (!used[s]) continue;
     std::partial_sum(m_startsUpTo[s].begin(), m_startsUpTo[s].end(), m_startsUpTo[s].begin());
     std::partial_sum(m_endsBefore[s].begin(), m_endsBefore[s].end(), m_endsBefore[s].begin());
@@ -244,26 +302,34 @@ void EventStore::buildHistogramPrefixes() {
   m_hasPrefixes = true;
 }
 
-// Prefix counts are kept per sub-type, and per type for incidents without one.
+// Prefix counts are kept per dataset and sub-type, and per dataset and type for
+// incidents without a sub-type.
 std::size_t EventStore::histogramCategory(Index i) const {
-  return m_subType[i] != 0 ? m_subType[i] : kSubEventTypeCount + static_cast<std::size_t>(m_type[i]);
+  const std::size_t category = m_subType[i] != 0 ? m_subType[i] : kSubEventTypeCount + static_cast<std::size_t>(m_type[i]);
+  return m_dataset[i] * kHistogramCategories + category;
 }
 
-std::uint32_t EventStore::prefixStartsUpTo(std::size_t subType, DayNumber day) const {
-  const auto& counts = m_startsUpTo[subType];
+std::uint32_t EventStore::prefixStartsUpTo(std::size_t category, DayNumber day) const {
+  const auto& counts = m_startsUpTo[category];
   if (counts.empty() || day < m_firstDay) return 0;
   const auto offset = static_cast<std::size_t>(day - m_firstDay);
   return offset >= counts.size() ? counts.back() : counts[offset];
 }
 
-std::uint32_t EventStore::prefixEndsBefore(std::size_t subType, DayNumber day) const {
-  const auto& counts = m_endsBefore[subType];
+std::uint32_t EventStore::prefixEndsBefore(std::size_t category, DayNumber day) const {
+  const auto& counts = m_endsBefore[category];
   if (counts.empty() || day <= m_firstDay) return 0;
   const auto offset = static_cast<std::size_t>(day - m_firstDay);
   return offset >= counts.size() ? counts.back() : counts[offset];
 }
 
 // --- Columns --------------------------------------------------------------------
+
+std::vector<std::size_t> EventStore::datasetSizes() const {
+  std::vector<std::size_t> sizes(m_datasets.size(), 0);
+  for (std::uint8_t d : m_dataset) ++sizes[d];
+  return sizes;
+}
 
 Fatalities EventStore::fatalities(Index i) const {
   Fatalities f;
@@ -399,7 +465,7 @@ std::size_t findSpike(const Histogram& histogram, std::size_t fromBin) {
 
 std::size_t EventStore::memoryBytes() const {
   std::size_t bytes = m_ids.byteSize() + m_summaries.byteSize() + m_notes.byteSize() + m_passages.byteSize();
-  bytes += size() * (2 * sizeof(DayNumber) + 5 + 3 * sizeof(std::int32_t) + 2 * sizeof(double) + sizeof(std::int64_t) +
+  bytes += size() * (2 * sizeof(DayNumber) + 6 + 3 * sizeof(std::int32_t) + 2 * sizeof(double) + sizeof(std::int64_t) +
                      3 * sizeof(std::uint32_t));
   bytes += m_actorRefs.size() * sizeof(ActorRef) + m_actorOffsets.size() * 4;
   bytes += m_sources.size() * sizeof(SourceRow) + m_sourceOffsets.size() * 4;
@@ -414,6 +480,7 @@ std::size_t EventStore::memoryBytes() const {
 // --- Queries ------------------------------------------------------------------
 
 bool EventStore::matches(Index i, const IncidentFilter& filter) const {
+  if ((filter.datasets & (std::uint64_t{1} << m_dataset[i])) == 0) return false;
   if ((filter.types & (1u << m_type[i])) == 0) return false;
   if ((filter.subTypes & (std::uint64_t{1} << m_subType[i])) == 0) return false;
   if (filter.minFatalities > 0 && fatalityFigure(i) < filter.minFatalities) return false;
@@ -547,16 +614,18 @@ Histogram EventStore::histogram(DayNumber from, DayNumber to, TimeUnit unit, con
 
   if (filter.isTypeOnly() && m_hasPrefixes) {
     // Incidents overlapping bin [a, b]: those starting on or before b minus those ending before a.
-    for (std::size_t s = 0; s < kHistogramCategories; ++s) {
+    for (std::size_t c = 0; c < m_startsUpTo.size(); ++c) {
+      if ((filter.datasets & IncidentFilter::datasetBit(c / kHistogramCategories)) == 0) continue;
+      const std::size_t s = c % kHistogramCategories;
       const bool specified = s < kSubEventTypeCount;
       const std::uint64_t subTypeBit = specified ? std::uint64_t{1} << s : 1;
-      if (m_startsUpTo[s].empty() || (filter.subTypes & subTypeBit) == 0) continue;
+      if (m_startsUpTo[c].empty() || (filter.subTypes & subTypeBit) == 0) continue;
       const auto t = specified ? static_cast<std::size_t>(parentType(static_cast<SubEventType>(s))) : s - kSubEventTypeCount;
       if ((filter.types & (1u << t)) == 0) continue;
       for (std::size_t b = 0; b < bins; ++b) {
         const DayNumber first = histogram.binStarts[b];
         const DayNumber last = histogram.binStarts[b + 1] - 1;
-        histogram.counts[b][t] += prefixStartsUpTo(s, last) - prefixEndsBefore(s, first);
+        histogram.counts[b][t] += prefixStartsUpTo(c, last) - prefixEndsBefore(c, first);
       }
     }
     return histogram;

@@ -58,6 +58,7 @@ struct ActorRef {
 struct IncidentFilter {
   static constexpr std::uint32_t kAllTypes = (1u << kEventTypeCount) - 1;
   static constexpr std::uint64_t kAllSubTypes = (std::uint64_t{1} << kSubEventTypeCount) - 1;
+  static constexpr std::uint64_t kAllDatasets = ~std::uint64_t{0};
 
   std::uint32_t types = kAllTypes;       // bit per EventType
   std::uint64_t subTypes = kAllSubTypes; // bit per SubEventType
@@ -65,10 +66,12 @@ struct IncidentFilter {
   std::int32_t minFatalities = 0;        // keeps incidents whose figure (Fatalities::best) reaches it (0 keeps all)
   std::optional<std::uint32_t> region;   // string id of the region name
   std::optional<bool> civilianTargeting;
+  std::uint64_t datasets = kAllDatasets; // bit per dataset of the store (EventStore::dataset)
 
   static std::uint32_t typeBit(EventType type) { return 1u << static_cast<unsigned>(type); }
   static std::uint64_t subTypeBit(SubEventType subType) { return std::uint64_t{1} << static_cast<unsigned>(subType); }
-  // True when only the type and sub-type masks are set: histograms then come from prefix counts.
+  static std::uint64_t datasetBit(std::size_t dataset) { return std::uint64_t{1} << dataset; }
+  // True when only the type, sub-type and dataset masks are set: histograms then come from prefix counts.
   bool isTypeOnly() const { return actors.empty() && minFatalities <= 0 && !region && !civilianTargeting; }
   friend bool operator==(const IncidentFilter&, const IncidentFilter&) = default;
 };
@@ -108,8 +111,13 @@ struct DatasetInfo {
   std::string licence;     // licence and attribution text
 };
 
-// The incidents of one dataset, in columns sorted by start day (then end, then
-// id). Immutable once built and shared between threads as a snapshot
+// The description of several datasets shown together: their names joined by
+// " + ", their texts joined without repeats.
+DatasetInfo combinedDatasetInfo(const std::vector<DatasetInfo>& datasets);
+
+// The incidents of one or more datasets, in columns sorted by start day (then
+// end, then id). Each incident remembers the dataset it came from, so that
+// datasets shown together can be told apart, hidden and styled one by one. Immutable once built and shared between threads as a snapshot
 // (std::shared_ptr<const EventStore>); every query is const and lock-free.
 //
 // Time queries use the start-sorted order plus an interval tree of the
@@ -121,9 +129,20 @@ class EventStore {
 public:
   using Index = std::uint32_t;
 
-  static std::shared_ptr<const EventStore> build(std::vector<Incident> incidents, DatasetInfo info = {});
+  static constexpr std::size_t kMaxDatasets = 64; // one bit each in IncidentFilter::datasets
 
+  static std::shared_ptr<const EventStore> build(std::vector<Incident> incidents, DatasetInfo info = {});
+  // The incidents of every store together, their datasets in the order given
+  // (a combined store's own datasets in its order). Null when they would hold
+  // more than kMaxDatasets datasets.
+  static std::shared_ptr<const EventStore> combine(const std::vector<std::shared_ptr<const EventStore>>& stores);
+
+  // The whole: one dataset's description, or the combined one of several.
   const DatasetInfo& info() const { return m_info; }
+  std::size_t datasetCount() const { return m_datasets.size(); }
+  const DatasetInfo& datasetInfo(std::size_t dataset) const { return m_datasets[dataset]; }
+  // Incidents per dataset.
+  std::vector<std::size_t> datasetSizes() const;
   std::size_t size() const { return m_start.size(); }
   bool empty() const { return m_start.empty(); }
   DayNumber firstDay() const { return m_firstDay; }
@@ -131,6 +150,7 @@ public:
 
   // Columns.
   std::string_view id(Index i) const { return m_ids.at(i); }
+  std::size_t dataset(Index i) const { return m_dataset[i]; }
   DayNumber start(Index i) const { return m_start[i]; }
   DayNumber end(Index i) const { return m_end[i]; }
   DatePrecision datePrecision(Index i) const { return static_cast<DatePrecision>(m_datePrecision[i]); }
@@ -211,12 +231,15 @@ private:
   template <typename Visit> void visitOverlapping(DayNumber from, DayNumber to, Visit&& visit) const;
   void buildIntervalTree();
   std::int32_t buildNode(std::vector<Index>& intervals);
+  static std::shared_ptr<const EventStore> build(std::vector<Incident> incidents, std::vector<std::uint8_t> datasetOf,
+                                                 std::vector<DatasetInfo> datasets);
   void buildHistogramPrefixes();
   std::size_t histogramCategory(Index i) const;
-  std::uint32_t prefixStartsUpTo(std::size_t subType, DayNumber day) const;
-  std::uint32_t prefixEndsBefore(std::size_t subType, DayNumber day) const;
+  std::uint32_t prefixStartsUpTo(std::size_t category, DayNumber day) const;
+  std::uint32_t prefixEndsBefore(std::size_t category, DayNumber day) const;
 
   DatasetInfo m_info;
+  std::vector<DatasetInfo> m_datasets; // at least one
   StringPool m_strings;
   TextColumn m_ids;
   TextColumn m_summaries;
@@ -228,6 +251,7 @@ private:
   std::vector<std::uint8_t> m_subType;
   std::vector<std::uint8_t> m_locationPrecision;
   std::vector<std::uint8_t> m_flags;
+  std::vector<std::uint8_t> m_dataset;
   std::vector<std::int32_t> m_fatalitiesLow;  // -1 = none
   std::vector<std::int32_t> m_fatalitiesHigh; // -1 = none
   std::vector<std::int32_t> m_fatalitiesEstimate; // -1 = none
@@ -260,7 +284,7 @@ private:
   std::int32_t m_treeRoot = -1;
   std::vector<std::pair<std::int64_t, Index>> m_byPlace; // sorted
   std::vector<std::pair<std::uint32_t, Index>> m_byCell; // sorted
-  // m_startsUpTo[s][d]: incidents of histogram category s (sub-type, or type when none) starting on or before firstDay + d;
+  // m_startsUpTo[s][d]: incidents of histogram category s (a dataset's sub-type, or type when none) starting on or before firstDay + d;
   // m_endsBefore[s][d]: those ending before firstDay + d.
   std::vector<std::vector<std::uint32_t>> m_startsUpTo;
   std::vector<std::vector<std::uint32_t>> m_endsBefore;

@@ -20,7 +20,7 @@ constexpr std::array<char, 8> kMagic{'S', 'V', 'S', 'T', 'O', 'R', 'E', '\0'};
 // Written in host byte order: read back on a host of the other order it comes out as 0x04030201.
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 // Raise whenever the layout or any member of EventStore changes.
-constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uint32_t kFormatVersion = 2;
 // magic, byte-order mark, version, file size, incident count, key size; then the key.
 constexpr std::size_t kFixedHeaderSize = 8 + 4 + 4 + 8 + 8 + 4;
 constexpr std::size_t kTrailerSize = 8; // the checksum
@@ -110,6 +110,7 @@ public:
     bytes(&v, sizeof v);
   }
   void value(const bool& v) { value(static_cast<std::uint8_t>(v ? 1 : 0)); }
+  void fail(const std::string&) {} // a built store is sound
   template <typename T> void vector(const std::vector<T>& v) {
     static_assert(IsBlock<T>::value);
     value(static_cast<std::uint64_t>(v.size()));
@@ -152,6 +153,9 @@ public:
 
   bool failed() const { return !m_problem.empty(); }
   const std::string& problem() const { return m_problem; }
+  void fail(std::string problem) {
+    if (!failed()) m_problem = std::move(problem);
+  }
   std::uint64_t remaining() const { return m_remaining; }
 
   void bytes(void* data, std::size_t size) {
@@ -221,9 +225,6 @@ private:
       return 0;
     }
     return n;
-  }
-  void fail(std::string problem) {
-    if (!failed()) m_problem = std::move(problem);
   }
 
   std::ifstream& m_in;
@@ -298,6 +299,11 @@ std::string temporaryPath(const std::string& path) {
 struct StoreFileAccess {
   template <typename Archive, typename Store> static void visit(Archive& a, Store& s) {
     datasetInfo(a, s.m_info);
+    std::uint64_t datasets = s.m_datasets.size();
+    a.value(datasets);
+    if (datasets > EventStore::kMaxDatasets) return a.fail("more than " + std::to_string(EventStore::kMaxDatasets) + " datasets");
+    resize(s.m_datasets, datasets);
+    for (auto& dataset : s.m_datasets) datasetInfo(a, dataset);
     a.strings(s.m_strings);
     text(a, s.m_ids);
     text(a, s.m_summaries);
@@ -309,6 +315,7 @@ struct StoreFileAccess {
     a.column(s.m_subType);
     a.column(s.m_locationPrecision);
     a.column(s.m_flags);
+    a.column(s.m_dataset);
     a.column(s.m_fatalitiesLow);
     a.column(s.m_fatalitiesHigh);
     a.column(s.m_fatalitiesEstimate);
@@ -348,6 +355,10 @@ struct StoreFileAccess {
     a.string(licence);
   }
 
+  // Reading makes room for the count read; writing leaves the store as it is.
+  static void resize(std::vector<DatasetInfo>& datasets, std::uint64_t count) { datasets.resize(static_cast<std::size_t>(count)); }
+  static void resize(const std::vector<DatasetInfo>&, std::uint64_t) {}
+
   template <typename Archive, typename Text> static void text(Archive& a, Text& t) {
     a.string(t.m_bytes);
     a.vector(t.m_offsets);
@@ -382,6 +393,8 @@ struct StoreFileAccess {
           return r.document < strings && r.title < strings && r.publisher < strings && r.date < strings && r.url < strings;
         });
     if (!stringsFit) return "a string id or actor role is out of range";
+    if (s.m_datasets.empty()) return "the store names no dataset";
+    if (!below(s.m_dataset, s.m_datasets.size())) return "an incident's dataset is out of range";
     if (!below(s.m_type, kEventTypeCount) || !below(s.m_subType, kSubEventTypeCount) ||
         !below(s.m_datePrecision, static_cast<std::size_t>(DatePrecision::Year) + 1) ||
         !below(s.m_locationPrecision, static_cast<std::size_t>(LocationPrecision::Country) + 1))
@@ -405,11 +418,11 @@ struct StoreFileAccess {
         return "an interval tree node is out of range";
     }
     if (s.m_hasPrefixes) {
-      if (n == 0 || s.m_startsUpTo.size() != EventStore::kHistogramCategories ||
-          s.m_endsBefore.size() != EventStore::kHistogramCategories)
+      const std::size_t categories = EventStore::kHistogramCategories * s.m_datasets.size();
+      if (n == 0 || s.m_startsUpTo.size() != categories || s.m_endsBefore.size() != categories)
         return "the histogram counts are missing";
       const auto days = static_cast<std::int64_t>(s.m_lastDay) - s.m_firstDay + 2;
-      for (std::size_t c = 0; c < EventStore::kHistogramCategories; ++c) {
+      for (std::size_t c = 0; c < categories; ++c) {
         const auto& starts = s.m_startsUpTo[c];
         const auto& ends = s.m_endsBefore[c];
         if (starts.size() != ends.size() || (!starts.empty() && static_cast<std::int64_t>(starts.size()) != days))
@@ -425,10 +438,11 @@ struct StoreFileAccess {
   // indexes or enumerations, add it here, and raise kFormatVersion.
   struct Members {
     DatasetInfo info;
+    std::vector<DatasetInfo> datasets;
     StringPool strings;
     TextColumn ids, summaries, notes;
     std::vector<DayNumber> start, end;
-    std::vector<std::uint8_t> datePrecision, type, subType, locationPrecision, flags;
+    std::vector<std::uint8_t> datePrecision, type, subType, locationPrecision, flags, dataset;
     std::vector<std::int32_t> fatalitiesLow, fatalitiesHigh, fatalitiesEstimate;
     std::vector<double> longitude, latitude;
     std::vector<std::int64_t> geonameId;

@@ -342,3 +342,91 @@ TEST(EventStore, AnyOverlappingAgreesWithTheRangeQuery) {
 }
 
 } // namespace sv
+
+namespace sv {
+
+TEST(EventStore, CombinedDatasetsKeepTheirIncidentsAndDescriptions) {
+  auto bundled = EventStore::build({makeIncident("a1", day(2020, 1, 5), day(2020, 1, 5)),
+                                    makeIncident("a2", day(2020, 3, 1), day(2020, 3, 9), EventType::Protests)},
+                                   {"bundled", "Bundled", "", "", "CC BY 4.0"});
+  auto acled = EventStore::build({makeIncident("b1", day(2020, 1, 1), day(2020, 1, 1), EventType::Riots),
+                                  makeIncident("b2", day(2020, 2, 1), day(2020, 2, 1)),
+                                  makeIncident("b3", day(2020, 3, 3), day(2020, 3, 3))},
+                                 {"acled", "ACLED", "", "", "ACLED terms"});
+  auto ucdp = EventStore::build({makeIncident("c1", day(2020, 3, 2), day(2020, 3, 2))}, {"ucdp", "UCDP GED", "", "", ""});
+  const auto pair = EventStore::combine({bundled, acled});
+  ASSERT_TRUE(pair);
+  // A combined store combined again keeps every dataset, in order.
+  const auto all = EventStore::combine({pair, ucdp});
+  ASSERT_TRUE(all);
+  ASSERT_EQ(all->datasetCount(), 3u);
+  EXPECT_EQ(all->datasetInfo(0).name, "bundled");
+  EXPECT_EQ(all->datasetInfo(1).name, "acled");
+  EXPECT_EQ(all->datasetInfo(2).name, "ucdp");
+  EXPECT_EQ(all->info().name, "bundled + acled + ucdp");
+  EXPECT_EQ(all->info().licence, "CC BY 4.0 ACLED terms");
+  EXPECT_EQ(all->datasetSizes(), (std::vector<std::size_t>{2, 3, 1}));
+  for (const char* id : {"a1", "a2"}) EXPECT_EQ(all->dataset(*all->find(id)), 0u) << id;
+  for (const char* id : {"b1", "b2", "b3"}) EXPECT_EQ(all->dataset(*all->find(id)), 1u) << id;
+  EXPECT_EQ(all->dataset(*all->find("c1")), 2u);
+  // Single stores have one dataset, described by their own info.
+  EXPECT_EQ(acled->datasetCount(), 1u);
+  EXPECT_EQ(acled->datasetInfo(0).name, "acled");
+  EXPECT_EQ(EventStore::combine({acled}), acled);
+
+  // Hiding a dataset leaves its incidents out of every query.
+  IncidentFilter noAcled;
+  noAcled.datasets &= ~IncidentFilter::datasetBit(1);
+  const auto shown = all->overlapping(day(2020, 1, 1), day(2020, 12, 31), noAcled);
+  ASSERT_EQ(shown.size(), 3u);
+  for (EventStore::Index i : shown) EXPECT_NE(all->dataset(i), 1u);
+  EXPECT_FALSE(all->anyOverlapping(day(2020, 2, 1), day(2020, 2, 1), noAcled));
+  EXPECT_EQ(all->nextStart(day(2020, 1, 5), noAcled), day(2020, 3, 1));
+  const Histogram months = all->histogram(day(2020, 1, 1), day(2020, 3, 31), TimeUnit::Month, noAcled);
+  ASSERT_EQ(months.binCount(), 3u);
+  EXPECT_EQ(months.total(0), 1u);
+  EXPECT_EQ(months.total(1), 0u);
+  EXPECT_EQ(months.total(2), 2u);
+  EXPECT_EQ(months.counts[2][static_cast<std::size_t>(EventType::Protests)], 1u);
+}
+
+TEST(EventStore, HistogramsOfSomeDatasetsAgreeWithTheScan) {
+  test::SyntheticOptions options;
+  options.count = 6000;
+  options.firstDay = day(2019, 1, 1);
+  std::vector<Incident> incidents = test::generateSyntheticIncidents(options);
+  std::vector<std::shared_ptr<const EventStore>> parts;
+  for (std::size_t part = 0; part < 3; ++part) {
+    std::vector<Incident> some;
+    for (std::size_t k = part; k < incidents.size(); k += 3) some.push_back(incidents[k]);
+    parts.push_back(EventStore::build(std::move(some), {std::string("part ").append(std::to_string(part)), "", "", "", ""}));
+  }
+  const auto store = EventStore::combine(parts);
+  ASSERT_TRUE(store);
+  IncidentFilter fast; // type and dataset masks only: counted from prefixes
+  fast.datasets = IncidentFilter::datasetBit(0) | IncidentFilter::datasetBit(2);
+  fast.types &= ~IncidentFilter::typeBit(EventType::Riots);
+  ASSERT_TRUE(fast.isTypeOnly());
+  for (TimeUnit unit : {TimeUnit::Day, TimeUnit::Week, TimeUnit::Month}) {
+    const Histogram histogram = store->histogram(day(2019, 5, 3), day(2020, 7, 9), unit, fast);
+    for (std::size_t b = 0; b < histogram.binCount(); ++b) {
+      const auto expected = bruteOverlap(*store, histogram.binStarts[b], histogram.binStarts[b + 1] - 1, fast);
+      EXPECT_EQ(histogram.total(b), expected.size());
+      for (EventStore::Index i : expected) EXPECT_NE(store->dataset(i), 1u);
+    }
+  }
+}
+
+TEST(EventStore, RefusesToCombineMoreDatasetsThanTheFilterCanTell) {
+  std::vector<std::shared_ptr<const EventStore>> stores;
+  for (std::size_t k = 0; k <= EventStore::kMaxDatasets; ++k)
+    stores.push_back(EventStore::build({makeIncident(std::string("x").append(std::to_string(k)), day(2021, 1, 1), day(2021, 1, 1))}));
+  EXPECT_FALSE(EventStore::combine(stores));
+  stores.pop_back();
+  const auto most = EventStore::combine(stores);
+  ASSERT_TRUE(most);
+  EXPECT_EQ(most->datasetCount(), EventStore::kMaxDatasets);
+  EXPECT_EQ(most->dataset(*most->find("x63")), 63u);
+}
+
+} // namespace sv

@@ -101,6 +101,9 @@ void expectSameStore(const EventStore& read, const EventStore& built) {
   EXPECT_EQ(read.info().description, built.info().description);
   EXPECT_EQ(read.info().compiled, built.info().compiled);
   EXPECT_EQ(read.info().licence, built.info().licence);
+  ASSERT_EQ(read.datasetCount(), built.datasetCount());
+  for (std::size_t d = 0; d < built.datasetCount(); ++d) EXPECT_EQ(read.datasetInfo(d).name, built.datasetInfo(d).name);
+  EXPECT_EQ(read.datasetSizes(), built.datasetSizes());
 
   ASSERT_EQ(read.strings().size(), built.strings().size());
   for (std::uint32_t k = 0; k < built.strings().size(); ++k) {
@@ -111,6 +114,7 @@ void expectSameStore(const EventStore& read, const EventStore& built) {
 
   for (EventStore::Index i = 0; i < built.size(); ++i) {
     ASSERT_EQ(read.incident(i), built.incident(i)) << i;
+    EXPECT_EQ(read.dataset(i), built.dataset(i));
     EXPECT_EQ(read.placeId(i), built.placeId(i));
     EXPECT_EQ(read.regionId(i), built.regionId(i));
     EXPECT_EQ(read.fatalityFigure(i), built.fatalityFigure(i));
@@ -127,6 +131,7 @@ void expectSameStore(const EventStore& read, const EventStore& built) {
   filters.emplace_back().minFatalities = 6;
   filters.emplace_back().civilianTargeting = true;
   if (auto region = built.strings().find("Region 2")) filters.emplace_back().region = *region;
+  filters.emplace_back().datasets = IncidentFilter::datasetBit(built.datasetCount() - 1);
 
   const DayNumber first = built.firstDay();
   const DayNumber last = built.lastDay();
@@ -177,6 +182,25 @@ TEST_F(StoreFile, ReadsBackEveryColumnAndIndex) {
   expectSameStore(*read, *built);
   // The file holds the store and little else.
   EXPECT_LT(fs::file_size(file), built->memoryBytes() * 2);
+}
+
+TEST_F(StoreFile, ReadsBackTheDatasetsOfACombinedStore) {
+  std::vector<Incident> incidents = varietyOfIncidents();
+  std::vector<Incident> half(incidents.begin() + static_cast<std::ptrdiff_t>(incidents.size() / 2), incidents.end());
+  incidents.resize(incidents.size() / 2);
+  DatasetInfo other = sampleInfo();
+  other.name = "other";
+  const auto built = EventStore::combine({EventStore::build(std::move(incidents), sampleInfo()),
+                                          EventStore::build(std::move(half), other)});
+  ASSERT_TRUE(built);
+  ASSERT_EQ(built->datasetCount(), 2u);
+  const std::string file = path("combined.svstore");
+  std::string error;
+  ASSERT_TRUE(writeStoreFile(file, *built, "", &error)) << error;
+  const auto read = readStoreFile(file, &error);
+  ASSERT_TRUE(read) << error;
+  EXPECT_EQ(read->datasetInfo(1).name, "other");
+  expectSameStore(*read, *built);
 }
 
 TEST_F(StoreFile, ReadsBackAStoreWithoutHistogramPrefixes) {
@@ -302,9 +326,9 @@ TEST_F(StoreFile, RejectsForeignFilesAndOtherVersions) {
   EXPECT_NE(errorFor(magic).find("not a Situation Viewer store file"), std::string::npos);
 
   std::string version = bytes;
-  const std::uint32_t nextVersion = 2;
+  const std::uint32_t nextVersion = 3;
   std::memcpy(version.data() + 12, &nextVersion, 4);
-  EXPECT_NE(errorFor(version).find("version 2"), std::string::npos);
+  EXPECT_NE(errorFor(version).find("version 3"), std::string::npos);
 
   std::string byteOrder = bytes;
   std::swap(byteOrder[8], byteOrder[11]);
