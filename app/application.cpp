@@ -87,7 +87,7 @@ std::optional<MapContext> loadMapContext(const QString& path, QString* error) {
     return std::nullopt;
   }
   auto baseMap = BaseMap::build(std::move(*data), *projection);
-  return MapContext{std::move(*projection), std::move(baseMap), nullptr, QString(), QStringList(), QStringList()};
+  return MapContext{std::move(*projection), std::move(baseMap), nullptr, QString(), QStringList(), QStringList(), {}};
 }
 
 std::shared_ptr<const EventStore> combineStores(const std::vector<std::shared_ptr<const EventStore>>& stores,

@@ -5,6 +5,7 @@
 #include "render/basemap.h"
 #include "render/incidentlayer.h"
 
+#include <QColor>
 #include <QString>
 #include <QStringList>
 
@@ -22,7 +23,10 @@ struct MapContext {
   std::shared_ptr<const IncidentLayerData> incidents;
   QString incidentsPath;         // the open datasets' paths, joined for display
   QStringList incidentProblems; // one line per record the reader rejected
-  QStringList datasetPaths;     // the open datasets' paths
+  QStringList datasetPaths;     // the open datasets' paths, one per dataset of the store
+  // Per dataset: the single colour its incidents are drawn in, or invalid for
+  // colours by event type. Followed by the map and every export.
+  std::vector<QColor> datasetColours = {};
 };
 
 // Loads and projects the GeoPackage at `path`; on failure returns nullopt

@@ -30,9 +30,16 @@ CompositionContent compositionFor(const MapContext& context, DayRange range, con
   content.baseMap = context.baseMap;
   content.projection = &context.projection;
   content.incidents = context.incidents;
-  content.view = {range.from, range.to, filter};
+  content.view = {range.from, range.to, filter, context.datasetColours};
   content.extent = extent;
-  if (context.baseMap) content.attributions = compositionAttributions(*context.baseMap, store ? &store->info() : nullptr);
+  if (context.baseMap) {
+    // Credit the datasets shown.
+    std::vector<DatasetInfo> shown;
+    for (std::size_t d = 0; store && d < store->datasetCount(); ++d)
+      if (filter.datasets & IncidentFilter::datasetBit(d)) shown.push_back(store->datasetInfo(d));
+    const DatasetInfo credited = combinedDatasetInfo(shown);
+    content.attributions = compositionAttributions(*context.baseMap, shown.empty() ? nullptr : &credited);
+  }
   content.footer = QStringLiteral("Generated %1 with Situation Viewer %2")
                        .arg(QLocale(QLocale::English).toString(QDate::currentDate(), QStringLiteral("d MMM yyyy")),
                             QStringLiteral(SV_VERSION));

@@ -200,6 +200,7 @@ void IncidentTableModel::sortRows(std::vector<EventStore::Index>& rows) const {
   case FatalitiesColumn: byKey([&](EventStore::Index i) { return fatalityKey(store, i); }); break;
   case SummaryColumn: byKey([&](EventStore::Index i) { return store.summary(i); }); break;
   case IdColumn: byKey([&](EventStore::Index i) { return store.id(i); }); break;
+  case DatasetColumn: byKey([&](EventStore::Index i) { return store.dataset(i); }); break;
   default: break;
   }
   if (m_sortOrder == Qt::DescendingOrder) std::reverse(rows.begin(), rows.end());
@@ -252,6 +253,7 @@ QString IncidentTableModel::cellText(EventStore::Index i, int column) const {
   case FatalitiesColumn: return q(formatFatalities(store.fatalities(i)));
   case SummaryColumn: return oneLine(q(store.summary(i)));
   case IdColumn: return q(store.id(i));
+  case DatasetColumn: return q(store.datasetInfo(store.dataset(i)).name);
   default: return {};
   }
 }
@@ -287,6 +289,10 @@ QVariant IncidentTableModel::data(const QModelIndex& index, int role) const {
       return QStringLiteral("%1 / %2").arg(q(eventTypeName(m_store->type(i))), q(subEventTypeName(m_store->subType(i))));
     case SummaryColumn:
     case ActorsColumn: return cellText(i, index.column());
+    case DatasetColumn: {
+      const DatasetInfo& dataset = m_store->datasetInfo(m_store->dataset(i));
+      return dataset.title.empty() ? q(dataset.name) : q(dataset.title);
+    }
     default: return {};
     }
   default: return {};
@@ -304,6 +310,7 @@ QVariant IncidentTableModel::headerData(int section, Qt::Orientation orientation
   case FatalitiesColumn: return tr("Fatalities");
   case SummaryColumn: return tr("Summary");
   case IdColumn: return tr("Id");
+  case DatasetColumn: return tr("Dataset");
   default: return {};
   }
 }
@@ -323,12 +330,14 @@ void IncidentTableModel::writeCsv(QTextStream& out, const std::vector<int>& rows
 QString IncidentTableModel::tabSeparated(const std::vector<int>& rows) const {
   QStringList lines;
   QStringList header;
-  for (int c = 0; c < ColumnCount; ++c) header << headerData(c, Qt::Horizontal).toString();
+  // The dataset column only when there are datasets to tell apart, as in the table.
+  const int columns = m_store && m_store->datasetCount() > 1 ? ColumnCount : DatasetColumn;
+  for (int c = 0; c < columns; ++c) header << headerData(c, Qt::Horizontal).toString();
   lines << header.join(QLatin1Char('\t'));
   for (int row : rows) {
     if (row < 0 || row >= rowCount()) continue;
     QStringList cells;
-    for (int c = 0; c < ColumnCount; ++c) cells << oneLine(cellText(incidentAt(row), c));
+    for (int c = 0; c < columns; ++c) cells << oneLine(cellText(incidentAt(row), c));
     lines << cells.join(QLatin1Char('\t'));
   }
   return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
@@ -372,6 +381,7 @@ IncidentTablePanel::IncidentTablePanel(std::shared_ptr<const EventStore> store, 
   m_view->setColumnWidth(IncidentTableModel::IdColumn, fit(QStringLiteral("MLI-2020-0001")));
   m_view->horizontalHeader()->setMinimumSectionSize(metrics.horizontalAdvance(QStringLiteral("Id")) + 24);
   m_view->horizontalHeader()->setSectionResizeMode(IncidentTableModel::SummaryColumn, QHeaderView::Stretch);
+  m_view->setColumnHidden(IncidentTableModel::DatasetColumn, !m_model->store() || m_model->store()->datasetCount() < 2);
   m_view->setAccessibleName(tr("Incidents in the range"));
   m_searchDelay = new QTimer(this);
   m_searchDelay->setSingleShot(true);
@@ -421,6 +431,8 @@ void IncidentTablePanel::showEvent(QShowEvent* event) {
 }
 
 void IncidentTablePanel::setStore(std::shared_ptr<const EventStore> store) {
+  // Which dataset an incident came from matters once there are several.
+  m_view->setColumnHidden(IncidentTableModel::DatasetColumn, store->datasetCount() < 2);
   m_model->setStore(std::move(store));
   refresh();
 }

@@ -31,7 +31,7 @@ class IncidentTableModel : public QAbstractTableModel {
 
 public:
   enum Column { DateColumn, PlaceColumn, RegionColumn, TypeColumn, ActorsColumn, FatalitiesColumn, SummaryColumn,
-                IdColumn, ColumnCount };
+                IdColumn, DatasetColumn, ColumnCount };
   static constexpr int IncidentRole = Qt::UserRole + 1; // the store index, as uint
 
   explicit IncidentTableModel(QObject* parent = nullptr);

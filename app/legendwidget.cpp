@@ -63,8 +63,19 @@ int sizeRowHeight(double radius) {
 int LegendWidget::contentHeight() const {
   const incidentstyle::SizeScale scale = m_incidents ? m_incidents->sizeScale() : incidentstyle::SizeScale();
   int height = 2 * kMargin + 3 * kHeading + (hasUnclassified() ? 7 : 6) * kRow + 3 * kRow + 16;
+  if (!m_datasetRows.empty()) height += kHeading + static_cast<int>(m_datasetRows.size()) * kRow;
   for (int fatalities : sizeExamples(scale.datasetMax())) height += sizeRowHeight(scale.radius(fatalities));
   return height;
+}
+
+void LegendWidget::setDatasetColours(const QStringList& names, const std::vector<QColor>& colours) {
+  std::vector<std::pair<QString, QColor>> rows;
+  for (std::size_t d = 0; d < colours.size() && d < static_cast<std::size_t>(names.size()); ++d)
+    if (colours[d].isValid()) rows.emplace_back(names[static_cast<qsizetype>(d)], colours[d]);
+  if (rows == m_datasetRows) return;
+  m_datasetRows = std::move(rows);
+  updateGeometry();
+  update();
 }
 
 bool LegendWidget::hasUnclassified() const {
@@ -107,6 +118,13 @@ void LegendWidget::paintEvent(QPaintEvent*) {
     QString label = QString::fromUtf8(eventTypeName(type).data(), static_cast<qsizetype>(eventTypeName(type).size()));
     if (m_hasCounts) label += QStringLiteral("  (%1)").arg(m_counts[static_cast<std::size_t>(type)]);
     row(label, [&](QPointF c) { incidentstyle::drawSymbol(painter, c, {type, small + 1, false, false}); });
+  }
+
+  if (!m_datasetRows.empty()) {
+    // The colour names the dataset; the shape still gives the event type.
+    heading(tr("Datasets in one colour"));
+    for (const auto& [name, colour] : m_datasetRows)
+      row(name, [&](QPointF c) { incidentstyle::drawSymbol(painter, c, {EventType::Unclassified, small + 1, false, false, colour}); });
   }
 
   heading(tr("Certainty"));

@@ -2,9 +2,13 @@
 
 #include "render/incidentlayer.h"
 
+#include <QColor>
+#include <QStringList>
 #include <QWidget>
 
 #include <memory>
+#include <utility>
+#include <vector>
 
 namespace sv {
 
@@ -21,6 +25,9 @@ public:
   void setIncidents(std::shared_ptr<const IncidentLayerData> incidents);
   // Counts per type of the incidents in view, shown beside each type.
   void setTypeCounts(const std::array<std::size_t, kEventTypeCount>& counts);
+  // Datasets drawn in a single colour get a row each: a circle in that colour and the dataset's name.
+  void setDatasetColours(const QStringList& names, const std::vector<QColor>& colours);
+  int datasetRows() const { return static_cast<int>(m_datasetRows.size()); }
   // Unclassified incidents (imported data without ACLED types) get a legend row only when the view holds some.
   bool hasUnclassified() const;
 
@@ -36,6 +43,7 @@ private:
   std::shared_ptr<const IncidentLayerData> m_incidents;
   std::array<std::size_t, kEventTypeCount> m_counts{};
   bool m_hasCounts = false;
+  std::vector<std::pair<QString, QColor>> m_datasetRows;
 };
 
 } // namespace sv

@@ -4,6 +4,7 @@
 #include "animationdialog.h"
 #include "compositiondialog.h"
 #include "datasetimport.h"
+#include "datasetpanel.h"
 #include "dossierpanel.h"
 #include "filterpanel.h"
 #include "incidenttable.h"
@@ -87,7 +88,11 @@ MainWindow::MainWindow(MapContext context, QWidget* parent)
   tabifyDockWidget(m_legendDock, m_filterDock);
   m_legendDock->raise();
 
-  connect(m_filters, &FilterPanel::filterChanged, m_time, &TimeController::setFilter);
+  // The filter panel's choices, with the datasets the dataset panel shows.
+  connect(m_filters, &FilterPanel::filterChanged, this, [this](IncidentFilter filter) {
+    if (m_datasets) filter.datasets = m_datasets->visibleDatasets();
+    m_time->setFilter(filter);
+  });
   connect(m_time, &TimeController::rangeChanged, this, &MainWindow::showTimeOnMap);
   connect(m_time, &TimeController::filterChanged, this, &MainWindow::showTimeOnMap);
   connect(m_canvas, &MapCanvas::renderFinished, this, &MainWindow::showIncidentSummary);
@@ -104,7 +109,8 @@ MainWindow::MainWindow(MapContext context, QWidget* parent)
     m_time->setSelection(opening);
     m_time->setSpeed(4.0);
     m_filters->setStore(store);
-    m_canvas->setIncidents(m_context.incidents, {m_time->range().from, m_time->range().to, m_time->filter()});
+    m_canvas->setIncidents(m_context.incidents,
+                           {m_time->range().from, m_time->range().to, m_time->filter(), m_context.datasetColours});
     m_canvas->setDateLabel(QString::fromStdString(formatRangeLabel(m_time->range())));
     m_legend->setIncidents(m_context.incidents);
 
@@ -119,6 +125,17 @@ MainWindow::MainWindow(MapContext context, QWidget* parent)
     addDockWidget(Qt::RightDockWidgetArea, m_dossierDock);
     tabifyDockWidget(m_legendDock, m_dossierDock);
     m_legendDock->raise();
+    // The open datasets as layers, in the same tabs.
+    m_datasets = new DatasetPanel(this);
+    m_datasets->setDatasets(*store, m_context.datasetPaths, {});
+    m_datasetDock = new QDockWidget(tr("Datasets"), this);
+    m_datasetDock->setObjectName(QStringLiteral("datasetDock"));
+    m_datasetDock->setWidget(m_datasets);
+    addDockWidget(Qt::RightDockWidgetArea, m_datasetDock);
+    tabifyDockWidget(m_legendDock, m_datasetDock);
+    m_legendDock->raise();
+    connect(m_datasets, &DatasetPanel::stylesChanged, this, &MainWindow::applyDatasetStyles);
+    connect(m_datasets, &DatasetPanel::removeRequested, this, &MainWindow::removeDataset);
     // The incident table: below the map, shown from the View menu; the right
     // docks keep the whole height.
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
@@ -282,14 +299,45 @@ void MainWindow::finishImport() {
 void MainWindow::showDatasets(std::shared_ptr<const IncidentLayerData> layer) {
   m_context.incidents = std::move(layer);
   const auto& store = m_context.incidents->storePointer();
+  // Styles follow their files; the panel goes first, so that the filter reset below hides what it hides.
+  m_datasets->setDatasets(*store, m_context.datasetPaths, m_datasets->stylesFor(m_context.datasetPaths));
+  m_context.datasetColours = m_datasets->colours();
   m_time->setStore(store);
   m_filters->setStore(store);
-  m_canvas->setIncidents(m_context.incidents, {m_time->range().from, m_time->range().to, m_time->filter()});
+  applyDatasetStyles();
+  m_canvas->setIncidents(m_context.incidents,
+                         {m_time->range().from, m_time->range().to, m_time->filter(), m_context.datasetColours});
   m_legend->setIncidents(m_context.incidents);
   m_dossier->setStore(store);
   m_table->setStore(store);
   m_placeSearch->setStore(store);
   showTimeOnMap();
+}
+
+// A dataset shown or hidden, or its colours changed: the map, the timeline,
+// the table and the exports follow through the filter and the map context.
+void MainWindow::applyDatasetStyles() {
+  m_context.datasetColours = m_datasets->colours();
+  QStringList names;
+  const EventStore& store = m_context.incidents->store();
+  for (std::size_t d = 0; d < store.datasetCount(); ++d) names << QString::fromStdString(store.datasetInfo(d).name);
+  std::vector<QColor> shownColours = m_context.datasetColours;
+  for (std::size_t d = 0; d < shownColours.size(); ++d)
+    if (!m_datasets->styles()[d].visible) shownColours[d] = QColor();
+  m_legend->setDatasetColours(names, shownColours);
+  IncidentFilter filter = m_time->filter();
+  filter.datasets = m_datasets->visibleDatasets();
+  if (filter == m_time->filter())
+    showTimeOnMap(); // only the colours changed
+  else
+    m_time->setFilter(filter);
+}
+
+void MainWindow::removeDataset(std::size_t dataset) {
+  QStringList remaining = m_context.datasetPaths;
+  if (dataset >= static_cast<std::size_t>(remaining.size()) || remaining.size() < 2) return;
+  remaining.removeAt(static_cast<qsizetype>(dataset));
+  openDatasets(remaining, OpenMode::Replace);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
@@ -365,6 +413,11 @@ void MainWindow::createMenus() {
 
   view->addAction(m_filterDock->toggleViewAction());
   m_filterDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
+  if (m_datasetDock) {
+    QAction* datasets = m_datasetDock->toggleViewAction();
+    datasets->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    view->addAction(datasets);
+  }
 
   // Time: every timeline control, from the keyboard. Space plays while the map
   // or the timeline has focus; the other keys work from anywhere.
@@ -505,7 +558,7 @@ void MainWindow::selectIncident(EventStore::Index incident) {
 
 void MainWindow::showTimeOnMap() {
   const DayRange range = m_time->range();
-  m_canvas->setIncidentView({range.from, range.to, m_time->filter()});
+  m_canvas->setIncidentView({range.from, range.to, m_time->filter(), m_context.datasetColours});
   m_canvas->setDateLabel(QString::fromStdString(formatRangeLabel(range)));
 }
 

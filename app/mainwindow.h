@@ -21,6 +21,7 @@ class AnimationDialog;
 class CompositionDialog;
 class ImportReportDialog;
 struct DatasetImportOutcome;
+class DatasetPanel;
 class DossierPanel;
 class FilterPanel;
 class IncidentTablePanel;
@@ -49,6 +50,8 @@ public:
   IncidentTablePanel* incidentTable() const { return m_table; }
   QDockWidget* incidentTableDock() const { return m_tableDock; }
   PlaceSearchField* placeSearch() const { return m_placeSearch; }
+  DatasetPanel* datasets() const { return m_datasets; }
+  QDockWidget* datasetDock() const { return m_datasetDock; }
   // The export dialogs, made on first use and set to the current view.
   CompositionDialog* compositionDialog();
   AnimationDialog* animationDialog();
@@ -78,6 +81,8 @@ private:
   void openWithDialog(OpenMode mode);
   void finishImport();
   void showDatasets(std::shared_ptr<const IncidentLayerData> layer);
+  void applyDatasetStyles();
+  void removeDataset(std::size_t dataset);
   void rememberRecentFiles(const QStringList& paths);
   void fillRecentMenu();
   void createMenus();
@@ -112,6 +117,8 @@ private:
   IncidentTablePanel* m_table = nullptr;
   QDockWidget* m_tableDock = nullptr;
   PlaceSearchField* m_placeSearch = nullptr;
+  DatasetPanel* m_datasets = nullptr;
+  QDockWidget* m_datasetDock = nullptr;
   CompositionDialog* m_compositionDialog = nullptr;
   AnimationDialog* m_animationDialog = nullptr;
   QMenu* m_recentMenu = nullptr;

@@ -54,7 +54,8 @@ QString footerText(const CompositionContent& content) {
   return lines.join(QLatin1Char('\n'));
 }
 
-void drawLegend(QPainter& painter, const QRectF& area, const Fonts& fonts, const DrawnIncidents* drawn) {
+void drawLegend(QPainter& painter, const QRectF& area, const Fonts& fonts, const CompositionContent& content,
+                const DrawnIncidents* drawn) {
   painter.save();
   painter.setClipRect(area);
   double y = area.top();
@@ -85,6 +86,17 @@ void drawLegend(QPainter& painter, const QRectF& area, const Fonts& fonts, const
     entry(QStringLiteral("%1 (%2)").arg(q(eventTypeName(type))).arg(count), [&](QPointF c) {
       incidentstyle::drawSymbol(painter, c, {type, incidentstyle::SizeScale::kMinRadius + 1.5, false, false});
     });
+  }
+  // Datasets drawn in a single colour: the colour names the dataset, the shape the type.
+  if (any && content.incidents) {
+    const EventStore& store = content.incidents->store();
+    for (std::size_t d = 0; d < store.datasetCount() && d < content.view.datasetColours.size(); ++d) {
+      const QColor colour = content.view.datasetColours[d];
+      if (!colour.isValid() || (content.view.filter.datasets & IncidentFilter::datasetBit(d)) == 0) continue;
+      entry(q(store.datasetInfo(d).name), [&](QPointF c) {
+        incidentstyle::drawSymbol(painter, c, {EventType::Unclassified, incidentstyle::SizeScale::kMinRadius + 1.5, false, false, colour});
+      });
+    }
   }
   if (!any) {
     painter.setPen(kMutedInk);
@@ -253,7 +265,7 @@ ComposedPage drawComposition(QPainter& painter, const PageFormat& format, const 
   painter.setBrush(Qt::NoBrush);
   painter.drawRect(mapRect);
 
-  drawLegend(painter, layout.legend, fonts, page.drawn.get());
+  drawLegend(painter, layout.legend, fonts, content, page.drawn.get());
   if (content.baseMap) drawLocator(painter, layout.locator, *content.baseMap, settings.visibleExtent());
 
   painter.setFont(fonts.small);
@@ -315,6 +327,14 @@ QString describeFilter(const EventStore& store, const IncidentFilter& filter) {
   }
   if (filter.minFatalities > 0) parts << QCoreApplication::translate("Composition", "at least %1 fatalities").arg(filter.minFatalities);
   if (filter.region) parts << QCoreApplication::translate("Composition", "%1 region").arg(q(store.string(*filter.region)));
+  if (store.datasetCount() > 1 && (filter.datasets & ((std::uint64_t{1} << store.datasetCount()) - 1)) !=
+                                       (std::uint64_t{1} << store.datasetCount()) - 1) {
+    QStringList shown;
+    for (std::size_t d = 0; d < store.datasetCount(); ++d)
+      if (filter.datasets & IncidentFilter::datasetBit(d)) shown << q(store.datasetInfo(d).name);
+    parts << (shown.isEmpty() ? QCoreApplication::translate("Composition", "no datasets")
+                              : QCoreApplication::translate("Composition", "datasets: %1").arg(shown.join(QStringLiteral(", "))));
+  }
   if (filter.civilianTargeting) parts << (*filter.civilianTargeting ? QCoreApplication::translate("Composition", "civilians targeted") : QCoreApplication::translate("Composition", "civilians not targeted"));
   return parts.isEmpty() ? QCoreApplication::translate("Composition", "all incidents") : parts.join(QStringLiteral("; "));
 }

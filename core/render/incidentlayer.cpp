@@ -123,24 +123,28 @@ bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const
   incidentstyle::SymbolCache symbols(settings.devicePixelRatio());
   for (const DrawnCluster& cluster : drawn.clusters) {
     const EventStore::Index top = cluster.top;
+    const QColor topColour = view.colourOf(store, top);
     if (cluster.count > 1) {
       // A stack: up to two more symbols peek out behind the top one, in the
-      // types of other members where the stack mixes types.
-      std::vector<EventType> behind;
+      // looks of other members where the stack mixes types or datasets.
+      std::vector<std::pair<EventType, QColor>> behind;
       for (std::uint32_t m = cluster.first; m < cluster.first + cluster.count && behind.size() < 2; ++m) {
-        const EventType type = store.type(drawn.members[m]);
-        if (type != store.type(top) && std::find(behind.begin(), behind.end(), type) == behind.end()) behind.push_back(type);
+        const EventStore::Index member = drawn.members[m];
+        const std::pair<EventType, QColor> look{store.type(member), view.colourOf(store, member)};
+        if (look != std::pair{store.type(top), topColour} && std::find(behind.begin(), behind.end(), look) == behind.end())
+          behind.push_back(look);
       }
-      while (behind.size() < std::min<std::size_t>(2, cluster.count - 1)) behind.push_back(store.type(top));
+      while (behind.size() < std::min<std::size_t>(2, cluster.count - 1)) behind.emplace_back(store.type(top), topColour);
       for (std::size_t b = behind.size(); b-- > 0;) {
         const double offset = 3.0 * static_cast<double>(b + 1);
         symbols.drawSymbol(painter, cluster.pixel + QPointF(offset, -offset),
-                                  {behind[b], std::max(cluster.radius * 0.8, incidentstyle::SizeScale::kMinRadius), false, false});
+                           {behind[b].first, std::max(cluster.radius * 0.8, incidentstyle::SizeScale::kMinRadius), false,
+                            false, behind[b].second});
       }
     }
     symbols.drawSymbol(painter, cluster.pixel,
-                              {store.type(top), cluster.radius, isApproximate(store.locationPrecision(top)),
-                               isApproximate(store.datePrecision(top))});
+                       {store.type(top), cluster.radius, isApproximate(store.locationPrecision(top)),
+                        isApproximate(store.datePrecision(top)), topColour});
     if (cluster.count > 1) symbols.drawCountBadge(painter, cluster.pixel, cluster.radius + 6.0, cluster.count);
   }
   painter.restore();

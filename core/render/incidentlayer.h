@@ -34,11 +34,18 @@ private:
   incidentstyle::SizeScale m_sizeScale;
 };
 
-// Which incidents the map shows: those overlapping [from, to] that pass the filter.
+// Which incidents the map shows: those overlapping [from, to] that pass the
+// filter; and how: in their event type's colour, or in the single colour given
+// to their dataset.
 struct IncidentView {
   DayNumber from = 0;
   DayNumber to = -1;
   IncidentFilter filter;
+  std::vector<QColor> datasetColours = {}; // per dataset of the store; invalid or missing: colours by event type
+  QColor colourOf(const EventStore& store, EventStore::Index i) const {
+    const std::size_t dataset = store.dataset(i);
+    return dataset < datasetColours.size() ? datasetColours[dataset] : QColor();
+  }
   static IncidentView everything(const EventStore& store) { return {store.firstDay(), store.lastDay(), {}}; }
   friend bool operator==(const IncidentView&, const IncidentView&) = default;
 };

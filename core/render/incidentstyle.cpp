@@ -127,7 +127,7 @@ double SizeScale::radius(std::int32_t fatalities) const {
 void drawSymbol(QPainter& painter, const QPointF& centre, const SymbolLook& look) {
   const Shape shape = typeShape(look.type);
   const double r = look.radius * shapeScale(shape);
-  const QColor colour = typeColour(look.type);
+  const QColor colour = look.colour.isValid() ? look.colour : typeColour(look.type);
   const QPainterPath path = shapePath(shape, centre, r);
   painter.save();
   painter.setRenderHint(QPainter::Antialiasing, true);
@@ -199,11 +199,13 @@ void SymbolCache::drawSymbol(QPainter& painter, const QPointF& centre, const Sym
   // handful of sprites serve every symbol of a layer.
   const double radius = std::round(look.radius * 4.0) / 4.0;
   const QPointF snapped(std::round(centre.x() * m_ratio) / m_ratio, std::round(centre.y() * m_ratio) / m_ratio);
+  const std::uint64_t colourKey = look.colour.isValid() ? (std::uint64_t{1} << 24 | (look.colour.rgb() & 0xFFFFFFu)) : 0;
   const std::uint64_t key = static_cast<std::uint64_t>(look.type) | (look.approximateLocation ? 8u : 0u) |
-                            (look.approximateDate ? 16u : 0u) | static_cast<std::uint64_t>(std::lround(radius * 4.0)) << 5;
+                            (look.approximateDate ? 16u : 0u) |
+                            (static_cast<std::uint64_t>(std::lround(radius * 4.0)) & 0x7FFu) << 5 | colourKey << 16;
   const double reach = std::ceil(radius * 1.4 + 5.0);
   const Sprite& s = sprite(key, QRectF(-reach, -reach, 2 * reach, 2 * reach), [&](QPainter& p) {
-    incidentstyle::drawSymbol(p, QPointF(0, 0), {look.type, radius, look.approximateLocation, look.approximateDate});
+    incidentstyle::drawSymbol(p, QPointF(0, 0), {look.type, radius, look.approximateLocation, look.approximateDate, look.colour});
   });
   painter.drawImage(snapped + s.offset, s.image);
 }

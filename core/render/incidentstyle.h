@@ -48,6 +48,7 @@ struct SymbolLook {
   double radius = SizeScale::kMinRadius;
   bool approximateLocation = false; // drawn hollow
   bool approximateDate = false;     // drawn with a dashed ring
+  QColor colour = QColor();        // the fill: invalid for the type's colour, else a dataset's single colour
 };
 
 // Draws one symbol centred at `centre` (logical pixels).

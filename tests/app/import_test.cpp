@@ -3,7 +3,13 @@
 #include "app/viewerprocess.h"
 #include "app/windowtest.h"
 
+#include "compositiondialog.h"
 #include "datasetimport.h"
+#include "datasetpanel.h"
+#include "filterpanel.h"
+#include "incidenttable.h"
+#include "legendwidget.h"
+#include "mapcanvas.h"
 #include "importcache.h"
 #include "io/incidentdataset.h"
 
@@ -15,6 +21,10 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QLabel>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTreeWidget>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -172,6 +182,89 @@ TEST_F(WindowImportTest, DroppingAFileOpensItAndReopeningReadsTheCache) {
   EXPECT_TRUE(cached.contains(QStringLiteral("4 rows read, 2 incidents accepted, 0 duplicates merged, 2 rejected"))) << cached.toStdString();
   EXPECT_TRUE(cached.contains(QStringLiteral("date_start: not a date: '2021-13-40'")));
   EXPECT_EQ(window->datasetPaths(), QStringList{copy});
+}
+
+
+TEST_F(WindowImportTest, DatasetsAreLayersToHideColourAndRemove) {
+  QSignalSpy finished(window.get(), &MainWindow::importFinished);
+  window->openDatasets({fixture("acled-2025.csv")}, MainWindow::OpenMode::Add);
+  ASSERT_TRUE(waitForImport(*window, finished));
+  ASSERT_TRUE(finished.first().at(0).toBool());
+  const EventStore& store = window->canvas()->incidents()->store();
+  ASSERT_EQ(store.datasetCount(), 2u);
+  std::string bundledId;
+  for (EventStore::Index i = 0; i < store.size() && bundledId.empty(); ++i)
+    if (store.dataset(i) == 0) bundledId = std::string(store.id(i));
+  DatasetPanel* panel = window->datasets();
+  ASSERT_EQ(panel->datasetCount(), 2u);
+  EXPECT_EQ(panel->paths(), window->datasetPaths());
+  const QTreeWidget* list = panel->findChild<QTreeWidget*>(QStringLiteral("datasetList"));
+  ASSERT_NE(list, nullptr);
+  EXPECT_EQ(list->topLevelItem(1)->text(0), QString::fromStdString(store.datasetInfo(1).name));
+  EXPECT_EQ(list->topLevelItem(1)->text(1), QStringLiteral("3"));
+  // The selected dataset's attribution is shown.
+  panel->selectDataset(1);
+  EXPECT_TRUE(panel->findChild<QLabel*>(QStringLiteral("datasetDetails"))->text().contains(QStringLiteral("ACLED")));
+  // The table tells the datasets apart.
+  EXPECT_FALSE(window->incidentTable()->findChild<QTableView*>()->isColumnHidden(IncidentTableModel::DatasetColumn));
+
+  // Hiding the ACLED layer leaves its incidents out of the map's range query, the timeline and the table.
+  window->timeController()->setSelection([&] {
+    TimeSelection all = window->timeController()->selection();
+    all.mode = TimeMode::Cumulative;
+    all.cursor = store.lastDay();
+    return all;
+  }());
+  const auto acled = *store.find("MLI9001");
+  auto shows = [&](EventStore::Index incident) {
+    const auto shown = store.overlapping(window->timeController()->range().from, window->timeController()->range().to,
+                                         window->timeController()->filter());
+    return std::find(shown.begin(), shown.end(), incident) != shown.end();
+  };
+  EXPECT_TRUE(shows(acled));
+  panel->setDatasetVisible(1, false);
+  EXPECT_EQ(window->timeController()->filter().datasets & IncidentFilter::datasetBit(1), 0u);
+  EXPECT_FALSE(shows(acled));
+  EXPECT_EQ(window->canvas()->incidentView().filter.datasets, window->timeController()->filter().datasets);
+  // The filter panel's own changes keep the layer hidden.
+  window->filters()->minimumFatalities()->setValue(1);
+  EXPECT_EQ(window->timeController()->filter().minFatalities, 1);
+  EXPECT_EQ(window->timeController()->filter().datasets & IncidentFilter::datasetBit(1), 0u);
+  window->filters()->reset();
+  panel->setDatasetVisible(1, true);
+
+  // One colour for a dataset: on the map, in the legend and in exports.
+  const QColor crimson = DatasetPanel::suggestedColour(1);
+  panel->setDatasetColour(1, crimson);
+  ASSERT_EQ(window->canvas()->incidentView().datasetColours.size(), 2u);
+  EXPECT_EQ(window->canvas()->incidentView().datasetColours[1], crimson);
+  EXPECT_FALSE(window->canvas()->incidentView().datasetColours[0].isValid());
+  EXPECT_EQ(window->legend()->datasetRows(), 1);
+  EXPECT_EQ(window->compositionDialog()->content().view.datasetColours[1], crimson);
+
+  // Styles follow their files through another import.
+  finished.clear();
+  window->openDatasets({fixture("ucdp-ged.csv")}, MainWindow::OpenMode::Add);
+  ASSERT_TRUE(waitForImport(*window, finished));
+  ASSERT_EQ(window->datasets()->datasetCount(), 3u);
+  EXPECT_EQ(window->datasets()->styles()[1].colour, crimson);
+  EXPECT_FALSE(window->datasets()->styles()[2].colour.isValid());
+  // Opening a file already open adds nothing.
+  finished.clear();
+  window->openDatasets({fixture("acled-2025.csv")}, MainWindow::OpenMode::Add);
+  ASSERT_TRUE(waitForImport(*window, finished));
+  EXPECT_EQ(window->canvas()->incidents()->store().datasetCount(), 3u);
+
+  // Removing a dataset keeps the others with their styles.
+  finished.clear();
+  window->datasets()->selectDataset(0);
+  emit window->datasets()->removeRequested(0);
+  ASSERT_TRUE(waitForImport(*window, finished));
+  ASSERT_TRUE(finished.first().at(0).toBool());
+  EXPECT_EQ(window->datasetPaths(), (QStringList{fixture("acled-2025.csv"), fixture("ucdp-ged.csv")}));
+  EXPECT_EQ(window->datasets()->styles()[0].colour, crimson);
+  EXPECT_FALSE(window->canvas()->incidents()->store().find(bundledId));
+  EXPECT_TRUE(window->canvas()->incidents()->store().find("MLI9001"));
 }
 
 } // namespace

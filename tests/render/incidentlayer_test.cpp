@@ -55,6 +55,30 @@ TEST(IncidentLayer, DrawsEachIncidentInItsTypesColourAtItsPlace) {
                                     IncidentFilter::typeBit(EventType::StrategicDevelopments));
 }
 
+TEST(IncidentLayer, DrawsADatasetInItsSingleColourKeepingTheShapes) {
+  auto bundled = EventStore::build({test::incidentAt("kayes", "Kayes", "2025-07-01", EventType::Battles)});
+  auto imported = EventStore::build({test::incidentAt("sikasso", "Sikasso", "2025-11-10", EventType::Battles),
+                                     test::incidentAt("moura", "Moura", "2022-03-27", EventType::Protests)});
+  auto data = IncidentLayerData::build(EventStore::combine({bundled, imported}), test::displayProjection());
+  const EventStore& store = data->store();
+  const MapSettings settings = test::maliView({1200, 900});
+  const QColor single(0xb2, 0x18, 0x2b);
+  IncidentView view = IncidentView::everything(store);
+  view.datasetColours = {QColor(), single};
+  const Rendered r = renderLayer(*data, view, settings);
+  ASSERT_EQ(r.drawn.clusters.size(), 3u);
+  for (EventStore::Index i = 0; i < store.size(); ++i) {
+    const QColor expected = store.dataset(i) == 1 ? single : incidentstyle::typeColour(store.type(i));
+    const QColor drawn = r.image.pixelColor(pixelOf(*data, i, settings).toPoint());
+    EXPECT_LT(colourDistance(drawn, expected), 30) << store.id(i) << " " << drawn.name().toStdString();
+  }
+  // Hidden through the filter, a dataset draws nothing.
+  view.filter.datasets = IncidentFilter::datasetBit(0);
+  const Rendered hidden = renderLayer(*data, view, settings);
+  EXPECT_EQ(hidden.drawn.incidentCount, 1u);
+  EXPECT_EQ(hidden.image.pixelColor(pixelOf(*data, *store.find("sikasso"), settings).toPoint()).alpha(), 0);
+}
+
 TEST(IncidentLayer, IncidentsAtOnePlaceStackUnderACountBadge) {
   std::vector<Incident> incidents;
   for (int k = 0; k < 5; ++k) {
