@@ -4,6 +4,7 @@
 #include "geodatalocator.h"
 #include "importcache.h"
 #include "mainwindow.h"
+#include "projectfile.h"
 
 #include "io/basemapreader.h"
 #include "io/gdalsupport.h"
@@ -13,6 +14,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QTextStream>
 
@@ -46,10 +48,30 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
   QStringList args = arguments;
   CommonOptions common;
   QString error;
-  if (!takeCommonOptions(args, common, &error) || !args.isEmpty()) {
-    err << programName() << ": " << (error.isEmpty() ? QStringLiteral("unknown argument '%1'").arg(args.first()) : error)
-        << "\n\n" << generalHelpText();
+  if (!takeCommonOptions(args, common, &error)) {
+    err << programName() << ": " << error << "\n\n" << generalHelpText();
     return ExitUsage;
+  }
+  // Files named on their own: a project to open, or data, as with --data.
+  QString project;
+  for (const QString& arg : args) {
+    const QFileInfo file(arg);
+    if (arg.startsWith(QLatin1Char('-')) || !file.isFile()) {
+      err << programName() << ": "
+          << (arg.startsWith(QLatin1Char('-')) ? QStringLiteral("unknown option '%1'").arg(arg)
+                                               : QStringLiteral("'%1' is neither a command nor a file").arg(arg))
+          << "\n\n" << generalHelpText();
+      return ExitUsage;
+    }
+    if (file.suffix().compare(QLatin1String(kProjectSuffix), Qt::CaseInsensitive) == 0) {
+      if (!project.isEmpty()) {
+        err << programName() << ": one project at a time ('" << project << "' and '" << arg << "')\n";
+        return ExitUsage;
+      }
+      project = arg;
+    } else {
+      common.dataPaths << arg;
+    }
   }
   if (!hasDisplay() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
     err << programName() << ": no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset).\n"
@@ -69,6 +91,7 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
   for (const QString& problem : context->incidentProblems) err << problem << "\n";
   MainWindow window(std::move(*context));
   window.show();
+  if (!project.isEmpty()) window.openProject(project);
   return QApplication::exec();
 }
 

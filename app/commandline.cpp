@@ -14,10 +14,11 @@ QString versionText() { return QStringLiteral("%1 %2").arg(programName(), QStrin
 
 QString generalHelpText() {
   return QStringLiteral(
-             "Usage: %1 [--data FILE] [--geodata FILE]\n"
+             "Usage: %1 [--data FILE] [--geodata FILE] [PROJECT.svproject | FILE…]\n"
              "       %1 COMMAND [OPTIONS]\n"
              "\n"
-             "Shows the conflict in Mali on a map. Without a command, opens the viewer window.\n"
+             "Shows the conflict in Mali on a map. Without a command, opens the viewer window:\n"
+             "on a saved project when one is named, on data files named as with --data.\n"
              "\n"
              "Commands:\n"
              "  places QUERY     Find places of the gazetteer by name (accents and case ignored).\n"

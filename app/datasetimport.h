@@ -49,6 +49,7 @@ class ImportReportDialog : public QDialog {
 public:
   ImportReportDialog(std::vector<FileImportReport> reports, QWidget* parent = nullptr);
   QString text() const;
+  const std::vector<FileImportReport>& reports() const { return m_reports; }
   bool saveReport(const QString& path, QString* error) const;
 
 private:

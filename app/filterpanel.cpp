@@ -138,6 +138,30 @@ void FilterPanel::setStore(std::shared_ptr<const EventStore> store) {
   reset();
 }
 
+void FilterPanel::setFilter(const IncidentFilter& filter) {
+  m_updating = true;
+  for (int t = 0; t < m_types->topLevelItemCount(); ++t) {
+    QTreeWidgetItem* item = m_types->topLevelItem(t);
+    const bool typeShown = (filter.types & IncidentFilter::typeBit(static_cast<EventType>(item->data(0, kTypeRole).toInt()))) != 0;
+    if (item->childCount() == 0) item->setCheckState(0, typeShown ? Qt::Checked : Qt::Unchecked);
+    for (int c = 0; c < item->childCount(); ++c) {
+      QTreeWidgetItem* child = item->child(c);
+      const auto subType = static_cast<SubEventType>(child->data(0, kSubTypeRole).toInt());
+      child->setCheckState(0, typeShown && (filter.subTypes & IncidentFilter::subTypeBit(subType)) ? Qt::Checked : Qt::Unchecked);
+    }
+  }
+  for (int a = 0; a < m_actors->count(); ++a) {
+    QListWidgetItem* item = m_actors->item(a);
+    const bool chosen = std::binary_search(filter.actors.begin(), filter.actors.end(), item->data(kActorRole).toUInt());
+    item->setCheckState(chosen ? Qt::Checked : Qt::Unchecked);
+  }
+  m_minFatalities->setValue(filter.minFatalities);
+  m_region->setCurrentIndex(filter.region ? std::max(0, m_region->findData(*filter.region)) : 0);
+  m_civilians->setCurrentIndex(!filter.civilianTargeting ? 0 : *filter.civilianTargeting ? 1 : 2);
+  m_updating = false;
+  applyChoices();
+}
+
 void FilterPanel::reset() {
   m_updating = true;
   for (int t = 0; t < m_types->topLevelItemCount(); ++t) m_types->topLevelItem(t)->setCheckState(0, Qt::Checked);

@@ -29,6 +29,8 @@ public:
   // Fills the choices from a dataset and clears the filter.
   void setStore(std::shared_ptr<const EventStore> store);
   IncidentFilter filter() const { return m_filter; }
+  // Sets every choice from `filter` (of this panel's store), as a saved project restores it.
+  void setFilter(const IncidentFilter& filter);
 
   QTreeWidget* typeTree() const { return m_types; }
   QLineEdit* actorSearch() const { return m_actorSearch; }

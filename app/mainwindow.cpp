@@ -42,6 +42,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace sv {
 
@@ -202,7 +203,7 @@ void MainWindow::fillRecentMenu() {
   m_recentMenu->clear();
   const QStringList recent = recentFiles();
   for (const QString& path : recent) {
-    QAction* action = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openDatasets({path}, OpenMode::Add); });
+    QAction* action = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openPath(path); });
     action->setStatusTip(path);
     action->setEnabled(QFileInfo::exists(path));
   }
@@ -262,10 +263,12 @@ void MainWindow::finishImport() {
     m_importProgress = nullptr;
   }
   DatasetImportOutcome outcome = m_importWatcher->result();
+  std::optional<Project> project = std::exchange(m_pendingProject, std::nullopt);
   if (outcome.cancelled) {
     const QString message = tr("Import cancelled: the data shown is unchanged");
     statusBar()->showMessage(message, 8000);
     emit importFinished(false, message);
+    if (project) emit projectOpened(false, message);
     return;
   }
   if (!outcome.ok) {
@@ -274,6 +277,7 @@ void MainWindow::finishImport() {
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
     emit importFinished(false, outcome.error);
+    if (project) emit projectOpened(false, outcome.error);
     return;
   }
   QStringList opened;
@@ -288,12 +292,16 @@ void MainWindow::finishImport() {
   connect(m_importReport, &QObject::destroyed, this, [this, report = m_importReport] {
     if (m_importReport == report) m_importReport = nullptr;
   });
-  m_importReport->show();
+  // A project reopening its data brings the report up only when rows were rejected.
+  const bool rejected = std::any_of(m_importReport->reports().begin(), m_importReport->reports().end(),
+                                    [](const FileImportReport& r) { return !r.result.rejected.empty(); });
+  if (!project || rejected) m_importReport->show();
   const QString message = tr("%n incidents from %1", nullptr, static_cast<int>(m_context.incidents->store().size()))
                               .arg(m_context.datasetPaths.size() == 1 ? QFileInfo(m_context.datasetPaths.first()).fileName()
                                                                       : tr("%1 datasets").arg(m_context.datasetPaths.size()));
   statusBar()->showMessage(message, 8000);
   emit importFinished(true, message);
+  if (project) applyProject(*project, std::exchange(m_pendingNotes, {}));
 }
 
 void MainWindow::showDatasets(std::shared_ptr<const IncidentLayerData> layer) {
@@ -351,7 +359,158 @@ void MainWindow::dropEvent(QDropEvent* event) {
     if (url.isLocalFile()) paths << url.toLocalFile();
   if (paths.isEmpty()) return;
   event->acceptProposedAction();
-  openDatasets(paths, OpenMode::Add);
+  // A project dropped opens as a project; anything else is data to add.
+  const auto project = std::find_if(paths.begin(), paths.end(), [](const QString& path) {
+    return QFileInfo(path).suffix().compare(QLatin1String(kProjectSuffix), Qt::CaseInsensitive) == 0;
+  });
+  if (project != paths.end())
+    openProject(*project);
+  else
+    openDatasets(paths, OpenMode::Add);
+}
+
+void MainWindow::openPath(const QString& path) {
+  if (QFileInfo(path).suffix().compare(QLatin1String(kProjectSuffix), Qt::CaseInsensitive) == 0)
+    openProject(path);
+  else
+    openDatasets({path}, OpenMode::Add);
+}
+
+// --- Projects -------------------------------------------------------------------
+
+Project MainWindow::currentProject() const {
+  Project project;
+  for (qsizetype k = 0; k < m_context.datasetPaths.size(); ++k) {
+    const auto d = static_cast<std::size_t>(k);
+    project.datasets.push_back({QFileInfo(m_context.datasetPaths[k]).absoluteFilePath(),
+                                m_datasets && d < m_datasets->styles().size() ? m_datasets->styles()[d] : DatasetStyle()});
+  }
+  const Point2 centre = m_context.projection.inverse({m_canvas->mapSettings().center().x(), m_canvas->mapSettings().center().y()});
+  project.centreLonLat = QPointF(centre.x, centre.y);
+  project.metresPerPixel = m_canvas->mapSettings().metresPerPixel();
+  project.time = m_time->selection();
+  project.speed = m_time->speed();
+  if (m_context.incidents) {
+    const EventStore& store = m_context.incidents->store();
+    project.filter = filterToJson(store, m_time->filter());
+    if (m_dossier && m_dossier->place()) project.place = *m_dossier->place();
+    if (const auto selected = m_canvas->selectedIncident(); selected && *selected < store.size())
+      project.incidentId = QString::fromStdString(std::string(store.id(*selected)));
+  }
+  return project;
+}
+
+bool MainWindow::saveProject(const QString& path, QString* error) {
+  if (!writeProject(path, currentProject(), error)) return false;
+  m_projectPath = QFileInfo(path).absoluteFilePath();
+  rememberRecentFiles({m_projectPath});
+  showProjectTitle();
+  return true;
+}
+
+void MainWindow::saveProjectWithDialog(bool choosePath) {
+  QString path = m_projectPath;
+  if (choosePath || path.isEmpty()) {
+    path = QFileDialog::getSaveFileName(this, tr("Save Project"), path.isEmpty() ? tr("situation.svproject") : path,
+                                        tr("Situation Viewer project (*.svproject)"));
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".svproject");
+  }
+  QString error;
+  if (!saveProject(path, &error)) {
+    QMessageBox::warning(this, tr("Cannot Save Project"), tr("The project was not saved.\n\n%1").arg(error));
+    return;
+  }
+  statusBar()->showMessage(tr("Project saved to %1").arg(QFileInfo(path).fileName()), 6000);
+}
+
+void MainWindow::openProjectWithDialog() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(),
+                                                    tr("Situation Viewer project (*.svproject);;All files (*)"));
+  if (!path.isEmpty()) openProject(path);
+}
+
+void MainWindow::openProject(const QString& path) {
+  const auto fail = [&](const QString& message) {
+    QMessageBox* box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open Project"),
+                                       tr("%1\n\nThe data shown is unchanged.").arg(message), QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    emit projectOpened(false, message);
+  };
+  if (!m_context.incidents) return;
+  if (isImporting()) return fail(tr("An import is already running"));
+  QString error;
+  std::optional<Project> project = readProject(path, &error);
+  if (!project) return fail(error);
+  QStringList paths, notes;
+  for (const Project::Dataset& dataset : project->datasets) {
+    if (QFileInfo::exists(dataset.path))
+      paths << dataset.path;
+    else
+      notes << tr("%1: not found, left out").arg(dataset.path);
+  }
+  if (paths.isEmpty()) return fail(tr("%1: none of its datasets is on this computer:\n%2").arg(path, notes.join(QLatin1Char('\n'))));
+  // Styles follow the datasets that were found.
+  std::vector<Project::Dataset> found;
+  for (const Project::Dataset& dataset : project->datasets)
+    if (paths.contains(dataset.path)) found.push_back(dataset);
+  project->datasets = std::move(found);
+  m_projectPath = QFileInfo(path).absoluteFilePath();
+  rememberRecentFiles({m_projectPath});
+  QStringList open;
+  for (const QString& current : m_context.datasetPaths) open << QFileInfo(current).absoluteFilePath();
+  if (open == paths) {
+    applyProject(*project, notes);
+    return;
+  }
+  m_pendingProject = std::move(project);
+  m_pendingNotes = notes;
+  openDatasets(paths, OpenMode::Replace);
+}
+
+void MainWindow::applyProject(const Project& project, QStringList notes) {
+  const EventStore& store = m_context.incidents->store();
+  for (std::size_t d = 0; d < project.datasets.size() && d < m_datasets->datasetCount(); ++d) {
+    m_datasets->setDatasetVisible(d, project.datasets[d].style.visible);
+    m_datasets->setDatasetColour(d, project.datasets[d].style.colour);
+  }
+  if (project.centreLonLat && project.metresPerPixel > 0) {
+    const Point2 centre = m_context.projection.forward({project.centreLonLat->x(), project.centreLonLat->y()});
+    m_canvas->setView({centre.x, centre.y}, project.metresPerPixel);
+  }
+  QStringList unknown;
+  m_filters->setFilter(filterFromJson(store, project.filter, &unknown));
+  for (const QString& name : unknown) notes << tr("filter: no %1 in the data open, left out").arg(name);
+  // The selection, then the time: selecting may move the cursor, the saved time has the last word.
+  if (project.place) {
+    const Gazetteer& gazetteer = m_context.baseMap->gazetteer();
+    const auto index = project.place->geonameId ? gazetteer.indexOfGeonameId(*project.place->geonameId) : std::nullopt;
+    if (index)
+      openPlace(*index);
+    else
+      openHistoryPlace(*project.place, std::nullopt);
+  }
+  if (!project.incidentId.isEmpty()) {
+    if (const auto incident = store.find(project.incidentId.toStdString())) {
+      m_dossier->selectIncident(*incident);
+      selectIncident(*incident);
+    } else {
+      notes << tr("selection: no incident %1 in the data open").arg(project.incidentId);
+    }
+  }
+  if (project.time) m_time->setSelection(*project.time);
+  if (project.speed > 0) m_time->setSpeed(project.speed);
+  showProjectTitle();
+  const QString message = notes.isEmpty() ? tr("Project %1 opened").arg(QFileInfo(m_projectPath).fileName())
+                                          : tr("Project %1 opened: %2").arg(QFileInfo(m_projectPath).fileName(), notes.join(QStringLiteral("; ")));
+  statusBar()->showMessage(message, 12000);
+  emit projectOpened(true, message);
+}
+
+void MainWindow::showProjectTitle() {
+  setWindowTitle(m_projectPath.isEmpty() ? tr("Situation Viewer — Mali")
+                                         : tr("%1 — Situation Viewer").arg(QFileInfo(m_projectPath).completeBaseName()));
 }
 
 void MainWindow::createMenus() {
@@ -365,6 +524,16 @@ void MainWindow::createMenus() {
   m_recentMenu = file->addMenu(tr("Open &Recent"));
   connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
   file->addSeparator();
+  if (m_context.incidents) {
+    file->addAction(tr("Open &Project…"), this, &MainWindow::openProjectWithDialog)
+        ->setStatusTip(tr("Restore the datasets, view, time, filters and selection saved in a project"));
+    QAction* save = file->addAction(tr("&Save Project"), this, [this] { saveProjectWithDialog(false); });
+    save->setShortcut(QKeySequence::Save);
+    save->setStatusTip(tr("Save the open datasets, the view, the time, the filters and the selection"));
+    QAction* saveAs = file->addAction(tr("Save Project &As…"), this, [this] { saveProjectWithDialog(true); });
+    saveAs->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+    file->addSeparator();
+  }
   QAction* exportAction = file->addAction(tr("&Export Map…"), this, &MainWindow::exportMap);
   exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
   exportAction->setStatusTip(tr("Preview and save the map as a page: PNG, SVG or PDF, or a briefing sheet"));

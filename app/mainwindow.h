@@ -2,11 +2,14 @@
 
 #include "application.h"
 
+#include "projectfile.h"
+
 #include "domain/placehistory.h"
 
 #include <QMainWindow>
 
 #include <atomic>
+#include <optional>
 
 class QDockWidget;
 class QLabel;
@@ -69,9 +72,19 @@ public:
   // The files opened lately, newest first (kept in the settings).
   static QStringList recentFiles();
 
+  // Projects: the open datasets, the view, the time slider, the filters and
+  // the selection, saved to and restored from a file (see projectfile.h).
+  Project currentProject() const;
+  bool saveProject(const QString& path, QString* error);
+  // Opens the project's datasets (those still on disk; the missing ones are
+  // named in the message) and then restores the rest. Ends with projectOpened.
+  void openProject(const QString& path);
+  const QString& projectPath() const { return m_projectPath; }
+
 signals:
   // An import ended: `opened` false when it failed or was cancelled.
   void importFinished(bool opened, const QString& message);
+  void projectOpened(bool opened, const QString& message);
 
 protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
@@ -82,6 +95,11 @@ private:
   void finishImport();
   void showDatasets(std::shared_ptr<const IncidentLayerData> layer);
   void applyDatasetStyles();
+  void applyProject(const Project& project, QStringList notes);
+  void saveProjectWithDialog(bool choosePath);
+  void openProjectWithDialog();
+  void openPath(const QString& path);
+  void showProjectTitle();
   void removeDataset(std::size_t dataset);
   void rememberRecentFiles(const QStringList& paths);
   void fillRecentMenu();
@@ -128,6 +146,9 @@ private:
   std::shared_ptr<std::atomic_bool> m_importCancel;
   std::shared_ptr<std::atomic<double>> m_importFraction;
   ImportReportDialog* m_importReport = nullptr;
+  QString m_projectPath;
+  std::optional<Project> m_pendingProject; // applied when its datasets are open
+  QStringList m_pendingNotes;
 };
 
 } // namespace sv
