@@ -208,7 +208,8 @@ int runApplication(int argc, char** argv) {
     QGuiApplication app(argc, argv);
     return runAnimateCommand(arguments.mid(1), out, err);
   }
-  if (!command.isEmpty() && !command.startsWith(QLatin1Char('-'))) {
+  // A file named first opens in the window (a project, or data); anything else is a mistyped command.
+  if (!command.isEmpty() && !command.startsWith(QLatin1Char('-')) && !QFileInfo(command).isFile()) {
     err << programName() << ": unknown command '" << command << "'\n\n" << generalHelpText();
     return ExitUsage;
   }

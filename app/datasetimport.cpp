@@ -20,7 +20,8 @@ namespace sv {
 
 DatasetImportOutcome importDatasets(const QStringList& newPaths, const QStringList& keptPaths,
                                     std::shared_ptr<const EventStore> kept, const Gazetteer& gazetteer,
-                                    const std::atomic_bool& cancel, std::atomic<double>& progress) {
+                                    const std::atomic_bool& cancel, std::atomic<double>& progress,
+                                    const QHash<QString, QString>& mappings) {
   DatasetImportOutcome outcome;
   std::vector<std::shared_ptr<const EventStore>> stores;
   if (kept) {
@@ -33,6 +34,15 @@ DatasetImportOutcome importDatasets(const QStringList& newPaths, const QStringLi
     if (outcome.paths.contains(newPaths[f])) continue; // open already: one layer per file
     ImportOptions options;
     options.cancel = &cancel;
+    if (const QString mapping = mappings.value(QFileInfo(newPaths[f]).absoluteFilePath()); !mapping.isEmpty()) {
+      std::string problem;
+      const auto parsed = parseColumnMapping(mapping.toStdString(), &problem);
+      if (!parsed) {
+        outcome.error = QStringLiteral("%1: column mapping '%2': %3").arg(newPaths[f], mapping, QString::fromStdString(problem));
+        return outcome;
+      }
+      options.mapping = *parsed;
+    }
     options.progress = [&progress, f, share](double p) { progress = (static_cast<double>(f) + p) * share; };
     ImportedDataset dataset = importDatasetCached(newPaths[f], options, &gazetteer);
     if (dataset.report.cancelled || cancel) {

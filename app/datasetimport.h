@@ -5,6 +5,7 @@
 #include "render/incidentlayer.h"
 
 #include <QDialog>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -37,9 +38,12 @@ struct DatasetImportOutcome {
 // with its own projection. Runs on a worker thread: `cancel` stops it between
 // records and `progress` (0–1) follows it. A file that cannot be read, or a
 // cancel, gives no layer: the data already shown stays as it is.
+// `mappings` gives the column mapping (as `--map` writes it) of files read
+// with the generic layout, by absolute path.
 DatasetImportOutcome importDatasets(const QStringList& newPaths, const QStringList& keptPaths,
                                     std::shared_ptr<const EventStore> kept, const Gazetteer& gazetteer,
-                                    const std::atomic_bool& cancel, std::atomic<double>& progress);
+                                    const std::atomic_bool& cancel, std::atomic<double>& progress,
+                                    const QHash<QString, QString>& mappings = {});
 
 // The import report in the window: counts per file, notes, and every
 // rejected record, with a button that saves it all as JSON.

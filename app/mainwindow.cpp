@@ -2,6 +2,7 @@
 
 #include "aboutdialog.h"
 #include "animationdialog.h"
+#include "columnmappingdialog.h"
 #include "compositiondialog.h"
 #include "datasetimport.h"
 #include "datasetpanel.h"
@@ -18,6 +19,7 @@
 
 #include "render/decorations.h"
 #include "geo/projection.h"
+#include "io/importer.h"
 
 #include <QAction>
 #include <QApplication>
@@ -222,11 +224,24 @@ void MainWindow::openWithDialog(OpenMode mode) {
 
 bool MainWindow::isImporting() const { return m_importWatcher && m_importWatcher->isRunning(); }
 
+QString MainWindow::columnMapping(const QString& path) const { return m_mappings.value(QFileInfo(path).absoluteFilePath()); }
+
 void MainWindow::openDatasets(const QStringList& paths, OpenMode mode) {
   if (paths.isEmpty() || !m_context.incidents) return;
   if (isImporting()) {
     statusBar()->showMessage(tr("An import is already running"), 5000);
     return;
+  }
+  // Tables the viewer cannot read by itself ask for their columns first, one at a time.
+  for (const QString& path : paths) {
+    if (!columnMapping(path).isEmpty() || m_context.datasetPaths.contains(path)) continue;
+    const ImportFormat format = resolveImportFormat(path.toStdString(), ImportFormat::Auto);
+    if (format != ImportFormat::Csv && format != ImportFormat::Ogr) continue;
+    auto preview = previewTable(path.toStdString(), 20, nullptr);
+    if (preview && !preview->problem.empty()) { // unreadable files are left to the import, which reports why
+      askColumnMapping(path, paths, mode, std::move(*preview));
+      return;
+    }
   }
   m_importCancel = std::make_shared<std::atomic_bool>(false);
   m_importFraction = std::make_shared<std::atomic<double>>(0.0);
@@ -251,9 +266,40 @@ void MainWindow::openDatasets(const QStringList& paths, OpenMode mode) {
   const bool add = mode == OpenMode::Add;
   m_importWatcher->setFuture(QtConcurrent::run(
       [paths, kept = add ? m_context.datasetPaths : QStringList(), store = add ? m_context.incidents->storePointer() : nullptr,
-       baseMap = m_context.baseMap, cancel = m_importCancel, fraction = m_importFraction] {
-        return importDatasets(paths, kept, store, baseMap->gazetteer(), *cancel, *fraction);
+       baseMap = m_context.baseMap, cancel = m_importCancel, fraction = m_importFraction, mappings = m_mappings] {
+        return importDatasets(paths, kept, store, baseMap->gazetteer(), *cancel, *fraction, mappings);
       }));
+}
+
+void MainWindow::askColumnMapping(const QString& path, const QStringList& paths, OpenMode mode, TablePreview preview) {
+  auto* dialog = new ColumnMappingDialog(path, std::move(preview), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, dialog, paths, mode] {
+    m_mappings.insert(QFileInfo(dialog->path()).absoluteFilePath(), QString::fromStdString(dialog->mapping().describe()));
+    openDatasets(paths, mode);
+  });
+  connect(dialog, &QDialog::rejected, this, [this, path] {
+    const QString message = tr("%1 not opened: no columns chosen").arg(QFileInfo(path).fileName());
+    statusBar()->showMessage(message, 8000);
+    emit importFinished(false, message);
+  });
+  dialog->open();
+}
+
+// Any table, with its columns chosen by hand whatever the viewer would guess.
+void MainWindow::openWithColumnMapping() {
+  const QString path = QFileDialog::getOpenFileName(
+      this, tr("Add Data with Column Mapping"), QString(),
+      tr("Tables (*.csv *.tsv *.txt *.geojson *.json *.gpkg *.kml *.fgb *.shp);;All files (*)"));
+  if (path.isEmpty()) return;
+  std::string error;
+  auto preview = previewTable(path.toStdString(), 20, &error);
+  if (!preview) {
+    QMessageBox::warning(this, tr("Cannot Open Data"), QString::fromStdString(error));
+    return;
+  }
+  m_mappings.remove(QFileInfo(path).absoluteFilePath());
+  askColumnMapping(path, {path}, OpenMode::Add, std::move(*preview));
 }
 
 void MainWindow::finishImport() {
@@ -383,7 +429,8 @@ Project MainWindow::currentProject() const {
   for (qsizetype k = 0; k < m_context.datasetPaths.size(); ++k) {
     const auto d = static_cast<std::size_t>(k);
     project.datasets.push_back({QFileInfo(m_context.datasetPaths[k]).absoluteFilePath(),
-                                m_datasets && d < m_datasets->styles().size() ? m_datasets->styles()[d] : DatasetStyle()});
+                                m_datasets && d < m_datasets->styles().size() ? m_datasets->styles()[d] : DatasetStyle(),
+                                columnMapping(m_context.datasetPaths[k])});
   }
   const Point2 centre = m_context.projection.inverse({m_canvas->mapSettings().center().x(), m_canvas->mapSettings().center().y()});
   project.centreLonLat = QPointF(centre.x, centre.y);
@@ -445,6 +492,7 @@ void MainWindow::openProject(const QString& path) {
   if (!project) return fail(error);
   QStringList paths, notes;
   for (const Project::Dataset& dataset : project->datasets) {
+    if (!dataset.mapping.isEmpty()) m_mappings.insert(dataset.path, dataset.mapping);
     if (QFileInfo::exists(dataset.path))
       paths << dataset.path;
     else
@@ -521,6 +569,8 @@ void MainWindow::createMenus() {
   QAction* replace = file->addAction(tr("&Open Data Instead…"), this, [this] { openWithDialog(OpenMode::Replace); });
   replace->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
   replace->setStatusTip(tr("Open incident data in place of the datasets shown"));
+  file->addAction(tr("Add Data with &Column Mapping…"), this, &MainWindow::openWithColumnMapping)
+      ->setStatusTip(tr("Open a table of your own, saying which column holds the date, the position and each field"));
   m_recentMenu = file->addMenu(tr("Open &Recent"));
   connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
   file->addSeparator();

@@ -4,8 +4,11 @@
 
 #include "projectfile.h"
 
+#include "io/tablepreview.h"
+
 #include "domain/placehistory.h"
 
+#include <QHash>
 #include <QMainWindow>
 
 #include <atomic>
@@ -65,7 +68,12 @@ public:
   // already open (Add) or instead of them (Replace) and brings up the import
   // report. A file that cannot be read, or a cancel, leaves the data shown
   // as it was.
+  // A table whose columns the viewer cannot tell by itself (no ACLED or UCDP
+  // layout, and no usual column names for a date and a position) first
+  // brings up the column-mapping dialog.
   void openDatasets(const QStringList& paths, OpenMode mode);
+  // The column mapping a file is read with (as `--map` writes it), kept for reopening.
+  QString columnMapping(const QString& path) const;
   bool isImporting() const;
   const QStringList& datasetPaths() const { return m_context.datasetPaths; }
   ImportReportDialog* importReport() const { return m_importReport; }
@@ -95,6 +103,8 @@ private:
   void finishImport();
   void showDatasets(std::shared_ptr<const IncidentLayerData> layer);
   void applyDatasetStyles();
+  void askColumnMapping(const QString& path, const QStringList& paths, OpenMode mode, TablePreview preview);
+  void openWithColumnMapping();
   void applyProject(const Project& project, QStringList notes);
   void saveProjectWithDialog(bool choosePath);
   void openProjectWithDialog();
@@ -147,6 +157,7 @@ private:
   std::shared_ptr<std::atomic<double>> m_importFraction;
   ImportReportDialog* m_importReport = nullptr;
   QString m_projectPath;
+  QHash<QString, QString> m_mappings; // absolute path → column mapping
   std::optional<Project> m_pendingProject; // applied when its datasets are open
   QStringList m_pendingNotes;
 };

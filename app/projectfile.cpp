@@ -100,6 +100,7 @@ bool writeProject(const QString& path, const Project& project, QString* error) {
     entry[QStringLiteral("path")] = storedPath(folder, dataset.path);
     entry[QStringLiteral("visible")] = dataset.style.visible;
     entry[QStringLiteral("colour")] = dataset.style.colour.isValid() ? QJsonValue(dataset.style.colour.name()) : QJsonValue();
+    if (!dataset.mapping.isEmpty()) entry[QStringLiteral("map")] = dataset.mapping;
     datasets.append(entry);
   }
   root[QStringLiteral("datasets")] = datasets;
@@ -177,6 +178,10 @@ std::optional<Project> readProject(const QString& path, QString* error) {
       if (!dataset.style.colour.isValid())
         return failure(QStringLiteral("%1.colour: not a colour: '%2'").arg(field, colour.toString()));
     }
+    dataset.mapping = entry.value(QStringLiteral("map")).toString();
+    std::string mappingProblem;
+    if (!dataset.mapping.isEmpty() && !parseColumnMapping(dataset.mapping.toStdString(), &mappingProblem))
+      return failure(QStringLiteral("%1.map: %2").arg(field, QString::fromStdString(mappingProblem)));
     project.datasets.push_back(dataset);
   }
   if (project.datasets.empty()) return failure(QStringLiteral("datasets: the project names no dataset"));

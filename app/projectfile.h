@@ -5,6 +5,7 @@
 #include "domain/eventstore.h"
 #include "domain/placehistory.h"
 #include "domain/timeselection.h"
+#include "io/recordschema.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -23,6 +24,7 @@ struct Project {
   struct Dataset {
     QString path; // absolute once read
     DatasetStyle style;
+    QString mapping = QString(); // the columns of a generic table, as `--map` gives them; empty when read by its own layout
   };
   std::vector<Dataset> datasets;
   // The view: the centre in degrees and the scale; none keeps the default view.

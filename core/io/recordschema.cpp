@@ -170,6 +170,27 @@ private:
   std::string m_sourceName;
 };
 
+// Fills the roles not yet given with every column of a usual name not already
+// taken, and says what it took ("date=event_date").
+std::vector<std::string> guessRoles(const Columns& columns, GenericSchema::RoleColumns& roles, std::vector<int>& taken) {
+  std::vector<std::string> guessed;
+  for (std::size_t r = 0; r < kRoles.size(); ++r) {
+    if (!roles[r].empty()) continue;
+    for (std::string_view guess : kRoles[r].guesses) {
+      const int column = columns.find({guess});
+      if (column < 0 || std::find(taken.begin(), taken.end(), column) != taken.end()) continue;
+      roles[r].push_back(column);
+      taken.push_back(column);
+    }
+    if (!roles[r].empty()) {
+      std::string names;
+      for (int column : roles[r]) names.append(names.empty() ? "" : "|").append(columns.name(column));
+      guessed.push_back(std::string(kRoles[r].name).append("=").append(names));
+    }
+  }
+  return guessed;
+}
+
 std::unique_ptr<RecordSchema> genericSchema(const Columns& columns, const ColumnMapping& mapping,
                                             const std::string& sourceName, std::string* error) {
   GenericSchema::RoleColumns roles;
@@ -183,21 +204,7 @@ std::unique_ptr<RecordSchema> genericSchema(const Columns& columns, const Column
     roles[GenericSchema::roleIndex(role)] = {column};
     taken.push_back(column);
   }
-  std::vector<std::string> guessed;
-  for (std::size_t r = 0; r < kRoles.size(); ++r) {
-    if (!roles[r].empty()) continue;
-    for (std::string_view guess : kRoles[r].guesses) {
-      const int column = columns.find({guess});
-      if (column < 0 || std::find(taken.begin(), taken.end(), column) != taken.end()) continue;
-      roles[r].push_back(column);
-      taken.push_back(column);
-    }
-    if (!roles[r].empty()) {
-      std::string names;
-      for (int column : roles[r]) names += (names.empty() ? "" : "|") + columns.name(column);
-      guessed.push_back(std::string(kRoles[r].name) + "=" + names);
-    }
-  }
+  const std::vector<std::string> guessed = guessRoles(columns, roles, taken);
   const auto has = [&](std::string_view role) { return !roles[GenericSchema::roleIndex(role)].empty(); };
   if (!has("date")) {
     if (error) *error = "no date column found; name it with --map date=COLUMN";
@@ -215,6 +222,17 @@ std::unique_ptr<RecordSchema> genericSchema(const Columns& columns, const Column
 }
 
 } // namespace
+
+ColumnMapping guessColumnMapping(const std::vector<std::string>& header) {
+  const Columns columns(header);
+  GenericSchema::RoleColumns roles;
+  std::vector<int> taken;
+  guessRoles(columns, roles, taken);
+  ColumnMapping mapping;
+  for (std::size_t r = 0; r < kRoles.size(); ++r)
+    if (!roles[r].empty()) mapping.columns.emplace_back(std::string(kRoles[r].name), columns.name(roles[r].front()));
+  return mapping;
+}
 
 std::string_view importFormatName(ImportFormat format) {
   switch (format) {

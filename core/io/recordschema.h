@@ -25,6 +25,9 @@ struct ColumnMapping {
   std::string describe() const; // back to "role=column,…"
 };
 std::optional<ColumnMapping> parseColumnMapping(std::string_view text, std::string* error);
+// The generic layout's columns by their usual names ("event_date" for the
+// date, "latitude" or "y" for lat…), one per role, as a starting mapping.
+ColumnMapping guessColumnMapping(const std::vector<std::string>& header);
 // Every role with what it means, for help texts.
 const std::vector<std::pair<std::string_view, std::string_view>>& columnMappingRoles();
 

@@ -3,6 +3,7 @@
 #include "app/viewerprocess.h"
 #include "app/windowtest.h"
 
+#include "columnmappingdialog.h"
 #include "compositiondialog.h"
 #include "datasetimport.h"
 #include "datasetpanel.h"
@@ -265,6 +266,47 @@ TEST_F(WindowImportTest, DatasetsAreLayersToHideColourAndRemove) {
   EXPECT_EQ(window->datasets()->styles()[0].colour, crimson);
   EXPECT_FALSE(window->canvas()->incidents()->store().find(bundledId));
   EXPECT_TRUE(window->canvas()->incidents()->store().find("MLI9001"));
+}
+
+
+TEST_F(WindowImportTest, ATableOfItsOwnColumnsAsksForThemFirst) {
+  QSignalSpy finished(window.get(), &MainWindow::importFinished);
+  window->openDatasets({fixture("own-columns.csv")}, MainWindow::OpenMode::Add);
+  auto* dialog = window->findChild<ColumnMappingDialog*>();
+  ASSERT_NE(dialog, nullptr);
+  EXPECT_FALSE(window->isImporting());
+  EXPECT_FALSE(dialog->check().usable);
+  EXPECT_TRUE(dialog->checkText().contains(QStringLiteral("no date column"))) << dialog->checkText().toStdString();
+  for (const auto& [role, column] : {std::pair{"id", "Ref"}, {"date", "Jour"}, {"end", "Fin"}, {"lat", "Nord"}, {"lon", "Est"},
+                                     {"place", "Lieu"}, {"fatalities", "Morts"}, {"notes", "Observations"}})
+    ASSERT_TRUE(dialog->setColumn(QLatin1String(role), QLatin1String(column))) << role;
+  EXPECT_FALSE(dialog->setColumn(QStringLiteral("date"), QStringLiteral("No such column")));
+  EXPECT_TRUE(dialog->check().usable);
+  EXPECT_TRUE(dialog->checkText().startsWith(QStringLiteral("2 of the 4 rows shown become incidents"))) << dialog->checkText().toStdString();
+  dialog->accept();
+  ASSERT_TRUE(waitForImport(*window, finished));
+  ASSERT_TRUE(finished.first().at(0).toBool()) << finished.first().at(1).toString().toStdString();
+  const EventStore& store = window->canvas()->incidents()->store();
+  ASSERT_TRUE(store.find("A1"));
+  EXPECT_EQ(store.place(*store.find("A1")), "Mopti");
+  EXPECT_TRUE(window->importReport()->text().contains(QStringLiteral("2 rejected")));
+  const QString mapping = window->columnMapping(fixture("own-columns.csv"));
+  EXPECT_TRUE(mapping.contains(QStringLiteral("date=Jour"))) << mapping.toStdString();
+  // A project keeps the mapping, to read the file the same way again.
+  EXPECT_EQ(window->currentProject().datasets.back().mapping, mapping);
+
+  // Cancelling the dialog opens nothing.
+  QTemporaryDir dir;
+  const QString copy = dir.filePath(QStringLiteral("copy.csv"));
+  ASSERT_TRUE(QFile::copy(fixture("own-columns.csv"), copy));
+  finished.clear();
+  window->openDatasets({copy}, MainWindow::OpenMode::Add);
+  auto* again = window->findChild<ColumnMappingDialog*>();
+  ASSERT_NE(again, nullptr);
+  again->reject();
+  ASSERT_EQ(finished.size(), 1);
+  EXPECT_FALSE(finished.first().at(0).toBool());
+  EXPECT_EQ(window->datasetPaths().size(), 2);
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "io/basemapreader.h"
 #include "io/fieldparsing.h"
 #include "io/importer.h"
+#include "io/tablepreview.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -422,6 +423,59 @@ TEST(Import, ReportJsonReconcilesAndListsRejections) {
   const std::string text = importReportText("acled-2025.csv", result, 2);
   EXPECT_NE(text.find("8 rows read, 3 incidents accepted, 1 duplicates merged, 4 rejected"), std::string::npos) << text;
   EXPECT_NE(text.find("… and 2 more"), std::string::npos);
+}
+
+TEST(TablePreview, ShowsTheFirstRowsAndWhyATableNeedsItsColumnsNamed) {
+  std::string error;
+  const auto preview = previewTable(fixture("own-columns.csv"), 3, &error);
+  ASSERT_TRUE(preview) << error;
+  EXPECT_EQ(preview->format, ImportFormat::Csv);
+  EXPECT_EQ(preview->delimiter, ';');
+  EXPECT_EQ(preview->header.size(), 8u);
+  ASSERT_EQ(preview->rows.size(), 3u);
+  EXPECT_EQ(preview->rows[0][7], "Attaque; village");
+  EXPECT_NE(preview->problem.find("no date column"), std::string::npos) << preview->problem;
+  EXPECT_TRUE(preview->recognised.empty());
+
+  // Nothing is usable until a date is named; then each row is tried.
+  EXPECT_FALSE(checkMapping(*preview, {}, "own-columns").usable);
+  const auto mapping = parseColumnMapping("id=Ref,date=Jour,end=Fin,lat=Nord,lon=Est,place=Lieu,fatalities=Morts", &error);
+  ASSERT_TRUE(mapping) << error;
+  const MappingCheck check = checkMapping(*preview, *mapping, "own-columns");
+  EXPECT_TRUE(check.usable);
+  EXPECT_EQ(check.accepted, 2u);
+  EXPECT_EQ(check.rejected, 1u);
+  EXPECT_NE(check.problem.find("Jour"), std::string::npos) << check.problem;
+
+  // The same mapping imports the whole file.
+  ImportOptions options;
+  options.mapping = *mapping;
+  const auto result = importIncidents(fixture("own-columns.csv"), options);
+  ASSERT_TRUE(result.ok) << result.error;
+  EXPECT_EQ(result.incidents.size(), 2u);
+  EXPECT_EQ(result.rejected.size(), 2u);
+}
+
+TEST(TablePreview, TablesOfKnownLayoutsOrUsualNamesNeedNoMapping) {
+  std::string error;
+  const auto acled = previewTable(fixture("acled-hdx.csv"), 20, &error);
+  ASSERT_TRUE(acled) << error;
+  EXPECT_EQ(acled->recognised, "ACLED");
+  EXPECT_TRUE(acled->problem.empty());
+  for (const auto& row : acled->rows) EXPECT_NE(row[0].rfind("#", 0), 0u) << "the HXL row is not a record";
+  const auto kml = previewTable(fixture("incidents.kml"), 20, &error);
+  ASSERT_TRUE(kml) << error;
+  EXPECT_EQ(kml->format, ImportFormat::Ogr);
+  EXPECT_FALSE(kml->rows.empty());
+  EXPECT_EQ(kml->geometry.size(), kml->rows.size());
+  EXPECT_TRUE(kml->geometry.front().has_value());
+
+  EXPECT_EQ(guessColumnMapping({"Event_Date", "LATITUDE", "longitude", "deaths", "other"}).describe(),
+            "date=Event_Date,lat=LATITUDE,lon=longitude,fatalities=deaths");
+  EXPECT_FALSE(previewTable(fixture("binary.csv"), 20, &error));
+  EXPECT_NE(error.find("binary"), std::string::npos);
+  EXPECT_FALSE(previewTable(fixture("no-such.csv"), 20, &error));
+  EXPECT_NE(error.find("no-such.csv"), std::string::npos);
 }
 
 TEST(PlaceMatching, NamesFoldedAndWithinThePrecisionsReach) {
