@@ -52,8 +52,11 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
     err << programName() << ": " << error << "\n\n" << generalHelpText();
     return ExitUsage;
   }
-  // Files named on their own: a project to open, or data, as with --data.
+  // Files named on their own: a project to open, or data to open in the
+  // window once it shows (with a progress bar, the column-mapping dialog
+  // when a table needs it, and the import report).
   QString project;
+  QStringList files;
   for (const QString& arg : args) {
     const QFileInfo file(arg);
     if (arg.startsWith(QLatin1Char('-')) || !file.isFile()) {
@@ -70,7 +73,7 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
       }
       project = arg;
     } else {
-      common.dataPaths << arg;
+      files << arg;
     }
   }
   if (!hasDisplay() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
@@ -92,6 +95,7 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
   MainWindow window(std::move(*context));
   window.show();
   if (!project.isEmpty()) window.openProject(project);
+  if (!files.isEmpty()) window.openDatasets(files, common.dataPaths.isEmpty() ? MainWindow::OpenMode::Replace : MainWindow::OpenMode::Add);
   return QApplication::exec();
 }
 
