@@ -1,4 +1,5 @@
 #include "columnmappingdialog.h"
+#include "render/qtext.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -15,8 +16,6 @@
 
 namespace sv {
 namespace {
-
-QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
 // The reader's reasons speak of the command line's --map; here the boxes do that.
 QString withoutCommandHint(std::string_view problem) {

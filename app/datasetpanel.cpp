@@ -1,6 +1,7 @@
 #include "datasetpanel.h"
 
 #include "render/incidentstyle.h"
+#include "render/qtext.h"
 
 #include <QColorDialog>
 #include <QComboBox>
@@ -34,8 +35,6 @@ constexpr std::array<NamedColour, 6> kColours{{{"Charcoal", 0x2b2b2b},
                                                {"Teal", 0x00555a},
                                                {"Brown", 0x7b4a12},
                                                {"Olive", 0x6b7a00}}};
-
-QString q(const std::string& text) { return QString::fromStdString(text); }
 
 QIcon swatch(const QColor& colour) {
   QPixmap pixmap(14, 14);

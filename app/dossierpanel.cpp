@@ -1,4 +1,5 @@
 #include "dossierpanel.h"
+
 #include "briefing.h"
 
 #include "historyreport.h"
@@ -6,6 +7,7 @@
 
 #include "control/timecontroller.h"
 #include "render/incidentstyle.h"
+#include "render/qtext.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -31,8 +33,6 @@
 namespace sv {
 namespace {
 
-QString q(const std::string& text) { return QString::fromStdString(text); }
-QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 QString html(const std::string& text) { return q(text).toHtmlEscaped(); }
 
 constexpr int kDefaultRadiusKm = 25;

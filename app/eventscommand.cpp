@@ -1,4 +1,5 @@
 #include "application.h"
+
 #include "commandline.h"
 #include "geodatalocator.h"
 #include "filteroptions.h"
@@ -10,6 +11,7 @@
 #include "io/basemapreader.h"
 #include "io/csv.h"
 #include "io/incidentdataset.h"
+#include "render/qtext.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -54,10 +56,6 @@ struct PlaceChoice {
   std::string nameKey; // incidents whose own place name folds to this also match
   QString description;
 };
-
-QString q(const std::string& text) {
-  return QString::fromStdString(text);
-}
 
 void writeText(QTextStream& out, const EventStore& store, const std::vector<EventStore::Index>& rows) {
   for (EventStore::Index i : rows) writeIncidentText(out, store.incident(i));

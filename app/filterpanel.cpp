@@ -1,6 +1,7 @@
 #include "filterpanel.h"
 
 #include "render/incidentstyle.h"
+#include "render/qtext.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -24,8 +25,6 @@ namespace {
 constexpr int kTypeRole = Qt::UserRole;
 constexpr int kSubTypeRole = Qt::UserRole + 1;
 constexpr int kActorRole = Qt::UserRole;
-
-QString fromView(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
 QIcon typeSwatch(EventType type) {
   // The map's own symbol for the type, so the panel reads like the legend.
@@ -103,7 +102,7 @@ void FilterPanel::fillTypes() {
   m_types->clear();
   for (int t = 0; t < kEventTypeCount; ++t) {
     const auto type = static_cast<EventType>(t);
-    auto* item = new QTreeWidgetItem(m_types, {fromView(eventTypeName(type))});
+    auto* item = new QTreeWidgetItem(m_types, {q(eventTypeName(type))});
     item->setIcon(0, typeSwatch(type));
     item->setData(0, kTypeRole, t);
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsAutoTristate);
@@ -111,7 +110,7 @@ void FilterPanel::fillTypes() {
     for (int s = 0; s < kSubEventTypeCount; ++s) {
       const auto subType = static_cast<SubEventType>(s);
       if (subType == SubEventType::Unspecified || parentType(subType) != type) continue;
-      auto* child = new QTreeWidgetItem(item, {fromView(subEventTypeName(subType))});
+      auto* child = new QTreeWidgetItem(item, {q(subEventTypeName(subType))});
       child->setData(0, kSubTypeRole, s);
       child->setFlags(child->flags() | Qt::ItemIsUserCheckable);
       child->setCheckState(0, Qt::Checked);
@@ -127,12 +126,12 @@ void FilterPanel::setStore(std::shared_ptr<const EventStore> store) {
   m_region->addItem(tr("All regions"));
   if (m_store) {
     for (const auto& [actor, count] : m_store->actorFrequencies()) {
-      auto* item = new QListWidgetItem(QStringLiteral("%1 (%2)").arg(fromView(m_store->string(actor))).arg(count), m_actors);
+      auto* item = new QListWidgetItem(QStringLiteral("%1 (%2)").arg(q(m_store->string(actor))).arg(count), m_actors);
       item->setData(kActorRole, actor);
       item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
       item->setCheckState(Qt::Unchecked);
     }
-    for (std::uint32_t region : m_store->regions()) m_region->addItem(fromView(m_store->string(region)), region);
+    for (std::uint32_t region : m_store->regions()) m_region->addItem(q(m_store->string(region)), region);
   }
   m_updating = false;
   reset();

@@ -1,4 +1,5 @@
 #include "application.h"
+
 #include "briefing.h"
 #include "commandline.h"
 #include "geodatalocator.h"
@@ -9,6 +10,7 @@
 #include "domain/textfold.h"
 #include "io/basemapreader.h"
 #include "io/csv.h"
+#include "render/qtext.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -53,9 +55,6 @@ QString historyHelp() {
              "command line.\n")
       .arg(programName());
 }
-
-QString q(const std::string& text) { return QString::fromStdString(text); }
-QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
 QJsonObject summaryJson(const HistorySummary& s) {
   QJsonObject summary;

@@ -3,6 +3,7 @@
 #include "incidentreport.h"
 
 #include "io/csv.h"
+#include "render/qtext.h"
 
 #include <QRegularExpression>
 
@@ -11,8 +12,6 @@
 
 namespace sv {
 namespace {
-
-QString q(const std::string& text) { return QString::fromStdString(text); }
 
 // The alternate names other than the name itself.
 std::vector<std::string> otherNames(const Place& place) {

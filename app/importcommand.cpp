@@ -1,4 +1,5 @@
 #include "application.h"
+
 #include "commandline.h"
 #include "geodatalocator.h"
 
@@ -6,6 +7,7 @@
 #include "io/basemapreader.h"
 #include "io/importer.h"
 #include "io/incidentdataset.h"
+#include "render/qtext.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -54,8 +56,6 @@ QString importHelp() {
              "command line.\n")
       .arg(programName(), roles);
 }
-
-QString q(const std::string& text) { return QString::fromStdString(text); }
 
 bool writeText(const QString& path, const std::string& text, QString* error) {
   QSaveFile file(path);

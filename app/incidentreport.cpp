@@ -1,16 +1,11 @@
 #include "incidentreport.h"
 
 #include "domain/placehistory.h"
+#include "render/qtext.h"
 
 #include <cstdio>
 
 namespace sv {
-namespace {
-
-QString q(const std::string& text) { return QString::fromStdString(text); }
-
-} // namespace
-
 std::string joinedText(const std::vector<std::string>& items, const char* separator) {
   std::string text;
   for (const auto& item : items) {

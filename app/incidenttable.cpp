@@ -6,6 +6,7 @@
 #include "domain/textfold.h"
 #include "io/csv.h"
 #include "render/incidentstyle.h"
+#include "render/qtext.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -30,8 +31,6 @@
 
 namespace sv {
 namespace {
-
-QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
 bool contains(std::string_view folded, const std::string& needle) { return folded.find(needle) != std::string_view::npos; }
 

@@ -1,4 +1,5 @@
 #include "incidenttext.h"
+#include "render/qtext.h"
 
 #include <QObject>
 
@@ -7,10 +8,6 @@
 namespace sv {
 
 namespace {
-
-QString q(std::string_view text) {
-  return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 QString shortened(const QString& text, int maxLength) {
   if (text.size() <= maxLength) return text;

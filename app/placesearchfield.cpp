@@ -1,4 +1,5 @@
 #include "placesearchfield.h"
+#include "render/qtext.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
@@ -13,8 +14,6 @@ namespace {
 constexpr int kSuggestionRole = Qt::UserRole + 1; // index into m_suggestions
 constexpr int kNameRole = Qt::UserRole + 2;       // the text put in the field
 constexpr std::size_t kSuggestionLimit = 12;
-
-QString q(const std::string& text) { return QString::fromStdString(text); }
 
 } // namespace
 

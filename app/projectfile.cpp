@@ -1,6 +1,7 @@
 #include "projectfile.h"
 
 #include "qtdates.h"
+#include "render/qtext.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,8 +18,6 @@ namespace {
 
 constexpr int kVersion = 1;
 const QString kFormat = QStringLiteral("situation-viewer-project");
-
-QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
 QJsonArray names(const QStringList& list) { return QJsonArray::fromStringList(list); }
 

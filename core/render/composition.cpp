@@ -4,6 +4,7 @@
 #include "render/decorations.h"
 #include "render/incidentstyle.h"
 #include "render/mapstyle.h"
+#include "render/qtext.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -21,8 +22,6 @@ constexpr QColor kInk(0x20, 0x20, 0x20);
 constexpr QColor kMutedInk(0x55, 0x55, 0x55);
 constexpr QColor kFrame(0x70, 0x70, 0x70);
 constexpr QColor kExtent(0xd0, 0x1c, 0x5b);
-
-QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
 struct Fonts {
   QFont title, subtitle, heading, body, small;
