@@ -68,9 +68,9 @@ public:
   // already open (Add) or instead of them (Replace) and brings up the import
   // report. A file that cannot be read, or a cancel, leaves the data shown
   // as it was.
-  // A table whose columns the viewer cannot tell by itself (no ACLED or UCDP
-  // layout, and no usual column names for a date and a position) first
-  // brings up the column-mapping dialog.
+  // Delimited text whose columns the viewer cannot tell by itself (no ACLED
+  // or UCDP layout, and no usual column names for a date and a position)
+  // first brings up the column-mapping dialog.
   void openDatasets(const QStringList& paths, OpenMode mode);
   // The column mapping a file is read with (as `--map` writes it), kept for reopening.
   QString columnMapping(const QString& path) const;

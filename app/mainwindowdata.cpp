@@ -85,11 +85,13 @@ void MainWindow::openDatasets(const QStringList& paths, OpenMode mode) {
     statusBar()->showMessage(tr("An import is already running"), 5000);
     return;
   }
-  // Tables the viewer cannot read by itself ask for their columns first, one at a time.
+  // Delimited tables the viewer cannot read by itself ask for their columns
+  // first, one at a time. Only text is previewed here, on the GUI thread: its
+  // first megabyte is cheap to read, where GDAL may parse a whole GeoJSON file
+  // to open it. GDAL layers go to the import, whose error points to the dialog.
   for (const QString& path : paths) {
     if (!columnMapping(path).isEmpty() || m_context.datasetPaths.contains(path)) continue;
-    const ImportFormat format = resolveImportFormat(path.toStdString(), ImportFormat::Auto);
-    if (format != ImportFormat::Csv && format != ImportFormat::Ogr) continue;
+    if (resolveImportFormat(path.toStdString(), ImportFormat::Auto) != ImportFormat::Csv) continue;
     auto preview = previewTable(path.toStdString(), 20, nullptr);
     if (preview && !preview->problem.empty()) { // unreadable files are left to the import, which reports why
       askColumnMapping(path, paths, mode, std::move(*preview));
@@ -173,6 +175,8 @@ void MainWindow::finishImport() {
   if (!outcome.ok) {
     QMessageBox* box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open Data"),
                                        tr("%1\n\nThe data shown is unchanged.").arg(outcome.error), QMessageBox::Ok, this);
+    if (outcome.error.contains(QLatin1String("--map")))
+      box->setInformativeText(tr("Choose the columns with File → Add Data with Column Mapping…"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
     emit importFinished(false, outcome.error);
