@@ -1,16 +1,13 @@
 #include "application.h"
 
-#include "commandline.h"
-#include "geodatalocator.h"
-#include "importcache.h"
+#include "cli/commandline.h"
 #include "mainwindow.h"
-#include "projectfile.h"
+#include "session/geodatalocator.h"
+#include "session/mapcontext.h"
+#include "session/projectfile.h"
+#include "session/session.h"
 
-#include "io/basemapreader.h"
 #include "io/gdalsupport.h"
-#include "domain/placematching.h"
-#include "io/importer.h"
-#include "io/incidentdataset.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -92,7 +89,8 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
     return ExitFailure;
   }
   for (const QString& problem : context->incidentProblems) err << problem << "\n";
-  MainWindow window(std::move(*context));
+  Session session(std::move(*context));
+  MainWindow window(session);
   window.show();
   if (!project.isEmpty()) window.openProject(project);
   if (!files.isEmpty()) window.openDatasets(files, common.dataPaths.isEmpty() ? MainWindow::OpenMode::Replace : MainWindow::OpenMode::Add);
@@ -100,66 +98,6 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
 }
 
 } // namespace
-
-std::optional<MapContext> loadMapContext(const QString& path, QString* error) {
-  std::string message;
-  auto data = readBaseMap(path.toStdString(), &message);
-  if (!data) {
-    if (error) *error = QString::fromStdString(message);
-    return std::nullopt;
-  }
-  auto projection = Projection::create(Projection::kDefaultCrs, &message);
-  if (!projection) {
-    if (error) *error = QString::fromStdString(message);
-    return std::nullopt;
-  }
-  auto baseMap = BaseMap::build(std::move(*data), *projection);
-  return MapContext{std::move(*projection), std::move(baseMap), nullptr, QString(), QStringList(), QStringList(), {}};
-}
-
-std::shared_ptr<const EventStore> combineStores(const std::vector<std::shared_ptr<const EventStore>>& stores,
-                                                QString* error) {
-  auto store = EventStore::combine(stores);
-  if (!store && error)
-    *error = QStringLiteral("more than %1 datasets open at once: close some first").arg(EventStore::kMaxDatasets);
-  return store;
-}
-
-std::shared_ptr<const EventStore> loadIncidentStore(const QStringList& paths, QString* error, QStringList* problems,
-                                                    const Gazetteer* gazetteer) {
-  std::vector<std::shared_ptr<const EventStore>> stores;
-  for (const QString& path : paths) {
-    const std::string file = path.toStdString();
-    ImportedDataset dataset = importDatasetCached(path, {}, gazetteer);
-    const IncidentReadResult& read = dataset.report;
-    if (!dataset.store) {
-      if (error) *error = QString::fromStdString(read.error);
-      return nullptr;
-    }
-    if (problems) {
-      for (const RejectedRecord& rejected : read.rejected)
-        *problems << QString::fromStdString(describeRejection(file, rejected, read.recordNoun));
-      if (!read.rejected.empty()) {
-        *problems << QStringLiteral("%1: %2 of %3 %4s rejected, %5 incidents read")
-                         .arg(path, QString::number(read.rejected.size()), QString::number(read.recordsRead),
-                              QString::fromStdString(read.recordNoun), QString::number(dataset.store->size()));
-      }
-    }
-    stores.push_back(std::move(dataset.store));
-  }
-  return combineStores(stores, error);
-}
-
-bool loadIncidents(MapContext& context, const QStringList& paths, QString* error) {
-  QStringList problems;
-  auto store = loadIncidentStore(paths, error, &problems, &context.baseMap->gazetteer());
-  if (!store) return false;
-  context.incidents = IncidentLayerData::build(std::move(store), context.projection);
-  context.incidentsPath = paths.join(QStringLiteral(", "));
-  context.incidentProblems = problems;
-  context.datasetPaths = paths;
-  return true;
-}
 
 int runApplication(int argc, char** argv) {
   disableMissingSessionBus();

@@ -2,7 +2,7 @@
 
 // The bundled geodata and incidents loaded as the window loads them, once
 // per test binary.
-#include "application.h"
+#include "session/mapcontext.h"
 
 #include <gtest/gtest.h>
 

@@ -3,15 +3,15 @@
 #include "app/viewerprocess.h"
 #include "app/windowtest.h"
 
-#include "columnmappingdialog.h"
-#include "compositiondialog.h"
-#include "datasetimport.h"
-#include "datasetpanel.h"
-#include "filterpanel.h"
-#include "incidenttable.h"
-#include "legendwidget.h"
-#include "mapcanvas.h"
-#include "importcache.h"
+#include "dialogs/columnmappingdialog.h"
+#include "dialogs/compositiondialog.h"
+#include "dialogs/importreportdialog.h"
+#include "widgets/datasetpanel.h"
+#include "widgets/filterpanel.h"
+#include "widgets/incidenttable.h"
+#include "widgets/legendwidget.h"
+#include "widgets/mapcanvas.h"
+#include "session/importcache.h"
 #include "io/incidentdataset.h"
 
 #include <QDropEvent>
@@ -26,6 +26,7 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTreeWidget>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -113,7 +114,7 @@ class WindowImportTest : public WindowTest {};
 
 bool waitForImport(MainWindow& window, QSignalSpy& spy) {
   if (spy.isEmpty() && !spy.wait(60000)) return false;
-  return !window.isImporting();
+  return !window.session().isImporting();
 }
 
 TEST_F(WindowImportTest, AddDataShowsTheIncidentsBesideTheBundledOnesWithAReport) {
@@ -127,12 +128,12 @@ TEST_F(WindowImportTest, AddDataShowsTheIncidentsBesideTheBundledOnesWithAReport
   EXPECT_EQ(store.size(), before + 3);
   ASSERT_TRUE(store.find("MLI9001"));
   EXPECT_EQ(store.geonameId(*store.find("MLI9001")), 2457671);
-  EXPECT_EQ(window->datasetPaths().size(), 2);
+  EXPECT_EQ(window->session().datasetPaths().size(), 2);
   EXPECT_NE(store.info().licence.find("ACLED"), std::string::npos);
   ASSERT_NE(window->importReport(), nullptr);
   EXPECT_TRUE(window->importReport()->text().contains(QStringLiteral("4 rejected")));
   EXPECT_TRUE(window->importReport()->text().contains(QStringLiteral("row 6 (MLI9005): latitude")));
-  EXPECT_TRUE(MainWindow::recentFiles().contains(QFileInfo(fixture("acled-2025.csv")).absoluteFilePath()));
+  EXPECT_TRUE(Session::recentFiles().contains(QFileInfo(fixture("acled-2025.csv")).absoluteFilePath()));
 
   // The report saves as JSON.
   QTemporaryDir dir;
@@ -151,7 +152,7 @@ TEST_F(WindowImportTest, AnUnreadableFileLeavesTheDataAsItWas) {
   EXPECT_FALSE(finished.first().at(0).toBool());
   EXPECT_TRUE(finished.first().at(1).toString().contains(QStringLiteral("not a text file")));
   EXPECT_EQ(window->canvas()->incidents(), shown);
-  EXPECT_EQ(window->datasetPaths().size(), 1);
+  EXPECT_EQ(window->session().datasetPaths().size(), 1);
 }
 
 TEST_F(WindowImportTest, DroppingAFileOpensItAndReopeningReadsTheCache) {
@@ -182,7 +183,7 @@ TEST_F(WindowImportTest, DroppingAFileOpensItAndReopeningReadsTheCache) {
   EXPECT_TRUE(cached.contains(QStringLiteral("read from the cache"))) << cached.toStdString();
   EXPECT_TRUE(cached.contains(QStringLiteral("4 rows read, 2 incidents accepted, 0 duplicates merged, 2 rejected"))) << cached.toStdString();
   EXPECT_TRUE(cached.contains(QStringLiteral("date_start: not a date: '2021-13-40'")));
-  EXPECT_EQ(window->datasetPaths(), QStringList{copy});
+  EXPECT_EQ(window->session().datasetPaths(), QStringList{copy});
 }
 
 
@@ -198,8 +199,7 @@ TEST_F(WindowImportTest, DatasetsAreLayersToHideColourAndRemove) {
     if (store.dataset(i) == 0) bundledId = std::string(store.id(i));
   DatasetPanel* panel = window->datasets();
   ASSERT_EQ(panel->datasetCount(), 2u);
-  EXPECT_EQ(panel->paths(), window->datasetPaths());
-  const QTreeWidget* list = panel->findChild<QTreeWidget*>(QStringLiteral("datasetList"));
+    const QTreeWidget* list = panel->findChild<QTreeWidget*>(QStringLiteral("datasetList"));
   ASSERT_NE(list, nullptr);
   EXPECT_EQ(list->topLevelItem(1)->text(0), QString::fromStdString(store.datasetInfo(1).name));
   EXPECT_EQ(list->topLevelItem(1)->text(1), QStringLiteral("3"));
@@ -223,7 +223,7 @@ TEST_F(WindowImportTest, DatasetsAreLayersToHideColourAndRemove) {
     return std::find(shown.begin(), shown.end(), incident) != shown.end();
   };
   EXPECT_TRUE(shows(acled));
-  panel->setDatasetVisible(1, false);
+  window->session().setDatasetVisible(1, false);
   EXPECT_EQ(window->timeController()->filter().datasets & IncidentFilter::datasetBit(1), 0u);
   EXPECT_FALSE(shows(acled));
   EXPECT_EQ(window->canvas()->incidentView().filter.datasets, window->timeController()->filter().datasets);
@@ -232,11 +232,11 @@ TEST_F(WindowImportTest, DatasetsAreLayersToHideColourAndRemove) {
   EXPECT_EQ(window->timeController()->filter().minFatalities, 1);
   EXPECT_EQ(window->timeController()->filter().datasets & IncidentFilter::datasetBit(1), 0u);
   window->filters()->reset();
-  panel->setDatasetVisible(1, true);
+  window->session().setDatasetVisible(1, true);
 
   // One colour for a dataset: on the map, in the legend and in exports.
   const QColor crimson = DatasetPanel::suggestedColour(1);
-  panel->setDatasetColour(1, crimson);
+  window->session().setDatasetColour(1, crimson);
   ASSERT_EQ(window->canvas()->incidentView().datasetColours.size(), 2u);
   EXPECT_EQ(window->canvas()->incidentView().datasetColours[1], crimson);
   EXPECT_FALSE(window->canvas()->incidentView().datasetColours[0].isValid());
@@ -248,8 +248,8 @@ TEST_F(WindowImportTest, DatasetsAreLayersToHideColourAndRemove) {
   window->openDatasets({fixture("ucdp-ged.csv")}, MainWindow::OpenMode::Add);
   ASSERT_TRUE(waitForImport(*window, finished));
   ASSERT_EQ(window->datasets()->datasetCount(), 3u);
-  EXPECT_EQ(window->datasets()->styles()[1].colour, crimson);
-  EXPECT_FALSE(window->datasets()->styles()[2].colour.isValid());
+  EXPECT_EQ(window->session().styles()[1].colour, crimson);
+  EXPECT_FALSE(window->session().styles()[2].colour.isValid());
   // Opening a file already open adds nothing.
   finished.clear();
   window->openDatasets({fixture("acled-2025.csv")}, MainWindow::OpenMode::Add);
@@ -259,11 +259,11 @@ TEST_F(WindowImportTest, DatasetsAreLayersToHideColourAndRemove) {
   // Removing a dataset keeps the others with their styles.
   finished.clear();
   window->datasets()->selectDataset(0);
-  emit window->datasets()->removeRequested(0);
+  QTest::mouseClick(window->datasets()->findChild<QPushButton*>(QStringLiteral("removeDataset")), Qt::LeftButton);
   ASSERT_TRUE(waitForImport(*window, finished));
   ASSERT_TRUE(finished.first().at(0).toBool());
-  EXPECT_EQ(window->datasetPaths(), (QStringList{fixture("acled-2025.csv"), fixture("ucdp-ged.csv")}));
-  EXPECT_EQ(window->datasets()->styles()[0].colour, crimson);
+  EXPECT_EQ(window->session().datasetPaths(), (QStringList{fixture("acled-2025.csv"), fixture("ucdp-ged.csv")}));
+  EXPECT_EQ(window->session().styles()[0].colour, crimson);
   EXPECT_FALSE(window->canvas()->incidents()->store().find(bundledId));
   EXPECT_TRUE(window->canvas()->incidents()->store().find("MLI9001"));
 }
@@ -274,7 +274,7 @@ TEST_F(WindowImportTest, ATableOfItsOwnColumnsAsksForThemFirst) {
   window->openDatasets({fixture("own-columns.csv")}, MainWindow::OpenMode::Add);
   auto* dialog = window->findChild<ColumnMappingDialog*>();
   ASSERT_NE(dialog, nullptr);
-  EXPECT_FALSE(window->isImporting());
+  EXPECT_FALSE(window->session().isImporting());
   EXPECT_FALSE(dialog->check().usable);
   EXPECT_TRUE(dialog->checkText().contains(QStringLiteral("no date column"))) << dialog->checkText().toStdString();
   for (const auto& [role, column] : {std::pair{"id", "Ref"}, {"date", "Jour"}, {"end", "Fin"}, {"lat", "Nord"}, {"lon", "Est"},
@@ -290,7 +290,7 @@ TEST_F(WindowImportTest, ATableOfItsOwnColumnsAsksForThemFirst) {
   ASSERT_TRUE(store.find("A1"));
   EXPECT_EQ(store.place(*store.find("A1")), "Mopti");
   EXPECT_TRUE(window->importReport()->text().contains(QStringLiteral("2 rejected")));
-  const QString mapping = window->columnMapping(fixture("own-columns.csv"));
+  const QString mapping = window->session().columnMapping(fixture("own-columns.csv"));
   EXPECT_TRUE(mapping.contains(QStringLiteral("date=Jour"))) << mapping.toStdString();
   // A project keeps the mapping, to read the file the same way again.
   EXPECT_EQ(window->currentProject().datasets.back().mapping, mapping);
@@ -306,7 +306,7 @@ TEST_F(WindowImportTest, ATableOfItsOwnColumnsAsksForThemFirst) {
   again->reject();
   ASSERT_EQ(finished.size(), 1);
   EXPECT_FALSE(finished.first().at(0).toBool());
-  EXPECT_EQ(window->datasetPaths().size(), 2);
+  EXPECT_EQ(window->session().datasetPaths().size(), 2);
 }
 
 } // namespace

@@ -1,9 +1,9 @@
 #include "app/windowtest.h"
 
-#include "datasetpanel.h"
-#include "dossierpanel.h"
-#include "filterpanel.h"
-#include "projectfile.h"
+#include "widgets/datasetpanel.h"
+#include "widgets/dossierpanel.h"
+#include "widgets/filterpanel.h"
+#include "session/projectfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -139,8 +139,8 @@ TEST_F(ProjectWindowTest, SavesAndRestoresDatasetsViewTimeFiltersAndSelection) {
   ASSERT_TRUE(waitFor(imported));
   ASSERT_TRUE(imported.first().at(0).toBool());
   const EventStore& store = window->canvas()->incidents()->store();
-  window->datasets()->setDatasetColour(1, DatasetPanel::suggestedColour(1));
-  window->datasets()->setDatasetVisible(0, false);
+  window->session().setDatasetColour(1, DatasetPanel::suggestedColour(1));
+  window->session().setDatasetVisible(0, false);
   window->canvas()->setView(window->canvas()->mapSettings().center() + QPointF(20000, -10000), 640.0);
   window->filters()->minimumFatalities()->setValue(2);
   const auto incident = *store.find("MLI9001");
@@ -182,7 +182,7 @@ TEST_F(ProjectWindowTest, SavesAndRestoresDatasetsViewTimeFiltersAndSelection) {
   ASSERT_TRUE(window->dossier()->place());
   EXPECT_EQ(window->dossier()->place()->geonameId, saved.place->geonameId);
   EXPECT_EQ(restored.incidentId, QStringLiteral("MLI9001"));
-  EXPECT_EQ(window->projectPath(), QFileInfo(path).absoluteFilePath());
+  EXPECT_EQ(window->session().projectPath(), QFileInfo(path).absoluteFilePath());
 }
 
 TEST_F(ProjectWindowTest, AMissingDatasetIsNamedAndTheOthersOpen) {
@@ -203,7 +203,7 @@ TEST_F(ProjectWindowTest, AMissingDatasetIsNamedAndTheOthersOpen) {
   const QString message = opened.first().at(1).toString();
   EXPECT_TRUE(message.contains(QStringLiteral("gone.csv: not found"))) << message.toStdString();
   EXPECT_TRUE(message.contains(QStringLiteral("actor 'No Such Armed Group'"))) << message.toStdString();
-  EXPECT_EQ(window->datasetPaths(), QStringList{copy});
+  EXPECT_EQ(window->session().datasetPaths(), QStringList{copy});
 
   // A project none of whose datasets exist changes nothing.
   const auto shown = window->canvas()->incidents();

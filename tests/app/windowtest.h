@@ -3,7 +3,7 @@
 // The main window on the bundled data, for tests that drive it as a user
 // would, on the offscreen platform.
 #include "mainwindow.h"
-#include "mapcanvas.h"
+#include "widgets/mapcanvas.h"
 
 #include "control/timecontroller.h"
 
@@ -37,7 +37,8 @@ protected:
     auto context = loadMapContext(QStringLiteral(SV_TEST_GEODATA), &error);
     ASSERT_TRUE(context) << error.toStdString();
     ASSERT_TRUE(loadIncidents(*context, QStringList{QStringLiteral(SV_TEST_INCIDENTS)}, &error)) << error.toStdString();
-    window = std::make_unique<MainWindow>(std::move(*context));
+    session = std::make_unique<Session>(std::move(*context));
+    window = std::make_unique<MainWindow>(*session);
     window->resize(1200, 800);
     window->show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
@@ -66,6 +67,7 @@ protected:
     return ids;
   }
 
+  std::unique_ptr<Session> session; // before the window, which it outlives
   std::unique_ptr<MainWindow> window;
 };
 

@@ -3,9 +3,9 @@
 // the same pixels, already drawn, as PNG files with QImageWriter — the floor
 // any exporter pays for the files alone.
 
-#include "animation.h"
-#include "compositionoptions.h"
-#include "compositionwriter.h"
+#include "export/animation.h"
+#include "export/compositioncontent.h"
+#include "export/compositionwriter.h"
 
 #include "bench/million.h"
 

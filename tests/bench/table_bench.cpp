@@ -4,7 +4,7 @@
 // searchable, which compares cell texts.
 
 #include "bench/million.h"
-#include "incidenttable.h"
+#include "widgets/incidenttable.h"
 
 #include <QSortFilterProxyModel>
 

@@ -4,7 +4,7 @@
 // with no job, event loop or widget paint.
 
 #include "bench/million.h"
-#include "mapcanvas.h"
+#include "widgets/mapcanvas.h"
 #include "render/testmap.h"
 
 #include <QApplication>
@@ -24,7 +24,8 @@ MapCanvas& millionCanvas() {
     c->resize(kScreen);
     c->show();
     const EventStore& store = test::millionLayer()->store();
-    c->setIncidents(test::millionLayer(), {store.lastDay() - 29, store.lastDay(), {}});
+    c->setIncidents(test::millionLayer());
+    c->setIncidentView({store.lastDay() - 29, store.lastDay(), {}});
     while (!c->isUpToDate()) QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     return c;
   }();

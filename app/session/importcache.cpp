@@ -1,0 +1,114 @@
+#include "session/importcache.h"
+
+#include "domain/placematching.h"
+#include "io/storefile.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+namespace sv {
+
+namespace {
+
+// What makes a cached store still the file's import.
+std::string cacheKey(const QFileInfo& info, const ImportOptions& options, const Gazetteer* gazetteer) {
+  return QStringLiteral("situation-viewer import 1|%1|%2|%3|%4|%5|%6")
+      .arg(info.absoluteFilePath())
+      .arg(info.size())
+      .arg(info.lastModified().toMSecsSinceEpoch())
+      .arg(QString::fromUtf8(importFormatName(options.format).data()))
+      .arg(QString::fromStdString(options.mapping.describe()))
+      .arg(gazetteer ? static_cast<qulonglong>(gazetteer->size()) : 0)
+      .toStdString();
+}
+
+// The report of the import a cached store came from, saved beside it.
+bool readCachedReport(const QString& path, IncidentReadResult& report) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) return false;
+  const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+  if (!json.value(QStringLiteral("reconciles")).toBool()) return false;
+  const auto count = [&](const char* name) { return static_cast<std::size_t>(json.value(QLatin1String(name)).toDouble()); };
+  report.format = json.value(QStringLiteral("format")).toString().toStdString();
+  report.recordNoun = json.value(QStringLiteral("record_noun")).toString(QStringLiteral("row")).toStdString();
+  report.recordsRead = count("rows_read");
+  report.accepted = count("incidents_accepted");
+  report.merged = count("duplicates_merged");
+  for (const QJsonValue& note : json.value(QStringLiteral("notes")).toArray()) report.notes.push_back(note.toString().toStdString());
+  for (const QJsonValue& value : json.value(QStringLiteral("rejected")).toArray()) {
+    const QJsonObject r = value.toObject();
+    report.rejected.push_back(RejectedRecord{static_cast<std::size_t>(r.value(QString::fromStdString(report.recordNoun)).toDouble()),
+                                             static_cast<std::size_t>(r.value(QStringLiteral("line")).toDouble()),
+                                             r.value(QStringLiteral("id")).toString().toStdString(),
+                                             r.value(QStringLiteral("column")).toString().toStdString(),
+                                             r.value(QStringLiteral("reason")).toString().toStdString()});
+  }
+  return report.recordsRead == report.accepted + report.merged + report.rejected.size();
+}
+
+} // namespace
+
+QString importCacheFolder() {
+  const QString chosen = qEnvironmentVariable("SITUATION_VIEWER_CACHE");
+  if (!chosen.isEmpty()) return chosen;
+  const QString location = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
+  return location.isEmpty() ? QString() : location + QStringLiteral("/situation-viewer/imports");
+}
+
+ImportedDataset importDatasetCached(const QString& path, const ImportOptions& options, const Gazetteer* gazetteer) {
+  ImportedDataset dataset;
+  const std::string file = path.toStdString();
+  const QFileInfo info(path);
+  const bool cacheable = resolveImportFormat(file, options.format) != ImportFormat::Native && info.isFile();
+  QString cachePath;
+  std::string key;
+  if (cacheable && !importCacheFolder().isEmpty()) {
+    key = cacheKey(info, options, gazetteer);
+    const QByteArray name = QCryptographicHash::hash(info.absoluteFilePath().toUtf8(), QCryptographicHash::Sha1).toHex();
+    cachePath = importCacheFolder() + QLatin1Char('/') + QString::fromLatin1(name) + QStringLiteral(".svstore");
+    if (readStoreFileKey(cachePath.toStdString()) == key) {
+      std::string stored;
+      IncidentReadResult report;
+      if (auto store = readStoreFile(cachePath.toStdString(), nullptr, &stored);
+          store && stored == key && readCachedReport(cachePath + QStringLiteral(".report.json"), report) &&
+          report.accepted == store->size()) {
+        dataset.report = std::move(report);
+        dataset.report.ok = true;
+        dataset.report.info = store->info();
+        dataset.report.notes.push_back("read from the cache of an earlier import of this file (" + cachePath.toStdString() + ")");
+        dataset.store = std::move(store);
+        dataset.fromCache = true;
+        return dataset;
+      }
+    }
+  }
+  IncidentReadResult read = importIncidents(file, options);
+  if (!read.ok) {
+    dataset.report = std::move(read);
+    return dataset;
+  }
+  if (gazetteer && read.format != "Situation Viewer") {
+    if (std::string note = matchImportedPlaces(read.incidents, *gazetteer); !note.empty()) read.notes.push_back(std::move(note));
+  }
+  dataset.store = EventStore::build(std::move(read.incidents), read.info);
+  read.incidents = {};
+  dataset.report = std::move(read);
+  // A cache that cannot be written only makes the next opening slower.
+  if (!cachePath.isEmpty() && QDir().mkpath(importCacheFolder())) {
+    QSaveFile report(cachePath + QStringLiteral(".report.json"));
+    const std::string json = importReportJson(file, dataset.report);
+    if (report.open(QIODevice::WriteOnly) && report.write(json.data(), static_cast<qint64>(json.size())) >= 0 && report.commit())
+      writeStoreFile(cachePath.toStdString(), *dataset.store, key);
+  }
+  return dataset;
+}
+
+} // namespace sv

@@ -1,0 +1,251 @@
+#include "session/session.h"
+
+#include "geo/projection.h"
+#include "io/importer.h"
+
+#include <QFileInfo>
+#include <QSettings>
+
+#include <algorithm>
+#include <utility>
+
+namespace sv {
+namespace {
+
+constexpr qsizetype kRecentFiles = 10;
+
+QString absolute(const QString& path) { return QFileInfo(path).absoluteFilePath(); }
+
+} // namespace
+
+Session::Session(MapContext context, QObject* parent) : QObject(parent), m_context(std::move(context)) {
+  m_styles.resize(m_context.incidents ? m_context.incidents->store().datasetCount() : 0);
+  for (std::size_t d = 0; d < m_styles.size() && d < m_context.datasetColours.size(); ++d)
+    m_styles[d].colour = m_context.datasetColours[d];
+}
+
+Session::~Session() { m_importJob.cancel(); }
+
+std::shared_ptr<const EventStore> Session::store() const {
+  return m_context.incidents ? m_context.incidents->storePointer() : nullptr;
+}
+
+// --- Styles -------------------------------------------------------------------
+
+void Session::setDatasetVisible(std::size_t dataset, bool visible) {
+  if (dataset >= m_styles.size() || m_styles[dataset].visible == visible) return;
+  m_styles[dataset].visible = visible;
+  emit stylesChanged(m_styles);
+}
+
+void Session::setDatasetColour(std::size_t dataset, const QColor& colour) {
+  if (dataset >= m_styles.size()) return;
+  const QColor opaque = colour.isValid() ? QColor(colour.rgb()) : QColor();
+  if (m_styles[dataset].colour == opaque) return;
+  m_styles[dataset].colour = opaque;
+  emit stylesChanged(m_styles);
+}
+
+std::uint64_t Session::visibleDatasets() const {
+  std::uint64_t mask = IncidentFilter::kAllDatasets;
+  for (std::size_t d = 0; d < m_styles.size(); ++d)
+    if (!m_styles[d].visible) mask &= ~IncidentFilter::datasetBit(d);
+  return mask;
+}
+
+std::vector<QColor> Session::datasetColours() const {
+  std::vector<QColor> colours;
+  colours.reserve(m_styles.size());
+  for (const DatasetStyle& style : m_styles) colours.push_back(style.colour);
+  return colours;
+}
+
+MapContext Session::mapContext() const {
+  // A projection of its own: one PROJ context per thread.
+  auto projection = Projection::create(m_context.projection.crs());
+  MapContext context{projection ? std::move(*projection) : Projection::webMercator(),
+                     m_context.baseMap,
+                     m_context.incidents,
+                     m_context.datasetPaths.join(QStringLiteral(", ")),
+                     {},
+                     m_context.datasetPaths,
+                     datasetColours()};
+  return context;
+}
+
+// --- Opening data ---------------------------------------------------------------
+
+std::optional<std::pair<QString, TablePreview>> Session::tableNeedingColumns(const QStringList& paths) const {
+  for (const QString& path : paths) {
+    if (!columnMapping(path).isEmpty() || m_context.datasetPaths.contains(path)) continue;
+    // Only text is previewed: its first megabyte is cheap to read, where GDAL
+    // may parse a whole GeoJSON file to open it. GDAL layers go to the
+    // import, whose error points to the column-mapping dialog.
+    if (resolveImportFormat(path.toStdString(), ImportFormat::Auto) != ImportFormat::Csv) continue;
+    auto preview = previewTable(path.toStdString(), 20, nullptr);
+    // Unreadable files are left to the import, which reports why.
+    if (preview && !preview->problem.empty()) return std::pair{path, std::move(*preview)};
+  }
+  return std::nullopt;
+}
+
+QString Session::columnMapping(const QString& path) const { return m_mappings.value(absolute(path)); }
+
+void Session::setColumnMapping(const QString& path, const QString& mapping) {
+  if (mapping.isEmpty())
+    m_mappings.remove(absolute(path));
+  else
+    m_mappings.insert(absolute(path), mapping);
+}
+
+bool Session::openDatasets(const QStringList& paths, OpenMode mode) {
+  if (paths.isEmpty() || !m_context.incidents || isImporting()) return false;
+  const bool add = mode == OpenMode::Add;
+  emit importStarted(paths);
+  m_importJob.start(
+      [paths, keptPaths = add ? m_context.datasetPaths : QStringList(), kept = add ? store() : nullptr,
+       map = m_context.baseMap, columns = m_mappings](JobControl& job) {
+        return importDatasets(paths, keptPaths, kept, map->gazetteer(), job, columns);
+      },
+      [this](DatasetImportOutcome outcome) { finishImport(std::move(outcome)); });
+  return true;
+}
+
+void Session::finishImport(DatasetImportOutcome outcome) {
+  std::optional<PendingProject> pending = std::exchange(m_pendingProject, std::nullopt);
+  outcome.forProject = pending.has_value();
+  if (outcome.cancelled || !outcome.ok) {
+    const QString message = outcome.cancelled ? tr("Import cancelled: the data shown is unchanged") : outcome.error;
+    emit importFinished(outcome, message);
+    if (pending) emit projectFailed(message);
+    return;
+  }
+  QStringList opened;
+  for (const FileImportReport& report : outcome.reports) opened << report.path;
+  rememberRecentFiles(opened);
+  publish(std::move(outcome.layer), outcome.paths);
+  const QString message = tr("%n incidents from %1", nullptr, static_cast<int>(m_context.incidents->store().size()))
+                              .arg(m_context.datasetPaths.size() == 1 ? QFileInfo(m_context.datasetPaths.first()).fileName()
+                                                                      : tr("%1 datasets").arg(m_context.datasetPaths.size()));
+  emit importFinished(outcome, message);
+  if (pending) {
+    applyStyles(pending->project.datasets);
+    emit projectReady(pending->project, pending->notes);
+  }
+}
+
+// A new snapshot: styles follow their files, then every view is told.
+void Session::publish(std::shared_ptr<const IncidentLayerData> layer, const QStringList& paths) {
+  std::vector<DatasetStyle> styles(static_cast<std::size_t>(paths.size()));
+  for (qsizetype k = 0; k < paths.size(); ++k) {
+    const qsizetype old = m_context.datasetPaths.indexOf(paths[k]);
+    if (old >= 0 && static_cast<std::size_t>(old) < m_styles.size())
+      styles[static_cast<std::size_t>(k)] = m_styles[static_cast<std::size_t>(old)];
+  }
+  styles.resize(layer->store().datasetCount());
+  m_context.incidents = std::move(layer);
+  m_context.datasetPaths = paths;
+  m_context.incidentsPath = paths.join(QStringLiteral(", "));
+  m_context.incidentProblems.clear();
+  m_styles = std::move(styles);
+  emit datasetsChanged(m_context.incidents);
+  emit stylesChanged(m_styles);
+}
+
+void Session::applyStyles(const std::vector<Project::Dataset>& datasets) {
+  bool changed = false;
+  for (std::size_t d = 0; d < datasets.size() && d < m_styles.size(); ++d) {
+    DatasetStyle style = datasets[d].style;
+    if (style.colour.isValid()) style.colour = QColor(style.colour.rgb());
+    changed = changed || !(style == m_styles[d]);
+    m_styles[d] = style;
+  }
+  if (changed) emit stylesChanged(m_styles);
+}
+
+void Session::removeDataset(std::size_t dataset) {
+  QStringList remaining = m_context.datasetPaths;
+  if (dataset >= static_cast<std::size_t>(remaining.size()) || remaining.size() < 2) return;
+  remaining.removeAt(static_cast<qsizetype>(dataset));
+  openDatasets(remaining, OpenMode::Replace);
+}
+
+// --- Recent files ---------------------------------------------------------------
+
+QStringList Session::recentFiles() { return QSettings().value(QStringLiteral("recentDatasets")).toStringList(); }
+
+void Session::rememberRecentFiles(const QStringList& paths) {
+  QStringList recent = recentFiles();
+  for (const QString& path : paths) {
+    recent.removeAll(absolute(path));
+    recent.prepend(absolute(path));
+  }
+  while (recent.size() > kRecentFiles) recent.removeLast();
+  QSettings().setValue(QStringLiteral("recentDatasets"), recent);
+}
+
+// --- Projects -------------------------------------------------------------------
+
+void Session::setProjectPath(const QString& path) {
+  const QString full = absolute(path);
+  rememberRecentFiles({full});
+  if (full == m_projectPath) return;
+  m_projectPath = full;
+  emit projectPathChanged(m_projectPath);
+}
+
+Project Session::project() const {
+  Project project;
+  for (qsizetype k = 0; k < m_context.datasetPaths.size(); ++k) {
+    const auto d = static_cast<std::size_t>(k);
+    project.datasets.push_back({absolute(m_context.datasetPaths[k]), d < m_styles.size() ? m_styles[d] : DatasetStyle(),
+                                columnMapping(m_context.datasetPaths[k])});
+  }
+  return project;
+}
+
+bool Session::saveProject(const QString& path, const Project& project, QString* error) {
+  if (!writeProject(path, project, error)) return false;
+  setProjectPath(path);
+  return true;
+}
+
+void Session::openProject(const QString& path) {
+  if (!m_context.incidents) return;
+  if (isImporting()) {
+    emit projectFailed(tr("An import is already running"));
+    return;
+  }
+  QString error;
+  std::optional<Project> project = readProject(path, &error);
+  if (!project) {
+    emit projectFailed(error);
+    return;
+  }
+  QStringList paths, notes;
+  for (const Project::Dataset& dataset : project->datasets) {
+    if (!dataset.mapping.isEmpty()) setColumnMapping(dataset.path, dataset.mapping);
+    if (QFileInfo::exists(dataset.path))
+      paths << dataset.path;
+    else
+      notes << tr("%1: not found, left out").arg(dataset.path);
+  }
+  if (paths.isEmpty()) {
+    emit projectFailed(tr("%1: none of its datasets is on this computer:\n%2").arg(path, notes.join(QLatin1Char('\n'))));
+    return;
+  }
+  // Styles follow the datasets that were found.
+  std::erase_if(project->datasets, [&](const Project::Dataset& dataset) { return !paths.contains(dataset.path); });
+  setProjectPath(path);
+  QStringList open;
+  for (const QString& current : m_context.datasetPaths) open << absolute(current);
+  if (open == paths) {
+    applyStyles(project->datasets);
+    emit projectReady(*project, notes);
+    return;
+  }
+  m_pendingProject = PendingProject{std::move(*project), notes};
+  openDatasets(paths, OpenMode::Replace);
+}
+
+} // namespace sv

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "domain/placehistory.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <functional>
+#include <optional>
+
+class QCheckBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTextBrowser;
+
+namespace sv {
+
+class TimeController;
+struct HistoryReport;
+struct MapContext;
+
+// A place's incident strip over the whole data span, with the time slider's
+// current range shaded.
+class PlaceStrip : public QWidget {
+  Q_OBJECT
+
+public:
+  explicit PlaceStrip(TimeController* controller, QWidget* parent = nullptr);
+  void setHistory(std::shared_ptr<const EventStore> store, const PlaceHistory* history);
+  QSize sizeHint() const override { return {300, 34}; }
+
+protected:
+  void paintEvent(QPaintEvent* event) override;
+
+private:
+  TimeController* m_controller;
+  std::shared_ptr<const EventStore> m_store;
+  std::vector<EventStore::Index> m_incidents;
+};
+
+// The dossier of one place: header, summary, strip and its whole incident
+// history with sources, optionally with the incidents nearby. Selecting an
+// incident here says so (incidentSelected); selectIncident marks one.
+class DossierPanel : public QWidget {
+  Q_OBJECT
+
+public:
+  DossierPanel(std::shared_ptr<const EventStore> store, const Gazetteer& gazetteer, TimeController* controller,
+               QWidget* parent = nullptr);
+
+  void showPlace(const HistoryPlace& place, std::optional<std::size_t> gazetteerIndex);
+  QSize sizeHint() const override { return {420, 600}; }
+  void selectIncident(std::optional<EventStore::Index> incident);
+
+  const std::optional<HistoryPlace>& place() const { return m_place; }
+  const PlaceHistory& history() const { return m_history; }
+  std::optional<EventStore::Index> selectedIncident() const { return m_selected; }
+  // The history as plain text, as Copy puts it on the clipboard (the same
+  // text as the `history` command prints).
+  QString historyText() const;
+  // Where the dossier gets what a PDF sheet (map and chronology) draws from,
+  // when it is exported; without one it exports text only.
+  void setMapContextSource(std::function<MapContext()> source) { m_mapContext = std::move(source); }
+  // Another dataset opened: the place shown, if any, is read again from it.
+  void setStore(std::shared_ptr<const EventStore> store);
+  enum class ExportFormat { Markdown, Csv, Pdf };
+  QString exportText(ExportFormat format) const; // Markdown or CSV
+  bool exportTo(const QString& path, ExportFormat format, QString* error) const;
+  QTextBrowser* browser() const { return m_browser; }
+  QCheckBox* nearbyToggle() const { return m_nearby; }
+  QSpinBox* radiusChoice() const { return m_radius; }
+
+signals:
+  void incidentSelected(sv::EventStore::Index incident);
+  void zoomRequested(double longitude, double latitude);
+
+private:
+  void refresh();
+  void renderHistory();
+  void exportWithDialog();
+  HistoryReport report() const;
+
+  std::shared_ptr<const EventStore> m_store;
+  const Gazetteer& m_gazetteer;
+  TimeController* m_controller;
+  std::function<MapContext()> m_mapContext;
+  std::optional<HistoryPlace> m_place;
+  std::optional<std::size_t> m_gazetteerIndex;
+  PlaceHistory m_history;
+  std::optional<EventStore::Index> m_selected;
+
+  QLabel* m_header = nullptr;
+  QPushButton* m_zoom = nullptr;
+  QPushButton* m_export = nullptr;
+  QCheckBox* m_nearby = nullptr;
+  QSpinBox* m_radius = nullptr;
+  PlaceStrip* m_strip = nullptr;
+  QLabel* m_summary = nullptr;
+  QTextBrowser* m_browser = nullptr;
+};
+
+} // namespace sv

@@ -1,0 +1,190 @@
+// Exports from the window: the composition dialog's preview is the page it
+// saves and copies; the animation dialog renders on a worker with progress
+// and cancel.
+#include "app/windowtest.h"
+#include "render/images.h"
+
+#include "dialogs/animationdialog.h"
+#include "dialogs/compositiondialog.h"
+#include "widgets/datasetpanel.h"
+
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDir>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QSpinBox>
+#include <QTemporaryDir>
+
+namespace sv {
+namespace {
+
+DayNumber day(const char* iso) { return *parseIsoDate(iso); }
+
+void showOctober2020(TimeController* time) {
+  TimeSelection selection;
+  selection.mode = TimeMode::Window;
+  selection.cursor = day("2020-10-31");
+  selection.window = {4, TimeUnit::Week};
+  selection.step = {1, TimeUnit::Day};
+  time->setSelection(selection);
+}
+
+TEST_F(WindowTest, ExportDialogPreviewIsThePageItSavesAndCopies) {
+  showOctober2020(window->timeController());
+  waitForRender();
+  CompositionDialog* dialog = window->compositionDialog();
+  dialog->resize(1000, 600);
+  dialog->show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+  // The preview is drawn off the GUI thread, and shown when done.
+  QSignalSpy previewed(dialog, &CompositionDialog::previewUpdated);
+  dialog->updatePreview();
+  EXPECT_TRUE(dialog->isPreviewPending());
+  ASSERT_TRUE(previewed.wait(20000));
+
+  // The preview is the composition at the page's logical size, drawn smaller.
+  const PageFormat page = dialog->format();
+  EXPECT_EQ(page.pixels, QSize(1920, 1080));
+  const PageFormat preview = dialog->previewFormat();
+  EXPECT_LT(preview.pixels.width(), page.pixels.width());
+  EXPECT_NEAR(preview.logicalSize().width(), page.logicalSize().width(), 0.01);
+  EXPECT_NEAR(preview.logicalSize().height(), page.logicalSize().height(), 2.0);
+  const CompositionContent content = dialog->content();
+  EXPECT_EQ(dialog->previewImage(), renderCompositionImage(preview, content));
+  EXPECT_TRUE(content.subtitle.startsWith(QStringLiteral("4\u201331 Oct 2020"))) << content.subtitle.toStdString();
+  EXPECT_EQ(content.view.from, day("2020-10-04"));
+
+  // A preset sets the size; an edited size is a custom one.
+  QComboBox* presets = dialog->presetChoice();
+  presets->setCurrentIndex(presets->findData(QStringLiteral("a4-portrait")));
+  EXPECT_EQ(dialog->format().pixels, QSize(2480, 3508));
+  EXPECT_EQ(dialog->format().dpi, 300.0);
+  dialog->widthEdit()->setValue(2000);
+  EXPECT_TRUE(presets->currentData().toString().isEmpty());
+  EXPECT_EQ(dialog->format().pixels, QSize(2000, 3508));
+  presets->setCurrentIndex(presets->findData(QStringLiteral("square")));
+  EXPECT_EQ(dialog->format().pixels, QSize(1080, 1080));
+  dialog->titleEdit()->setText(QStringLiteral("Siege of Farabougou"));
+  EXPECT_EQ(dialog->content().title, QStringLiteral("Siege of Farabougou"));
+
+  // Copy: the page at its full size.
+  dialog->copyToClipboard();
+  const QImage copied = QGuiApplication::clipboard()->image();
+  EXPECT_EQ(copied.size(), QSize(1080, 1080));
+  EXPECT_EQ(copied.convertToFormat(QImage::Format_ARGB32_Premultiplied),
+            renderCompositionImage(dialog->format(), dialog->content()).convertToFormat(QImage::Format_ARGB32_Premultiplied));
+
+  // Save: by suffix; a wrong one or a missing folder is said, not written.
+  QTemporaryDir dir;
+  QString error;
+  ASSERT_TRUE(dialog->saveTo(dir.filePath(QStringLiteral("map.svg")), &error)) << error.toStdString();
+  QFile svg(dir.filePath(QStringLiteral("map.svg")));
+  ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
+  EXPECT_TRUE(svg.readAll().contains("Siege of Farabougou"));
+  ASSERT_TRUE(dialog->saveTo(dir.filePath(QStringLiteral("map.png")), &error)) << error.toStdString();
+  EXPECT_EQ(QImage(dir.filePath(QStringLiteral("map.png"))).size(), QSize(1080, 1080));
+  EXPECT_FALSE(dialog->saveTo(dir.filePath(QStringLiteral("map.txt")), &error));
+  EXPECT_TRUE(error.contains(QStringLiteral("map.txt")));
+  EXPECT_FALSE(dialog->saveTo(dir.filePath(QStringLiteral("no/such/map.png")), &error));
+  ASSERT_TRUE(dialog->saveBriefing(dir.filePath(QStringLiteral("brief.pdf")), &error)) << error.toStdString();
+  QFile pdf(dir.filePath(QStringLiteral("brief.pdf")));
+  ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+  EXPECT_TRUE(pdf.read(5).startsWith("%PDF-"));
+}
+
+QStringList framesIn(const QString& directory) {
+  return QDir(directory).entryList({QStringLiteral("frame-*.png")}, QDir::Files, QDir::Name);
+}
+
+TEST_F(WindowTest, AnimationDialogWritesEveryFrameWithProgressAndCancels) {
+  showOctober2020(window->timeController());
+  AnimationDialog* dialog = window->animationDialog();
+  dialog->show();
+  // Opens on the slider's settings.
+  EXPECT_EQ(dialog->toEdit()->date(), QDate(2020, 10, 31));
+  EXPECT_EQ(dialog->fromEdit()->date(), QDate(2020, 10, 4));
+  ASSERT_TRUE(dialog->settings().window.has_value());
+  EXPECT_EQ(*dialog->settings().window, (TimeLength{4, TimeUnit::Week}));
+
+  dialog->fromEdit()->setDate(QDate(2020, 10, 1));
+  dialog->toEdit()->setDate(QDate(2020, 10, 15));
+  EXPECT_EQ(dialog->plannedFrames(), 15u);
+  EXPECT_TRUE(dialog->planLabel()->text().startsWith(QStringLiteral("15 frames"))) << dialog->planLabel()->text().toStdString();
+  QComboBox* presets = dialog->presetChoice();
+  presets->setCurrentIndex(presets->findData(QStringLiteral("square")));
+
+  // A wrong output is said before anything runs.
+  QTemporaryDir dir;
+  dialog->outputEdit()->setText(dir.filePath(QStringLiteral("frames.txt")));
+  dialog->start();
+  EXPECT_FALSE(dialog->running());
+  EXPECT_TRUE(dialog->statusLabel()->text().contains(QStringLiteral("give a folder for PNG frames")));
+
+  const QString frames = dir.filePath(QStringLiteral("frames"));
+  dialog->outputEdit()->setText(frames);
+  QSignalSpy finished(dialog, &AnimationDialog::exportFinished);
+  dialog->start();
+  EXPECT_TRUE(dialog->running());
+  ASSERT_TRUE(finished.wait(120000));
+  EXPECT_TRUE(finished.front().front().toBool()) << dialog->statusLabel()->text().toStdString();
+  EXPECT_EQ(framesIn(frames).size(), 15);
+  EXPECT_EQ(QImage(QDir(frames).filePath(QStringLiteral("frame-00001.png"))).size(), QSize(1080, 1080));
+  EXPECT_EQ(dialog->progressBar()->value(), 15);
+  EXPECT_TRUE(dialog->statusLabel()->text().startsWith(QStringLiteral("wrote 15 frames")));
+
+  // Cancel stops after the frame being drawn; what was drawn stays, and says so.
+  dialog->toEdit()->setDate(QDate(2020, 11, 15));
+  EXPECT_EQ(dialog->plannedFrames(), 46u);
+  const QString cancelled = dir.filePath(QStringLiteral("cancelled"));
+  dialog->outputEdit()->setText(cancelled);
+  finished.clear();
+  dialog->start();
+  dialog->cancel();
+  ASSERT_TRUE(finished.wait(120000));
+  EXPECT_FALSE(finished.front().front().toBool());
+  EXPECT_TRUE(dialog->lastResult().cancelled);
+  const auto written = framesIn(cancelled).size();
+  EXPECT_GE(written, 1);
+  EXPECT_LT(written, 46);
+  EXPECT_TRUE(dialog->statusLabel()->text().startsWith(QStringLiteral("Cancelled"))) << dialog->statusLabel()->text().toStdString();
+  EXPECT_FALSE(dialog->running());
+}
+
+
+// A dataset drawn in one colour is drawn so in an animation from the window,
+// as on the map and in the other exports.
+TEST_F(WindowTest, AnimationFromTheWindowUsesTheDatasetsColours) {
+  const QRgb magenta = qRgb(0xff, 0x00, 0xff); // in no event type's colours nor the base map's
+  showOctober2020(window->timeController());
+  AnimationDialog* dialog = window->animationDialog();
+  dialog->fromEdit()->setDate(QDate(2020, 10, 31));
+  dialog->toEdit()->setDate(QDate(2020, 10, 31));
+  ASSERT_EQ(dialog->plannedFrames(), 1u);
+  QComboBox* presets = dialog->presetChoice();
+  presets->setCurrentIndex(presets->findData(QStringLiteral("square")));
+  QTemporaryDir dir;
+  const auto drawFrame = [&](const QString& name) {
+    const QString frames = dir.filePath(name);
+    dialog->outputEdit()->setText(frames);
+    QSignalSpy finished(dialog, &AnimationDialog::exportFinished);
+    dialog->start();
+    EXPECT_TRUE(finished.wait(120000));
+    return QImage(QDir(frames).filePath(QStringLiteral("frame-00001.png")));
+  };
+  const QImage byType = drawFrame(QStringLiteral("by-type"));
+  ASSERT_FALSE(byType.isNull());
+  EXPECT_EQ(test::pixelsOf(byType, magenta), 0);
+
+  window->session().setDatasetColour(0, QColor(magenta));
+  const QImage oneColour = drawFrame(QStringLiteral("one-colour"));
+  ASSERT_FALSE(oneColour.isNull());
+  // The siege's symbols and the legend's swatch, in the dataset's colour.
+  EXPECT_GT(test::pixelsOf(oneColour, magenta), 200);
+}
+
+} // namespace
+} // namespace sv
