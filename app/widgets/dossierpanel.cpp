@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPainter>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -28,6 +29,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace sv {
@@ -131,7 +133,11 @@ DossierPanel::DossierPanel(std::shared_ptr<const EventStore> store, const Gazett
   connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(historyText()); });
   connect(m_export, &QPushButton::clicked, this, &DossierPanel::exportWithDialog);
   connect(m_browser, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
-    if (url.scheme() == QLatin1String("incident")) {
+    if (url.scheme() == QLatin1String("page")) {
+      bool ok = false;
+      const auto page = static_cast<std::size_t>(url.path().toUInt(&ok));
+      if (ok) showPage(page);
+    } else if (url.scheme() == QLatin1String("incident")) {
       bool ok = false;
       const auto index = static_cast<EventStore::Index>(url.path().toUInt(&ok));
       if (!ok || !m_store || index >= m_store->size()) return;
@@ -148,7 +154,6 @@ void DossierPanel::showPlace(const HistoryPlace& place, std::optional<std::size_
   m_gazetteerIndex = gazetteerIndex;
   m_selected.reset();
   m_zoom->setEnabled(true);
-  m_export->setEnabled(true);
   QString header = QStringLiteral("<span style='font-size:large'><b>%1</b></span>").arg(html(place.name));
   if (gazetteerIndex) {
     const Place& p = m_gazetteer.place(*gazetteerIndex);
@@ -175,14 +180,29 @@ void DossierPanel::showPlace(const HistoryPlace& place, std::optional<std::size_
 
 void DossierPanel::setStore(std::shared_ptr<const EventStore> store) {
   m_store = std::move(store);
+  // The history shown indexes the old store: gone until the new one is read.
+  m_history = {};
+  m_selected.reset();
+  m_strip->setHistory(m_store, &m_history);
+  m_browser->clear();
   refresh();
 }
 
+// Reads the history on the job; a newer place or radius supersedes it.
 void DossierPanel::refresh() {
   if (!m_place || !m_store) return;
   HistoryOptions options;
   options.radiusMetres = m_nearby->isChecked() ? m_radius->value() * 1000.0 : 0.0;
-  m_history = placeHistory(*m_store, *m_place, options);
+  m_export->setEnabled(false);
+  m_summary->setText(tr("Reading the history…"));
+  m_job.start([store = m_store, place = *m_place, options](JobControl&) { return placeHistory(*store, place, options); },
+              [this](PlaceHistory history) { showHistory(std::move(history)); });
+}
+
+void DossierPanel::showHistory(PlaceHistory history) {
+  m_history = std::move(history);
+  m_page = 0;
+  m_export->setEnabled(true);
   m_strip->setHistory(m_store, &m_history);
   const HistorySummary& s = m_history.summary;
   if (s.incidents == 0) {
@@ -205,15 +225,56 @@ void DossierPanel::refresh() {
                                 actors.isEmpty() ? tr("none named") : actors.join(QStringLiteral("; ")),
                                 q(describeFatalities(s)).toHtmlEscaped()));
   }
+  // The page of the incident selected meanwhile.
+  if (m_selected) {
+    const auto found = std::find_if(m_history.entries.begin(), m_history.entries.end(),
+                                    [&](const HistoryEntry& e) { return e.index == *m_selected; });
+    if (found != m_history.entries.end()) m_page = static_cast<std::size_t>(found - m_history.entries.begin()) / kPageSize;
+  }
   renderHistory();
+  emit historyShown();
+}
+
+std::size_t DossierPanel::pageCount() const { return std::max<std::size_t>(1, (m_history.entries.size() + kPageSize - 1) / kPageSize); }
+
+void DossierPanel::showPage(std::size_t page) {
+  if (page >= pageCount() || page == m_page) return;
+  m_page = page;
+  renderHistory();
+  m_browser->scrollToAnchor(QStringLiteral("top"));
 }
 
 void DossierPanel::renderHistory() {
-  QString text;
-  for (const HistoryEntry& e : m_history.entries) {
+  const std::size_t total = m_history.entries.size();
+  const std::size_t first = std::min(m_page * kPageSize, total);
+  const std::size_t last = std::min(first + kPageSize, total);
+  // Pages of a long history, with links to the others.
+  QString pages;
+  if (total > kPageSize) {
+    const QLocale locale;
+    pages = tr("Incidents %1–%2 of %3").arg(locale.toString(static_cast<qulonglong>(first + 1)),
+                                             locale.toString(static_cast<qulonglong>(last)),
+                                             locale.toString(static_cast<qulonglong>(total)));
+    if (m_page > 0)
+      pages += QStringLiteral(" &nbsp; <a href='page:0'>%1</a> &nbsp; <a href='page:%2'>%3</a>")
+                   .arg(tr("First"))
+                   .arg(m_page - 1)
+                   .arg(tr("Earlier"));
+    if (m_page + 1 < pageCount())
+      pages += QStringLiteral(" &nbsp; <a href='page:%1'>%2</a> &nbsp; <a href='page:%3'>%4</a>")
+                   .arg(m_page + 1)
+                   .arg(tr("Later"))
+                   .arg(pageCount() - 1)
+                   .arg(tr("Last"));
+    pages = QStringLiteral("<p>%1</p>").arg(pages);
+  }
+  QString text = QStringLiteral("<a name='top'></a>") + pages;
+  for (std::size_t k = first; k < last; ++k) {
+    const HistoryEntry& e = m_history.entries[k];
     const Incident incident = m_store->incident(e.index);
     const bool selected = m_selected && *m_selected == e.index;
-    text += QStringLiteral("<a name='i%1'></a><table width='100%' cellpadding='4' style='%2'><tr><td>")
+    // A paragraph an incident: tables cost the text layout several times as much.
+    text += QStringLiteral("<p style='margin-top:6px; margin-bottom:6px; %2'><a name='i%1'></a>")
                 .arg(e.index)
                 .arg(selected ? QStringLiteral("background-color:#fde3f0") : QString());
     text += QStringLiteral("<a href='incident:%1'><b>%2</b></a> &nbsp; <span style='color:%3'>&#9632;</span> %4")
@@ -239,15 +300,21 @@ void DossierPanel::renderHistory() {
       if (!source.passage.empty()) text += QStringLiteral("<br>&ldquo;%1&rdquo;").arg(html(source.passage));
       text += QStringLiteral("</small>");
     }
-    text += QStringLiteral("<br><small style='color:gray'>%1</small></td></tr></table>").arg(html(incident.id));
+    text += QStringLiteral("<br><small style='color:gray'>%1</small></p>").arg(html(incident.id));
   }
-  m_browser->setHtml(text);
+  m_browser->setHtml(text + pages);
   if (m_selected) m_browser->scrollToAnchor(QStringLiteral("i%1").arg(*m_selected));
 }
 
 void DossierPanel::selectIncident(std::optional<EventStore::Index> incident) {
   if (incident == m_selected) return;
   m_selected = incident;
+  if (isPending()) return; // marked when the history arrives
+  if (incident) {
+    const auto found = std::find_if(m_history.entries.begin(), m_history.entries.end(),
+                                    [&](const HistoryEntry& e) { return e.index == *incident; });
+    if (found != m_history.entries.end()) m_page = static_cast<std::size_t>(found - m_history.entries.begin()) / kPageSize;
+  }
   renderHistory();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "session/backgroundjob.h"
+
 #include "domain/placehistory.h"
 
 #include <QWidget>
@@ -42,6 +44,8 @@ private:
 // The dossier of one place: header, summary, strip and its whole incident
 // history with sources, optionally with the incidents nearby. Selecting an
 // incident here says so (incidentSelected); selectIncident marks one.
+// The history is read off the GUI thread (a busy town of a large dataset
+// has tens of thousands of incidents) and listed a page at a time.
 class DossierPanel : public QWidget {
   Q_OBJECT
 
@@ -54,7 +58,14 @@ public:
   void selectIncident(std::optional<EventStore::Index> incident);
 
   const std::optional<HistoryPlace>& place() const { return m_place; }
+  // The history shown; while isPending(), the one of the place before.
   const PlaceHistory& history() const { return m_history; }
+  bool isPending() const { return m_job.isRunning(); }
+  // Incidents listed on one page of the history, and the page shown.
+  static constexpr std::size_t kPageSize = 100;
+  std::size_t page() const { return m_page; }
+  std::size_t pageCount() const;
+  void showPage(std::size_t page);
   std::optional<EventStore::Index> selectedIncident() const { return m_selected; }
   // The history as plain text, as Copy puts it on the clipboard (the same
   // text as the `history` command prints).
@@ -72,11 +83,14 @@ public:
   QSpinBox* radiusChoice() const { return m_radius; }
 
 signals:
+  // The place's history is on screen.
+  void historyShown();
   void incidentSelected(sv::EventStore::Index incident);
   void zoomRequested(double longitude, double latitude);
 
 private:
   void refresh();
+  void showHistory(PlaceHistory history);
   void renderHistory();
   void exportWithDialog();
   HistoryReport report() const;
@@ -89,6 +103,7 @@ private:
   std::optional<std::size_t> m_gazetteerIndex;
   PlaceHistory m_history;
   std::optional<EventStore::Index> m_selected;
+  std::size_t m_page = 0;
 
   QLabel* m_header = nullptr;
   QPushButton* m_zoom = nullptr;
@@ -98,6 +113,7 @@ private:
   PlaceStrip* m_strip = nullptr;
   QLabel* m_summary = nullptr;
   QTextBrowser* m_browser = nullptr;
+  BackgroundJob m_job;
 };
 
 } // namespace sv

@@ -3,6 +3,7 @@
 // The main window on the bundled data, for tests that drive it as a user
 // would, on the offscreen platform.
 #include "mainwindow.h"
+#include "widgets/dossierpanel.h"
 #include "widgets/mapcanvas.h"
 
 #include "control/timecontroller.h"
@@ -52,6 +53,16 @@ protected:
       ASSERT_TRUE(finished.wait(20000));
     }
     ASSERT_FALSE(canvas->isRenderPending());
+  }
+
+  // The dossier's history is read off the GUI thread: wait until it is shown.
+  void waitForDossier() {
+    DossierPanel* dossier = window->dossier();
+    QSignalSpy shown(dossier, &DossierPanel::historyShown);
+    if (dossier->isPending()) {
+      ASSERT_TRUE(shown.wait(20000));
+    }
+    ASSERT_FALSE(dossier->isPending());
   }
 
   // The ids the map draws now.

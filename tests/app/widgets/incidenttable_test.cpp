@@ -292,6 +292,7 @@ TEST_F(WindowTest, TheTableTheMapAndTheDossierShareTheSelection) {
   EXPECT_EQ(dossier->selectedIncident(), siege);
 
   // Dossier -> table and map.
+  waitForDossier();
   const EventStore::Index other = *store.find("MLI-2020-007");
   emit dossier->browser()->anchorClicked(QUrl(QStringLiteral("incident:%1").arg(other)));
   EXPECT_EQ(canvas->selectedIncident(), other);
@@ -330,6 +331,7 @@ TEST_F(WindowTest, PlaceSearchCompletesRanksAndOpensTheDossier) {
   DossierPanel* dossier = window->dossier();
   ASSERT_TRUE(dossier->place());
   EXPECT_EQ(dossier->place()->name, "Farabougou");
+  waitForDossier();
   EXPECT_EQ(dossier->history().entries.size(), 23u);
   EXPECT_TRUE(dossier->isVisible());
   const QPointF viewCentre = window->canvas()->mapSettings().center();

@@ -279,6 +279,8 @@ TEST_F(WindowTest, ClickingFarabougouOpensItsDossierAndSelectionFollowsBothWays)
   sendMouse(canvas, QEvent::MouseButtonRelease, farabougou, Qt::LeftButton, Qt::NoButton);
   ASSERT_TRUE(dossier->place());
   EXPECT_EQ(dossier->place()->name, "Farabougou");
+  EXPECT_TRUE(dossier->isPending()) << "the history is read off the GUI thread";
+  waitForDossier();
   EXPECT_EQ(dossier->history().entries.size(), 23u);
   ASSERT_TRUE(dossier->selectedIncident());
   EXPECT_EQ(canvas->selectedIncident(), dossier->selectedIncident());
@@ -295,6 +297,7 @@ TEST_F(WindowTest, ClickingFarabougouOpensItsDossierAndSelectionFollowsBothWays)
 
   // From the dossier to the map: the incident is ringed and the timeline moves to it.
   const EventStore::Index takeover = *store.find("MLI-2025-006");
+  waitForDossier();
   emit dossier->browser()->anchorClicked(QUrl(QStringLiteral("incident:%1").arg(takeover)));
   EXPECT_EQ(canvas->selectedIncident(), takeover);
   EXPECT_EQ(dossier->selectedIncident(), takeover);
@@ -302,6 +305,7 @@ TEST_F(WindowTest, ClickingFarabougouOpensItsDossierAndSelectionFollowsBothWays)
 
   // Nearby: Dogofry's incidents join within 25 km, marked with distance and direction.
   dossier->nearbyToggle()->setChecked(true);
+  waitForDossier();
   EXPECT_GT(dossier->history().entries.size(), 23u);
   EXPECT_TRUE(dossier->historyText().contains(QStringLiteral(" of Farabougou")));
 }
