@@ -94,7 +94,7 @@ private:
   void askColumnMapping(const QString& path, const QStringList& paths, OpenMode mode, TablePreview preview);
   void openWithColumnMapping();
   void applyProject(const Project& project, QStringList notes);
-  void failProject(const QString& message);
+  void failProject(const QString& message, bool cancelled);
   void saveProjectWithDialog(bool choosePath);
   void openProjectWithDialog();
   void openPath(const QString& path);

@@ -83,7 +83,9 @@ void MainWindow::showImportProgress(const QStringList& paths) {
   m_importProgress->setAutoReset(false);
   connect(m_importProgress, &QProgressDialog::canceled, &m_session, &Session::cancelImport);
   connect(&m_session.importJob(), &BackgroundJob::progressChanged, m_importProgress,
-          [progress = m_importProgress](double fraction) { progress->setValue(static_cast<int>(fraction * 1000.0)); });
+          [progress = m_importProgress](double fraction) {
+            if (!progress->wasCanceled()) progress->setValue(static_cast<int>(fraction * 1000.0));
+          });
 }
 
 void MainWindow::showImportOutcome(const DatasetImportOutcome& outcome, const QString& message) {
@@ -227,9 +229,15 @@ void MainWindow::openProjectWithDialog() {
   if (!path.isEmpty()) openProject(path);
 }
 
-void MainWindow::failProject(const QString& message) {
+void MainWindow::failProject(const QString& message, bool cancelled) {
+  if (cancelled) { // the user knows: the status bar says it
+    emit projectOpened(false, message);
+    return;
+  }
   auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open Project"),
                               tr("%1\n\nThe data shown is unchanged.").arg(message), QMessageBox::Ok, this);
+  if (message.contains(QLatin1String("--map")))
+    box->setInformativeText(tr("Choose the columns with File → Add Data with Column Mapping…, then save the project again."));
   box->setAttribute(Qt::WA_DeleteOnClose);
   box->open();
   emit projectOpened(false, message);

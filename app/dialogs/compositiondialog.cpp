@@ -116,13 +116,13 @@ CompositionDialog::CompositionDialog(Session& session, QWidget* parent)
   connect(m_preset, &QComboBox::currentIndexChanged, this, &CompositionDialog::presetChosen);
   for (QSpinBox* spin : {m_width, m_height, m_dpi}) connect(spin, &QSpinBox::valueChanged, this, &CompositionDialog::sizeEdited);
   connect(m_title, &QLineEdit::textChanged, this, &CompositionDialog::schedulePreview);
-  const auto follow = [this] {
-    m_context = m_session.mapContext();
-    if (!m_extent.isEmpty()) m_title->setPlaceholderText(compositionFor(m_context, m_range, m_filter, m_extent).title);
-    schedulePreview();
-  };
-  connect(&m_session, &Session::datasetsChanged, this, follow);
-  connect(&m_session, &Session::stylesChanged, this, follow);
+  // New datasets: the filter's names (actors, regions) were the old store's,
+  // so only the datasets shown carry over until the window sets the view again.
+  connect(&m_session, &Session::datasetsChanged, this, [this] {
+    m_filter = IncidentFilter();
+    followSession();
+  });
+  connect(&m_session, &Session::stylesChanged, this, &CompositionDialog::followSession);
   presetChosen();
   resize(1100, 640);
 }
@@ -132,6 +132,13 @@ void CompositionDialog::setView(DayRange range, const IncidentFilter& filter, co
   m_filter = filter;
   m_extent = extent;
   m_title->setPlaceholderText(compositionFor(m_context, range, filter, extent).title);
+  schedulePreview();
+}
+
+void CompositionDialog::followSession() {
+  m_context = m_session.mapContext();
+  m_filter.datasets = m_session.visibleDatasets();
+  if (!m_extent.isEmpty()) m_title->setPlaceholderText(compositionFor(m_context, m_range, m_filter, m_extent).title);
   schedulePreview();
 }
 

@@ -87,6 +87,7 @@ private:
   void saveBriefingWithDialog();
 
   void showPreview(QImage image);
+  void followSession();
 
   Session& m_session;
   MapContext m_context; // the session's, for pages drawn on the GUI thread

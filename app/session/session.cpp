@@ -117,7 +117,7 @@ void Session::finishImport(DatasetImportOutcome outcome) {
   if (outcome.cancelled || !outcome.ok) {
     const QString message = outcome.cancelled ? tr("Import cancelled: the data shown is unchanged") : outcome.error;
     emit importFinished(outcome, message);
-    if (pending) emit projectFailed(message);
+    if (pending) emit projectFailed(message, outcome.cancelled);
     return;
   }
   QStringList opened;
@@ -129,6 +129,7 @@ void Session::finishImport(DatasetImportOutcome outcome) {
                                                                       : tr("%1 datasets").arg(m_context.datasetPaths.size()));
   emit importFinished(outcome, message);
   if (pending) {
+    setProjectPath(pending->path);
     applyStyles(pending->project.datasets);
     emit projectReady(pending->project, pending->notes);
   }
@@ -163,11 +164,11 @@ void Session::applyStyles(const std::vector<Project::Dataset>& datasets) {
   if (changed) emit stylesChanged(m_styles);
 }
 
-void Session::removeDataset(std::size_t dataset) {
+bool Session::removeDataset(std::size_t dataset) {
   QStringList remaining = m_context.datasetPaths;
-  if (dataset >= static_cast<std::size_t>(remaining.size()) || remaining.size() < 2) return;
+  if (dataset >= static_cast<std::size_t>(remaining.size()) || remaining.size() < 2) return false;
   remaining.removeAt(static_cast<qsizetype>(dataset));
-  openDatasets(remaining, OpenMode::Replace);
+  return openDatasets(remaining, OpenMode::Replace);
 }
 
 // --- Recent files ---------------------------------------------------------------
@@ -213,13 +214,13 @@ bool Session::saveProject(const QString& path, const Project& project, QString* 
 void Session::openProject(const QString& path) {
   if (!m_context.incidents) return;
   if (isImporting()) {
-    emit projectFailed(tr("An import is already running"));
+    emit projectFailed(tr("An import is already running"), false);
     return;
   }
   QString error;
   std::optional<Project> project = readProject(path, &error);
   if (!project) {
-    emit projectFailed(error);
+    emit projectFailed(error, false);
     return;
   }
   QStringList paths, notes;
@@ -231,20 +232,20 @@ void Session::openProject(const QString& path) {
       notes << tr("%1: not found, left out").arg(dataset.path);
   }
   if (paths.isEmpty()) {
-    emit projectFailed(tr("%1: none of its datasets is on this computer:\n%2").arg(path, notes.join(QLatin1Char('\n'))));
+    emit projectFailed(tr("%1: none of its datasets is on this computer:\n%2").arg(path, notes.join(QLatin1Char('\n'))), false);
     return;
   }
   // Styles follow the datasets that were found.
   std::erase_if(project->datasets, [&](const Project::Dataset& dataset) { return !paths.contains(dataset.path); });
-  setProjectPath(path);
   QStringList open;
   for (const QString& current : m_context.datasetPaths) open << absolute(current);
   if (open == paths) {
+    setProjectPath(path);
     applyStyles(project->datasets);
     emit projectReady(*project, notes);
     return;
   }
-  m_pendingProject = PendingProject{std::move(*project), notes};
+  m_pendingProject = PendingProject{path, std::move(*project), notes};
   openDatasets(paths, OpenMode::Replace);
 }
 

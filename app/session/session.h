@@ -70,8 +70,8 @@ public:
   bool isImporting() const { return m_importJob.isRunning(); }
   BackgroundJob& importJob() { return m_importJob; }
   // Closes one dataset (by re-reading the others, from the cache). The last
-  // one stays.
-  void removeDataset(std::size_t dataset);
+  // one stays; false when nothing is removed (the last, or an import runs).
+  bool removeDataset(std::size_t dataset);
   // The first of `paths` that is delimited text the viewer cannot read by
   // itself (no known layout, no usual names for a date and a position), with
   // a preview of it for the column-mapping dialog; nullopt when none needs one.
@@ -93,7 +93,7 @@ public:
   bool saveProject(const QString& path, const Project& project, QString* error);
   // Reads the project and opens those of its datasets still on disk (the
   // missing ones are named in the notes). Ends with projectReady, the styles
-  // applied, or projectFailed.
+  // applied and the project path set, or projectFailed, nothing changed.
   void openProject(const QString& path);
 
 signals:
@@ -107,7 +107,8 @@ signals:
   // A project's datasets are open and styled: its view, time, filters and
   // selection are for the window to apply. `notes` lists what was left out.
   void projectReady(const sv::Project& project, const QStringList& notes);
-  void projectFailed(const QString& message);
+  // `cancelled`: the user cancelled the import of its datasets.
+  void projectFailed(const QString& message, bool cancelled);
   void projectPathChanged(const QString& path);
 
 private:
@@ -122,6 +123,7 @@ private:
   QString m_projectPath;
   BackgroundJob m_importJob;
   struct PendingProject {
+    QString path;
     Project project;
     QStringList notes;
   };

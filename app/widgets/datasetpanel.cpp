@@ -100,6 +100,9 @@ DatasetPanel::DatasetPanel(Session& session, QWidget* parent) : QWidget(parent),
     if (m_list->currentItem() && m_infos.size() > 1) m_session.removeDataset(currentDataset());
   });
   connect(&m_session, &Session::datasetsChanged, this, &DatasetPanel::showDatasets);
+  // Removing re-reads the other datasets: not while an import runs.
+  connect(&m_session, &Session::importStarted, m_remove, [this] { m_remove->setEnabled(false); });
+  connect(&m_session, &Session::importFinished, m_remove, [this] { m_remove->setEnabled(m_infos.size() > 1); });
   connect(&m_session, &Session::stylesChanged, this, &DatasetPanel::showStyles);
   showDatasets();
 }

@@ -186,5 +186,35 @@ TEST_F(WindowTest, AnimationFromTheWindowUsesTheDatasetsColours) {
   EXPECT_GT(test::pixelsOf(oneColour, magenta), 200);
 }
 
+// The dialogs follow the session: new datasets leave no name of the old
+// store in their filter, and hiding a dataset takes it off their pages.
+TEST_F(WindowTest, ExportDialogsFollowTheDatasetsOpenedAndShown) {
+  const EventStore& bundled = *window->session().store();
+  IncidentFilter filter;
+  const auto actors = bundled.actorFrequencies();
+  const auto jnim = std::find_if(actors.begin(), actors.end(),
+                                 [&](const auto& entry) { return bundled.string(entry.first).find("JNIM") != std::string::npos; });
+  ASSERT_NE(jnim, actors.end());
+  filter.actors = {jnim->first};
+  window->timeController()->setFilter(filter);
+  CompositionDialog* composition = window->compositionDialog();
+  AnimationDialog* animation = window->animationDialog();
+  EXPECT_TRUE(composition->content().subtitle.contains(QStringLiteral("JNIM"))) << composition->content().subtitle.toStdString();
+
+  QSignalSpy finished(window.get(), &MainWindow::importFinished);
+  window->openDatasets({QStringLiteral(SV_TEST_DATA "/import/ucdp-ged.csv")}, MainWindow::OpenMode::Add);
+  ASSERT_TRUE(finished.wait(60000));
+  ASSERT_TRUE(finished.first().at(0).toBool());
+  const CompositionContent content = composition->content(); // the old actor id means nothing in the new store
+  EXPECT_FALSE(content.subtitle.contains(QStringLiteral("JNIM"))) << content.subtitle.toStdString();
+  EXPECT_TRUE(content.view.filter.actors.empty());
+  EXPECT_TRUE(animation->settings().filter.actors.empty());
+
+  window->session().setDatasetVisible(1, false);
+  EXPECT_EQ(composition->content().view.filter.datasets & IncidentFilter::datasetBit(1), 0u);
+  EXPECT_EQ(animation->settings().filter.datasets & IncidentFilter::datasetBit(1), 0u);
+  EXPECT_NE(composition->content().view.filter.datasets & IncidentFilter::datasetBit(0), 0u);
+}
+
 } // namespace
 } // namespace sv

@@ -195,5 +195,24 @@ TEST_F(SessionTest, ProjectsRestoreTheDatasetsTheirStylesAndMappings) {
   EXPECT_EQ(other.datasetPaths().size(), 2);
 }
 
+TEST_F(SessionTest, AProjectWhoseDatasetsCannotBeReadLeavesThePathAndTheDataAsTheyWere) {
+  QTemporaryDir dir;
+  Project project;
+  project.datasets.push_back({fixture("binary.csv"), {}});
+  const QString path = dir.filePath(QStringLiteral("broken.svproject"));
+  QString error;
+  ASSERT_TRUE(writeProject(path, project, &error)) << error.toStdString();
+  const auto before = session->incidents();
+  QSignalSpy failed(session.get(), &Session::projectFailed);
+  QSignalSpy ready(session.get(), &Session::projectReady);
+  session->openProject(path);
+  ASSERT_TRUE(failed.wait(60000));
+  EXPECT_TRUE(failed.first().at(0).toString().contains(QStringLiteral("binary.csv")));
+  EXPECT_FALSE(failed.first().at(1).toBool()) << "not cancelled";
+  EXPECT_EQ(ready.size(), 0);
+  EXPECT_TRUE(session->projectPath().isEmpty());
+  EXPECT_EQ(session->incidents(), before);
+}
+
 } // namespace
 } // namespace sv
