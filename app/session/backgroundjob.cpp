@@ -77,6 +77,14 @@ void BackgroundJob::reportProgress(JobControl* control) {
   if (control->takeProgress(&fraction, &label)) emit progressChanged(fraction, label);
 }
 
+void BackgroundJob::discard() {
+  if (!m_current) return;
+  m_current->superseded = true;
+  m_current->control.cancel();
+  m_current.reset();
+  m_progressTimer.stop();
+}
+
 void BackgroundJob::cancel() {
   if (m_current) m_current->control.cancel();
 }

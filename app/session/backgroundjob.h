@@ -71,6 +71,9 @@ public:
 
   // Raises the running job's cancel flag; never blocks.
   void cancel();
+  // Forgets the running job: it is cancelled and its result never delivered
+  // (for a caller that has just computed a newer result itself).
+  void discard();
   // True from start() until its result is delivered (or waitForFinished()).
   bool isRunning() const { return m_current != nullptr; }
   // Blocks until no work runs, delivering nothing: for destructors and tests.

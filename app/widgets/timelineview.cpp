@@ -65,8 +65,8 @@ TimelineView::TimelineView(TimeController* controller, QWidget* parent) : QWidge
     m_hasSpan = false;
     showAll();
   });
-  connect(m_controller, &TimeController::filterChanged, this, [this] {
-    refreshHistogram();
+  connect(m_controller, &TimeController::filterChanged, this, [this](const IncidentFilter& filter) {
+    refreshHistogram(filter);
     update();
   });
   connect(m_controller, &TimeController::rangeChanged, this, [this] {
@@ -123,7 +123,8 @@ void TimelineView::setVisibleSpan(double first, double last) {
   m_first = first;
   m_last = first + span;
   m_hasSpan = true;
-  if (unitForZoom() != m_histogram.unit || m_histogram.binStarts.empty()) refreshHistogram();
+  if (unitForZoom() != m_requestedUnit || (m_histogram.binStarts.empty() && !isHistogramPending()))
+    refreshHistogram(m_controller->filter());
   update();
 }
 
@@ -160,16 +161,33 @@ TimeUnit TimelineView::unitForZoom() const {
   return TimeUnit::Month;
 }
 
-void TimelineView::refreshHistogram() {
+void TimelineView::refreshHistogram(const IncidentFilter& filter) {
   const auto& store = m_controller->store();
   const TimeUnit unit = unitForZoom();
+  m_requestedUnit = unit;
   if (!store || store->empty()) {
+    m_histogramJob.discard();
     m_histogram = {};
     m_histogram.unit = unit;
+    emit histogramChanged();
     return;
   }
   // The whole data at once: panning and zooming within one unit then reuse it.
-  m_histogram = store->histogram(store->firstDay(), store->lastDay(), unit, m_controller->filter());
+  // Types alone come from prefix counts (microseconds at a million); other
+  // filters scan every incident (about 15 ms at a million), off the GUI thread.
+  if (filter.isTypeOnly()) {
+    m_histogramJob.discard();
+    m_histogram = store->histogram(store->firstDay(), store->lastDay(), unit, filter);
+    emit histogramChanged();
+    return;
+  }
+  m_histogramJob.start(
+      [store, unit, filter](JobControl&) { return store->histogram(store->firstDay(), store->lastDay(), unit, filter); },
+      [this](Histogram histogram) {
+        m_histogram = std::move(histogram);
+        update();
+        emit histogramChanged();
+      });
 }
 
 void TimelineView::followRange() {
@@ -254,7 +272,7 @@ bool TimelineView::event(QEvent* event) {
 }
 
 void TimelineView::resizeEvent(QResizeEvent*) {
-  if (unitForZoom() != m_histogram.unit) refreshHistogram();
+  if (unitForZoom() != m_requestedUnit) refreshHistogram(m_controller->filter());
 }
 
 void TimelineView::mousePressEvent(QMouseEvent* event) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "session/backgroundjob.h"
+
 #include "domain/eventstore.h"
 #include "domain/timeselection.h"
 
@@ -34,7 +36,10 @@ public:
   void showAll();
 
   // The histogram as drawn: bins of binUnit() covering the data.
+  // With an actor, fatality, region or civilian filter it is counted off the
+  // GUI thread (a scan of the data); until then the last one is shown.
   const Histogram& histogram() const { return m_histogram; }
+  bool isHistogramPending() const { return m_histogramJob.isRunning(); }
   TimeUnit binUnit() const { return m_histogram.unit; }
   // Geometry, for painting, input and tests.
   double xForDay(double day) const;
@@ -46,6 +51,9 @@ public:
 
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override;
+
+signals:
+  void histogramChanged();
 
 protected:
   bool event(QEvent* event) override;
@@ -62,7 +70,7 @@ private:
 
   double pixelsPerDay() const;
   TimeUnit unitForZoom() const;
-  void refreshHistogram();
+  void refreshHistogram(const IncidentFilter& filter);
   void followRange();
   void updateCursorShape(const QPointF& position);
   Drag hitTest(const QPointF& position) const;
@@ -73,6 +81,7 @@ private:
 
   TimeController* m_controller;
   Histogram m_histogram;
+  TimeUnit m_requestedUnit = TimeUnit::Day; // of the histogram shown, or of the one being counted
   double m_first = 0.0;
   double m_last = 1.0;
   bool m_hasSpan = false;
@@ -82,6 +91,7 @@ private:
   DayNumber m_pressCursor = 0;
   DayRange m_pressRange;
   double m_pressFirst = 0.0;
+  BackgroundJob m_histogramJob;
 };
 
 } // namespace sv

@@ -187,6 +187,33 @@ TEST_F(TimelineTest, TheHistogramMatchesTheStoreUnderTheFilter) {
   EXPECT_GT(allAfter, 0u);
 }
 
+TEST_F(TimelineTest, AnActorFilterIsCountedOffTheGuiThreadAndThenShown) {
+  IncidentFilter filter;
+  filter.minFatalities = 10; // not by type alone: every incident is scanned
+  const Histogram before = view->histogram();
+  QSignalSpy changed(view, &TimelineView::histogramChanged);
+  controller.setFilter(filter);
+  EXPECT_TRUE(view->isHistogramPending());
+  EXPECT_EQ(view->histogram().counts, before.counts) << "the last histogram stays until the new one is counted";
+  ASSERT_TRUE(changed.wait(10000));
+  EXPECT_FALSE(view->isHistogramPending());
+  const Histogram& h = view->histogram();
+  std::uint32_t total = 0;
+  for (std::size_t b = 0; b < h.binCount(); ++b) {
+    std::array<std::uint32_t, kEventTypeCount> expected{};
+    for (auto i : store().overlapping(h.binStarts[b], h.binStarts[b + 1] - 1, filter))
+      ++expected[static_cast<std::size_t>(store().type(i))];
+    EXPECT_EQ(h.counts[b], expected) << "bin from " << formatIsoDate(h.binStarts[b]);
+    total += h.total(b);
+  }
+  EXPECT_GT(total, 0u);
+  // Back to types alone: counted at once, and the pending count is forgotten.
+  controller.setFilter(filter);
+  controller.setFilter({});
+  EXPECT_FALSE(view->isHistogramPending());
+  EXPECT_EQ(view->histogram().counts, before.counts);
+}
+
 TEST(FilterPanel, ChoicesBecomeOneFilterChangeEach) {
   const auto& store = test::bundledIncidents()->storePointer();
   FilterPanel panel;
