@@ -1,22 +1,46 @@
 #pragma once
 
-// The bundled geodata and incidents loaded as the window loads them, once
-// per test binary.
+// Geodata and incidents loaded as the window loads them, once per test
+// binary: the bundled product data, for the tests of the command line and
+// the exports that document it, and the fixture, for the window's tests.
 #include "session/mapcontext.h"
+
+#include <QStringList>
 
 #include <gtest/gtest.h>
 
+#include <initializer_list>
+
 namespace sv::test {
 
+inline MapContext loadedContext(const QString& incidents) {
+  QString error;
+  auto loaded = loadMapContext(QStringLiteral(SV_TEST_GEODATA), &error);
+  EXPECT_TRUE(loaded) << error.toStdString();
+  EXPECT_TRUE(loadIncidents(*loaded, QStringList{incidents}, &error)) << error.toStdString();
+  return std::move(*loaded);
+}
+
+// The bundled, curated dataset.
 inline const MapContext& bundledContext() {
-  static const MapContext context = [] {
-    QString error;
-    auto loaded = loadMapContext(QStringLiteral(SV_TEST_GEODATA), &error);
-    EXPECT_TRUE(loaded) << error.toStdString();
-    EXPECT_TRUE(loadIncidents(*loaded, QStringList{QStringLiteral(SV_TEST_INCIDENTS)}, &error)) << error.toStdString();
-    return std::move(*loaded);
-  }();
+  static const MapContext context = loadedContext(QStringLiteral(SV_TEST_INCIDENTS));
   return context;
+}
+
+// tests/data/ui/situation-fixture.geojson: incidents invented for the
+// window's tests, at real gazetteer towns, so that editing the curated
+// dataset cannot break them.
+inline QString fixturePath() { return QStringLiteral(SV_TEST_FIXTURE_INCIDENTS); }
+inline const MapContext& fixtureContext() {
+  static const MapContext context = loadedContext(fixturePath());
+  return context;
+}
+
+// Incident ids, as the tests spell them.
+inline QStringList idList(std::initializer_list<const char*> ids) {
+  QStringList list;
+  for (const char* id : ids) list << QString::fromUtf8(id);
+  return list;
 }
 
 } // namespace sv::test

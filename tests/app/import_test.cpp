@@ -110,6 +110,7 @@ TEST(ImportCommand, RepeatedDataOpensExportsTogether) {
   EXPECT_TRUE(history.out.contains(QStringLiteral("MLI9001"))) << history.out.toStdString();
 }
 
+// The window opens on the fixture dataset (FIX-0001 to FIX-0025).
 class WindowImportTest : public WindowTest {};
 
 bool waitForImport(MainWindow& window, QSignalSpy& spy) {
@@ -117,18 +118,21 @@ bool waitForImport(MainWindow& window, QSignalSpy& spy) {
   return !window.session().isImporting();
 }
 
-TEST_F(WindowImportTest, AddDataShowsTheIncidentsBesideTheBundledOnesWithAReport) {
-  const std::size_t before = window->canvas()->incidents()->store().size();
+TEST_F(WindowImportTest, AddDataShowsTheIncidentsBesideTheOpenOnesWithAReport) {
+  ASSERT_EQ(window->canvas()->incidents()->store().size(), 25u);
   QSignalSpy finished(window.get(), &MainWindow::importFinished);
   window->openDatasets({fixture("acled-2025.csv")}, MainWindow::OpenMode::Add);
   ASSERT_TRUE(waitForImport(*window, finished));
   ASSERT_EQ(finished.size(), 1);
   EXPECT_TRUE(finished.first().at(0).toBool()) << finished.first().at(1).toString().toStdString();
   const EventStore& store = window->canvas()->incidents()->store();
-  EXPECT_EQ(store.size(), before + 3);
+  EXPECT_EQ(store.size(), 25u + 3u);
   ASSERT_TRUE(store.find("MLI9001"));
   EXPECT_EQ(store.geonameId(*store.find("MLI9001")), 2457671);
-  EXPECT_EQ(window->session().datasetPaths().size(), 2);
+  ASSERT_TRUE(store.find("FIX-0025"));
+  EXPECT_EQ(store.dataset(*store.find("FIX-0025")), 0u);
+  EXPECT_EQ(store.dataset(*store.find("MLI9001")), 1u);
+  EXPECT_EQ(window->session().datasetPaths(), (QStringList{test::fixturePath(), fixture("acled-2025.csv")}));
   EXPECT_NE(store.info().licence.find("ACLED"), std::string::npos);
   ASSERT_NE(window->importReport(), nullptr);
   EXPECT_TRUE(window->importReport()->text().contains(QStringLiteral("4 rejected")));
@@ -152,7 +156,8 @@ TEST_F(WindowImportTest, AnUnreadableFileLeavesTheDataAsItWas) {
   EXPECT_FALSE(finished.first().at(0).toBool());
   EXPECT_TRUE(finished.first().at(1).toString().contains(QStringLiteral("not a text file")));
   EXPECT_EQ(window->canvas()->incidents(), shown);
-  EXPECT_EQ(window->session().datasetPaths().size(), 1);
+  EXPECT_EQ(window->session().datasetPaths(), QStringList{test::fixturePath()});
+  EXPECT_EQ(window->canvas()->incidents()->store().size(), 25u);
 }
 
 TEST_F(WindowImportTest, DroppingAFileOpensItAndReopeningReadsTheCache) {
@@ -194,15 +199,22 @@ TEST_F(WindowImportTest, DatasetsAreLayersToHideColourAndRemove) {
   ASSERT_TRUE(finished.first().at(0).toBool());
   const EventStore& store = window->canvas()->incidents()->store();
   ASSERT_EQ(store.datasetCount(), 2u);
-  std::string bundledId;
-  for (EventStore::Index i = 0; i < store.size() && bundledId.empty(); ++i)
-    if (store.dataset(i) == 0) bundledId = std::string(store.id(i));
+  ASSERT_TRUE(store.find("FIX-0001"));
+  EXPECT_EQ(store.dataset(*store.find("FIX-0001")), 0u);
   DatasetPanel* panel = window->datasets();
   ASSERT_EQ(panel->datasetCount(), 2u);
-    const QTreeWidget* list = panel->findChild<QTreeWidget*>(QStringLiteral("datasetList"));
+  const QTreeWidget* list = panel->findChild<QTreeWidget*>(QStringLiteral("datasetList"));
   ASSERT_NE(list, nullptr);
+  EXPECT_EQ(list->topLevelItem(0)->text(0), QStringLiteral("situation-fixture"));
+  EXPECT_EQ(list->topLevelItem(0)->text(1), QStringLiteral("25"));
   EXPECT_EQ(list->topLevelItem(1)->text(0), QString::fromStdString(store.datasetInfo(1).name));
   EXPECT_EQ(list->topLevelItem(1)->text(1), QStringLiteral("3"));
+  // The selected dataset's description is shown.
+  panel->selectDataset(0);
+  EXPECT_TRUE(panel->findChild<QLabel*>(QStringLiteral("datasetDetails"))
+                  ->text()
+                  .contains(QStringLiteral("Situation Viewer test fixture")))
+      << panel->findChild<QLabel*>(QStringLiteral("datasetDetails"))->text().toStdString();
   // The selected dataset's attribution is shown.
   panel->selectDataset(1);
   EXPECT_TRUE(panel->findChild<QLabel*>(QStringLiteral("datasetDetails"))->text().contains(QStringLiteral("ACLED")));
@@ -264,7 +276,8 @@ TEST_F(WindowImportTest, DatasetsAreLayersToHideColourAndRemove) {
   ASSERT_TRUE(finished.first().at(0).toBool());
   EXPECT_EQ(window->session().datasetPaths(), (QStringList{fixture("acled-2025.csv"), fixture("ucdp-ged.csv")}));
   EXPECT_EQ(window->session().styles()[0].colour, crimson);
-  EXPECT_FALSE(window->canvas()->incidents()->store().find(bundledId));
+  EXPECT_FALSE(window->canvas()->incidents()->store().find("FIX-0001"));
+  EXPECT_EQ(window->canvas()->incidents()->store().size(), 3u + 2u) << "the ACLED and UCDP incidents";
   EXPECT_TRUE(window->canvas()->incidents()->store().find("MLI9001"));
 }
 
@@ -306,7 +319,7 @@ TEST_F(WindowImportTest, ATableOfItsOwnColumnsAsksForThemFirst) {
   again->reject();
   ASSERT_EQ(finished.size(), 1);
   EXPECT_FALSE(finished.first().at(0).toBool());
-  EXPECT_EQ(window->session().datasetPaths().size(), 2);
+  EXPECT_EQ(window->session().datasetPaths(), (QStringList{test::fixturePath(), fixture("own-columns.csv")}));
 }
 
 } // namespace

@@ -129,6 +129,7 @@ TEST(ProjectFile, AFailedSaveLeavesTheOldFile) {
   EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("p.svproject")});
 }
 
+// The window opens on the fixture dataset (FIX-0001 to FIX-0025).
 class ProjectWindowTest : public WindowTest {};
 
 bool waitFor(QSignalSpy& spy) { return !spy.isEmpty() || spy.wait(60000); }
@@ -151,7 +152,11 @@ TEST_F(ProjectWindowTest, SavesAndRestoresDatasetsViewTimeFiltersAndSelection) {
   time.cursor = store.start(incident) + 3;
   window->timeController()->setSelection(time);
   const Project saved = window->currentProject();
+  ASSERT_EQ(saved.datasets.size(), 2u);
+  EXPECT_EQ(saved.datasets[0].path, test::fixturePath());
+  EXPECT_EQ(saved.datasets[1].path, fixture("acled-2025.csv"));
   ASSERT_TRUE(saved.place);
+  EXPECT_EQ(saved.place->geonameId, 2457671) << "MLI9001 is matched to Farabougou";
 
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("session.svproject"));
@@ -159,13 +164,14 @@ TEST_F(ProjectWindowTest, SavesAndRestoresDatasetsViewTimeFiltersAndSelection) {
   ASSERT_TRUE(window->saveProject(path, &error)) << error.toStdString();
   EXPECT_TRUE(window->windowTitle().startsWith(QStringLiteral("session")));
 
-  // A fresh window on the bundled data opens the project.
+  // A fresh window on the fixture alone opens the project.
   window.reset();
   SetUp();
   QSignalSpy opened(window.get(), &MainWindow::projectOpened);
   window->openProject(path);
   ASSERT_TRUE(waitFor(opened));
   ASSERT_TRUE(opened.first().at(0).toBool()) << opened.first().at(1).toString().toStdString();
+  EXPECT_EQ(window->canvas()->incidents()->store().size(), 25u + 3u);
   const Project restored = window->currentProject();
   ASSERT_EQ(restored.datasets.size(), 2u);
   for (std::size_t d = 0; d < 2; ++d) {
@@ -204,6 +210,8 @@ TEST_F(ProjectWindowTest, AMissingDatasetIsNamedAndTheOthersOpen) {
   EXPECT_TRUE(message.contains(QStringLiteral("gone.csv: not found"))) << message.toStdString();
   EXPECT_TRUE(message.contains(QStringLiteral("actor 'No Such Armed Group'"))) << message.toStdString();
   EXPECT_EQ(window->session().datasetPaths(), QStringList{copy});
+  EXPECT_FALSE(window->canvas()->incidents()->store().find("FIX-0001")) << "the project's datasets replace the fixture";
+  EXPECT_EQ(window->canvas()->incidents()->store().size(), 2u);
 
   // A project none of whose datasets exist changes nothing.
   const auto shown = window->canvas()->incidents();

@@ -1,7 +1,8 @@
 #pragma once
 
-// The main window on the bundled data, for tests that drive it as a user
-// would, on the offscreen platform.
+// The main window on the fixture dataset (tests/data/ui/situation-fixture.geojson),
+// for tests that drive it as a user would, on the offscreen platform.
+#include "app/appdata.h"
 #include "mainwindow.h"
 #include "widgets/dossierpanel.h"
 #include "widgets/mapcanvas.h"
@@ -10,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QMouseEvent>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QStringList>
 #include <QTest>
@@ -31,13 +33,21 @@ inline void clickAt(QWidget* widget, QPointF position) {
   sendMouse(widget, QEvent::MouseButtonRelease, position, Qt::LeftButton, Qt::NoButton);
 }
 
+// The text of a PDF, by poppler's pdftotext (scripts/setup installs it).
+inline QString pdfText(const QString& path) {
+  QProcess process;
+  process.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+  if (!process.waitForFinished(60000)) return {};
+  return QString::fromUtf8(process.readAllStandardOutput());
+}
+
 class WindowTest : public ::testing::Test {
 protected:
   void SetUp() override {
     QString error;
     auto context = loadMapContext(QStringLiteral(SV_TEST_GEODATA), &error);
     ASSERT_TRUE(context) << error.toStdString();
-    ASSERT_TRUE(loadIncidents(*context, QStringList{QStringLiteral(SV_TEST_INCIDENTS)}, &error)) << error.toStdString();
+    ASSERT_TRUE(loadIncidents(*context, QStringList{test::fixturePath()}, &error)) << error.toStdString();
     session = std::make_unique<Session>(std::move(*context));
     window = std::make_unique<MainWindow>(*session);
     window->resize(1200, 800);
@@ -65,7 +75,7 @@ protected:
     ASSERT_FALSE(dossier->isPending());
   }
 
-  // The ids the map draws now.
+  // The ids the map draws now, sorted.
   QStringList drawnIds() {
     waitForRender();
     const DrawnIncidents* drawn = window->canvas()->drawnIncidents();
@@ -75,6 +85,7 @@ protected:
     const EventStore& store = window->timeController()->store().operator*();
     for (const DrawnCluster& cluster : drawn->clusters)
       for (auto i : drawn->membersOf(cluster)) ids << QString::fromUtf8(store.id(i).data(), static_cast<qsizetype>(store.id(i).size()));
+    ids.sort();
     return ids;
   }
 

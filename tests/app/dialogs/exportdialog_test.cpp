@@ -1,6 +1,6 @@
-// Exports from the window: the composition dialog's preview is the page it
-// saves and copies; the animation dialog renders on a worker with progress
-// and cancel.
+// Exports from the window, on the fixture dataset: the composition dialog's
+// preview is the page it saves and copies; the animation dialog renders on a
+// worker with progress and cancel.
 #include "app/windowtest.h"
 #include "render/images.h"
 
@@ -55,8 +55,10 @@ TEST_F(WindowTest, ExportDialogPreviewIsThePageItSavesAndCopies) {
   EXPECT_NEAR(preview.logicalSize().height(), page.logicalSize().height(), 2.0);
   const CompositionContent content = dialog->content();
   EXPECT_EQ(dialog->previewImage(), renderCompositionImage(preview, content));
-  EXPECT_TRUE(content.subtitle.startsWith(QStringLiteral("4\u201331 Oct 2020"))) << content.subtitle.toStdString();
+  EXPECT_EQ(content.subtitle, QStringLiteral("4\u201331 Oct 2020 · all incidents")) << content.subtitle.toStdString();
+  EXPECT_EQ(content.title, QStringLiteral("Situation Viewer test fixture")) << "the dataset's title";
   EXPECT_EQ(content.view.from, day("2020-10-04"));
+  EXPECT_EQ(content.view.to, day("2020-10-31"));
 
   // A preset sets the size; an edited size is a custom one.
   QComboBox* presets = dialog->presetChoice();
@@ -68,8 +70,8 @@ TEST_F(WindowTest, ExportDialogPreviewIsThePageItSavesAndCopies) {
   EXPECT_EQ(dialog->format().pixels, QSize(2000, 3508));
   presets->setCurrentIndex(presets->findData(QStringLiteral("square")));
   EXPECT_EQ(dialog->format().pixels, QSize(1080, 1080));
-  dialog->titleEdit()->setText(QStringLiteral("Siege of Farabougou"));
-  EXPECT_EQ(dialog->content().title, QStringLiteral("Siege of Farabougou"));
+  dialog->titleEdit()->setText(QStringLiteral("Fixture month at Farabougou"));
+  EXPECT_EQ(dialog->content().title, QStringLiteral("Fixture month at Farabougou"));
 
   // Copy: the page at its full size.
   dialog->copyToClipboard();
@@ -84,7 +86,9 @@ TEST_F(WindowTest, ExportDialogPreviewIsThePageItSavesAndCopies) {
   ASSERT_TRUE(dialog->saveTo(dir.filePath(QStringLiteral("map.svg")), &error)) << error.toStdString();
   QFile svg(dir.filePath(QStringLiteral("map.svg")));
   ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
-  EXPECT_TRUE(svg.readAll().contains("Siege of Farabougou"));
+  const QByteArray svgText = svg.readAll();
+  EXPECT_TRUE(svgText.contains("Fixture month at Farabougou"));
+  EXPECT_TRUE(svgText.contains("4\u201331 Oct 2020 · all incidents"));
   ASSERT_TRUE(dialog->saveTo(dir.filePath(QStringLiteral("map.png")), &error)) << error.toStdString();
   EXPECT_EQ(QImage(dir.filePath(QStringLiteral("map.png"))).size(), QSize(1080, 1080));
   EXPECT_FALSE(dialog->saveTo(dir.filePath(QStringLiteral("map.txt")), &error));
@@ -94,6 +98,17 @@ TEST_F(WindowTest, ExportDialogPreviewIsThePageItSavesAndCopies) {
   QFile pdf(dir.filePath(QStringLiteral("brief.pdf")));
   ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
   EXPECT_TRUE(pdf.read(5).startsWith("%PDF-"));
+  // The map page, then the incidents it shows: those of 4-31 Oct 2020, with their sources.
+  const QString brief = pdfText(dir.filePath(QStringLiteral("brief.pdf")));
+  EXPECT_TRUE(brief.contains(QStringLiteral("Fixture month at Farabougou"))) << brief.left(400).toStdString();
+  EXPECT_TRUE(brief.contains(QStringLiteral("Summary and sources")));
+  for (const QString& id :
+       test::idList({"FIX-0002", "FIX-0003", "FIX-0004", "FIX-0005", "FIX-0006", "FIX-0007", "FIX-0008", "FIX-0009"}))
+    EXPECT_TRUE(brief.contains(id)) << id.toStdString();
+  EXPECT_FALSE(brief.contains(QStringLiteral("FIX-0001"))) << "18 Aug 2020 is outside the range";
+  EXPECT_FALSE(brief.contains(QStringLiteral("FIX-0010"))) << "1-10 Nov 2020 is outside the range";
+  EXPECT_TRUE(brief.contains(QStringLiteral("Fixture battle at Farabougou, lasting seventeen days.")));
+  EXPECT_TRUE(brief.contains(QStringLiteral("Fixture passage.")));
 }
 
 QStringList framesIn(const QString& directory) {
@@ -182,24 +197,26 @@ TEST_F(WindowTest, AnimationFromTheWindowUsesTheDatasetsColours) {
   window->session().setDatasetColour(0, QColor(magenta));
   const QImage oneColour = drawFrame(QStringLiteral("one-colour"));
   ASSERT_FALSE(oneColour.isNull());
-  // The siege's symbols and the legend's swatch, in the dataset's colour.
+  // The October 2020 symbols at Farabougou and the legend's swatch, in the dataset's colour.
   EXPECT_GT(test::pixelsOf(oneColour, magenta), 200);
 }
 
 // The dialogs follow the session: new datasets leave no name of the old
 // store in their filter, and hiding a dataset takes it off their pages.
 TEST_F(WindowTest, ExportDialogsFollowTheDatasetsOpenedAndShown) {
-  const EventStore& bundled = *window->session().store();
+  const EventStore& fixture = *window->session().store();
   IncidentFilter filter;
-  const auto actors = bundled.actorFrequencies();
+  const auto actors = fixture.actorFrequencies();
   const auto jnim = std::find_if(actors.begin(), actors.end(),
-                                 [&](const auto& entry) { return bundled.string(entry.first).find("JNIM") != std::string::npos; });
+                                 [&](const auto& entry) { return fixture.string(entry.first) == "JNIM"; });
   ASSERT_NE(jnim, actors.end());
+  EXPECT_EQ(jnim->second, 13u);
   filter.actors = {jnim->first};
   window->timeController()->setFilter(filter);
   CompositionDialog* composition = window->compositionDialog();
   AnimationDialog* animation = window->animationDialog();
-  EXPECT_TRUE(composition->content().subtitle.contains(QStringLiteral("JNIM"))) << composition->content().subtitle.toStdString();
+  // The window opens on every day of the fixture.
+  EXPECT_EQ(composition->content().subtitle, QStringLiteral("18 Aug 2020 \u2013 30 Nov 2025 · actors: JNIM"));
 
   QSignalSpy finished(window.get(), &MainWindow::importFinished);
   window->openDatasets({QStringLiteral(SV_TEST_DATA "/import/ucdp-ged.csv")}, MainWindow::OpenMode::Add);

@@ -1,7 +1,8 @@
-#include "widgets/incidenttext.h"
-#include "widgets/mapcanvas.h"
+#include "app/appdata.h"
 #include "render/mapstyle.h"
 #include "render/testmap.h"
+#include "widgets/incidenttext.h"
+#include "widgets/mapcanvas.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -135,40 +136,61 @@ TEST_F(CanvasTest, ReportsTheCursorLongitudeAndLatitude) {
 
 namespace sv {
 
+// On the fixture dataset (tests/data/ui/situation-fixture.geojson).
 TEST_F(CanvasTest, ShowsIncidentsAndExplainsThemOnHover) {
-  const auto& incidents = test::bundledIncidents();
+  const auto& incidents = test::fixtureContext().incidents;
   canvas->setIncidents(incidents);
   canvas->setIncidentView(IncidentView::everything(incidents->store()));
   waitForRender();
   const DrawnIncidents* drawn = canvas->drawnIncidents();
   ASSERT_NE(drawn, nullptr);
-  EXPECT_EQ(drawn->incidentCount, incidents->store().size());
+  EXPECT_EQ(drawn->incidentCount, 25u);
   const QPointF farabougou =
       canvas->mapSettings().toPixel(test::projectedPlace(*test::bundledBaseMap(), "Farabougou").position);
   const DrawnCluster* stack = drawn->clusterAt(farabougou);
   ASSERT_NE(stack, nullptr);
-  EXPECT_GE(stack->count, 20u);
+  // At this zoom Farabougou's 8 incidents share a stack with Dogofri's 2,
+  // 16 km away; the battle with the most fatalities is on top.
+  QStringList members;
+  for (EventStore::Index i : drawn->membersOf(*stack))
+    members << QString::fromUtf8(incidents->store().id(i).data(),
+                                 static_cast<qsizetype>(incidents->store().id(i).size()));
+  EXPECT_EQ(members, test::idList({"FIX-0002", "FIX-0003", "FIX-0004", "FIX-0005", "FIX-0006", "FIX-0008", "FIX-0009",
+                                   "FIX-0011", "FIX-0012", "FIX-0022"}));
+  EXPECT_EQ(stack->count, 10u);
+  EXPECT_EQ(incidents->store().id(stack->top), "FIX-0004");
+  // The first five, in date order, then how many more.
   const QString tooltip = incidentTooltipHtml(incidents->store(), drawn->membersOf(*stack));
-  EXPECT_TRUE(tooltip.contains(QStringLiteral("incidents")));
-  EXPECT_TRUE(tooltip.contains(QStringLiteral("Oct 2020")));
-  EXPECT_TRUE(tooltip.contains(QStringLiteral("more")));
+  EXPECT_TRUE(tooltip.startsWith(
+      QStringLiteral("<qt><b>10 incidents</b><hr><b>~1\u201310 Oct 2020</b> \u00B7 Violence against "
+                     "civilians / Attack<br>Farabougou (near) \u00B7 fatalities: reported, no figure<br>")))
+      << tooltip.toStdString();
+  EXPECT_TRUE(tooltip.contains(QStringLiteral(
+      "<b>6\u201322 Oct 2020</b> \u00B7 Battles / Armed clash<br>Farabougou \u00B7 fatalities: \u226520")))
+      << tooltip.toStdString();
+  EXPECT_TRUE(tooltip.contains(QStringLiteral("<i>Fixture battle at Farabougou, lasting seventeen days.</i>")));
+  EXPECT_TRUE(tooltip.contains(QStringLiteral(
+      "<b>12 Oct 2020</b> \u00B7 Protests / Peaceful protest<br>Dogofry \u00B7 fatalities: not reported")));
+  EXPECT_FALSE(tooltip.contains(QStringLiteral("19 Oct 2020"))) << "the sixth is not listed";
+  EXPECT_TRUE(tooltip.endsWith(QStringLiteral("<br>\u2026 and 5 more</qt>"))) << tooltip.toStdString();
 }
 
 TEST_F(CanvasTest, ChangingTheIncidentRangeReusesTheBaseMap) {
-  const auto& incidents = test::bundledIncidents();
+  const auto& incidents = test::fixtureContext().incidents;
   canvas->setIncidents(incidents);
   canvas->setIncidentView(IncidentView::everything(incidents->store()));
   waitForRender();
   const qint64 baseKey = canvas->renderedMap().baseLayer.cacheKey();
-  const std::size_t before = canvas->drawnIncidents()->incidentCount;
-  IncidentView siege = canvas->incidentView();
-  siege.from = siege.to = *parseIsoDate("2020-10-15");
-  canvas->setIncidentView(siege);
+  EXPECT_EQ(canvas->drawnIncidents()->incidentCount, 25u);
+  IncidentView oneDay = canvas->incidentView();
+  oneDay.from = oneDay.to = *parseIsoDate("2020-10-15");
+  canvas->setIncidentView(oneDay);
   EXPECT_TRUE(canvas->isRenderPending());
   waitForRender();
   EXPECT_EQ(canvas->renderedMap().baseLayer.cacheKey(), baseKey);
-  EXPECT_LT(canvas->drawnIncidents()->incidentCount, before);
-  EXPECT_EQ(canvas->renderedMap().incidentView, siege);
+  // The battle of 6-22 Oct 2020 at Farabougou and the bomb at Sokolo that day.
+  EXPECT_EQ(canvas->drawnIncidents()->incidentCount, 2u);
+  EXPECT_EQ(canvas->renderedMap().incidentView, oneDay);
 }
 
 } // namespace sv

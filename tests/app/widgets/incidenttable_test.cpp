@@ -1,5 +1,6 @@
 // The incident table, the place search and the selection shared by the map,
-// the dossier and the table, on the offscreen platform.
+// the dossier and the table, on the offscreen platform, with the fixture's
+// incidents (tests/data/ui/situation-fixture.geojson).
 #include "app/appdata.h"
 #include "app/windowtest.h"
 #include "bench/synthetic.h"
@@ -30,7 +31,15 @@ namespace {
 
 DayNumber day(const char* iso) { return *parseIsoDate(iso); }
 
-std::shared_ptr<const EventStore> bundledStore() { return test::bundledContext().incidents->storePointer(); }
+std::shared_ptr<const EventStore> fixtureStore() { return test::fixtureContext().incidents->storePointer(); }
+
+// The ids of the rows shown, in their order.
+QStringList rowIds(const IncidentTableModel& model) {
+  QStringList ids;
+  for (EventStore::Index i : model.rows())
+    ids << QString::fromUtf8(model.store()->id(i).data(), static_cast<qsizetype>(model.store()->id(i).size()));
+  return ids;
+}
 
 std::shared_ptr<const EventStore> syntheticStore(std::size_t count) {
   test::SyntheticOptions options;
@@ -49,17 +58,20 @@ QStringList column(const IncidentTableModel& model, int column) {
 TEST(IncidentTableModel, PassesTheModelTesterThroughRangesSearchesAndSorts) {
   IncidentTableModel model;
   QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-  model.setStore(bundledStore());
+  model.setStore(fixtureStore());
   EXPECT_TRUE(model.setIncidents({day("2020-10-01"), day("2020-10-31")}, {}));
-  EXPECT_GT(model.rowCount(), 5);
+  EXPECT_EQ(model.rowCount(), 8);
   EXPECT_FALSE(model.setIncidents({day("2020-10-01"), day("2020-10-31")}, {})) << "the same rows signal nothing";
   for (int c = 0; c < IncidentTableModel::ColumnCount; ++c) {
     model.sort(c, Qt::AscendingOrder);
     model.sort(c, Qt::DescendingOrder);
   }
   model.setSearchText(QStringLiteral("jnim"));
-  model.setIncidents({bundledStore()->firstDay(), bundledStore()->lastDay()}, {});
+  EXPECT_EQ(model.rowCount(), 5);
+  model.setIncidents({fixtureStore()->firstDay(), fixtureStore()->lastDay()}, {});
+  EXPECT_EQ(model.rowCount(), 13);
   model.setSearchText(QString());
+  EXPECT_EQ(model.rowCount(), 25);
   model.setIncidents({day("2023-06-01"), day("2023-06-01")}, {});
   EXPECT_EQ(model.rowCount(), 0);
   model.setStore(nullptr);
@@ -67,7 +79,7 @@ TEST(IncidentTableModel, PassesTheModelTesterThroughRangesSearchesAndSorts) {
 }
 
 TEST(IncidentTableModel, ShowsTheRangeUnderTheFilterInDateOrder) {
-  const auto store = bundledStore();
+  const auto store = fixtureStore();
   IncidentTableModel model;
   model.setStore(store);
   IncidentFilter battles;
@@ -75,18 +87,23 @@ TEST(IncidentTableModel, ShowsTheRangeUnderTheFilterInDateOrder) {
   model.setIncidents({day("2020-10-01"), day("2020-10-31")}, battles);
   const auto expected = store->overlapping(day("2020-10-01"), day("2020-10-31"), battles);
   ASSERT_EQ(model.rows(), expected);
+  EXPECT_EQ(rowIds(model), test::idList({"FIX-0004", "FIX-0005", "FIX-0009"}));
   for (int row = 0; row < model.rowCount(); ++row) {
     EXPECT_EQ(model.index(row, IncidentTableModel::TypeColumn).data().toString(), QStringLiteral("Battles"));
     EXPECT_EQ(model.index(row, 0).data(IncidentTableModel::IncidentRole).toUInt(), model.incidentAt(row));
   }
-  // The siege shows its span and its place; precision shows in the date.
+  // The battle of several days shows its span and its place; precision shows in the date.
   model.setIncidents({day("2020-10-06"), day("2020-10-06")}, {});
-  const auto siege = model.rowOf(*store->find("MLI-2020-005"));
-  ASSERT_TRUE(siege);
-  EXPECT_EQ(model.index(*siege, IncidentTableModel::DateColumn).data().toString(), QStringLiteral("6\u201322 Oct 2020"));
-  EXPECT_EQ(model.index(*siege, IncidentTableModel::PlaceColumn).data().toString(), QStringLiteral("Farabougou"));
-  EXPECT_EQ(model.index(*siege, IncidentTableModel::RegionColumn).data().toString(), QStringLiteral("Ségou"));
-  EXPECT_TRUE(column(model, IncidentTableModel::DateColumn).contains(QStringLiteral("~1\u201310 Oct 2020")));
+  EXPECT_EQ(rowIds(model), test::idList({"FIX-0002", "FIX-0003", "FIX-0004"}));
+  const auto battle = model.rowOf(*store->find("FIX-0004"));
+  ASSERT_TRUE(battle);
+  EXPECT_EQ(model.index(*battle, IncidentTableModel::DateColumn).data().toString(),
+            QStringLiteral("6\u201322 Oct 2020"));
+  EXPECT_EQ(model.index(*battle, IncidentTableModel::PlaceColumn).data().toString(), QStringLiteral("Farabougou"));
+  EXPECT_EQ(model.index(*battle, IncidentTableModel::RegionColumn).data().toString(), QStringLiteral("Ségou"));
+  EXPECT_EQ(column(model, IncidentTableModel::DateColumn),
+            (QStringList{QStringLiteral("~1\u201310 Oct 2020"), QStringLiteral("6 Oct 2020"),
+                         QStringLiteral("6\u201322 Oct 2020")}));
 }
 
 TEST(IncidentTableModel, SortsEachColumnWithNotReportedBelowZero) {
@@ -122,14 +139,15 @@ TEST(IncidentTableModel, SortsEachColumnWithNotReportedBelowZero) {
 }
 
 TEST(IncidentTableModel, SearchIgnoresCaseAndAccentsAcrossColumns) {
-  const auto store = bundledStore();
+  const auto store = fixtureStore();
   IncidentTableModel model;
   model.setStore(store);
   model.setIncidents({store->firstDay(), store->lastDay()}, {});
   const int all = model.rowCount();
+  ASSERT_EQ(all, 25);
   model.setSearchText(QStringLiteral("FÁRABOUGOU"));
-  ASSERT_GT(model.rowCount(), 10);
-  EXPECT_LT(model.rowCount(), all);
+  EXPECT_EQ(rowIds(model), test::idList({"FIX-0002", "FIX-0003", "FIX-0004", "FIX-0005", "FIX-0008", "FIX-0009",
+                                         "FIX-0012", "FIX-0022"}));
   EXPECT_EQ(model.unsearchedCount(), static_cast<std::size_t>(all));
   for (EventStore::Index i : model.rows()) {
     const bool inPlace = foldText(store->place(i)).find("farabougou") != std::string::npos;
@@ -138,11 +156,12 @@ TEST(IncidentTableModel, SearchIgnoresCaseAndAccentsAcrossColumns) {
   }
   // An actor, a type and an id.
   model.setSearchText(QStringLiteral("dozo"));
-  EXPECT_GT(model.rowCount(), 0);
+  EXPECT_EQ(rowIds(model), test::idList({"FIX-0004", "FIX-0005", "FIX-0011", "FIX-0025"}));
   model.setSearchText(QStringLiteral("violence against civilians"));
+  EXPECT_EQ(rowIds(model), test::idList({"FIX-0002", "FIX-0003", "FIX-0011", "FIX-0012", "FIX-0016"}));
   for (EventStore::Index i : model.rows()) EXPECT_EQ(store->type(i), EventType::ViolenceAgainstCivilians) << store->id(i);
-  model.setSearchText(QStringLiteral("MLI-2025-006"));
-  ASSERT_EQ(model.rowCount(), 1);
+  model.setSearchText(QStringLiteral("fix-0022"));
+  EXPECT_EQ(rowIds(model), test::idList({"FIX-0022"}));
   model.setSearchText(QStringLiteral("no such words anywhere"));
   EXPECT_EQ(model.rowCount(), 0);
 }
@@ -233,7 +252,7 @@ TEST(IncidentTablePanel, FollowsTheRangeKeepingTheTopRowAndSelection) {
 }
 
 TEST(IncidentTablePanel, CopiesTheSelectedRowsOrAllAndExportsCsv) {
-  const auto store = bundledStore();
+  const auto store = fixtureStore();
   TimeController controller;
   controller.setStore(store);
   controller.setSelection({TimeMode::Window, day("2020-10-31"), {1, TimeUnit::Day}, {1, TimeUnit::Month}, 0});
@@ -241,28 +260,47 @@ TEST(IncidentTablePanel, CopiesTheSelectedRowsOrAllAndExportsCsv) {
   panel.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
   const int rows = panel.model()->rowCount();
-  ASSERT_GT(rows, 3);
+  ASSERT_EQ(rows, 8); // FIX-0002 to FIX-0009, in October 2020
   panel.copyRows();
-  EXPECT_EQ(QApplication::clipboard()->text().count(QLatin1Char('\n')), rows + 1);
+  const QStringList all = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+  ASSERT_EQ(all.size(), rows + 1);
+  EXPECT_TRUE(all[1].startsWith(QStringLiteral("~1\u201310 Oct 2020\tFarabougou\tSégou\tViolence against civilians\t")))
+      << all[1].toStdString();
+  EXPECT_TRUE(all[8].endsWith(QStringLiteral("\tFIX-0009"))) << all[8].toStdString();
   panel.view()->selectionModel()->select(panel.model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
   panel.view()->selectionModel()->select(panel.model()->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
   panel.copyRows();
-  EXPECT_EQ(QApplication::clipboard()->text().count(QLatin1Char('\n')), 3);
+  const QStringList two = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+  ASSERT_EQ(two.size(), 3);
+  EXPECT_TRUE(two[1].endsWith(QStringLiteral("\tFIX-0003"))) << two[1].toStdString();
+  EXPECT_TRUE(two[2].endsWith(QStringLiteral("\tFIX-0004"))) << two[2].toStdString();
   const QMimeData* mime = QApplication::clipboard()->mimeData();
   ASSERT_TRUE(mime->hasFormat(QStringLiteral("text/csv")));
-  EXPECT_EQ(QString::fromUtf8(mime->data(QStringLiteral("text/csv"))).count(QStringLiteral("\r\n")), 3);
+  const QStringList csvRows =
+      QString::fromUtf8(mime->data(QStringLiteral("text/csv"))).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+  ASSERT_EQ(csvRows.size(), 3);
+  EXPECT_TRUE(csvRows[1].startsWith(QStringLiteral("FIX-0003,2020-10-06,2020-10-06,"))) << csvRows[1].toStdString();
+  EXPECT_TRUE(csvRows[2].startsWith(QStringLiteral("FIX-0004,2020-10-06,2020-10-22,"))) << csvRows[2].toStdString();
 
   panel.searchField()->setText(QStringLiteral("dozo"));
   QTest::keyClick(panel.searchField(), Qt::Key_Return);
-  const int matching = panel.model()->rowCount();
-  ASSERT_GT(matching, 0);
-  ASSERT_LT(matching, rows);
+  EXPECT_EQ(rowIds(*panel.model()), test::idList({"FIX-0004", "FIX-0005"}));
   QTemporaryDir dir;
   QString error;
   ASSERT_TRUE(panel.exportCsv(dir.filePath(QStringLiteral("rows.csv")), &error)) << error.toStdString();
   QFile file(dir.filePath(QStringLiteral("rows.csv")));
   ASSERT_TRUE(file.open(QIODevice::ReadOnly));
-  EXPECT_EQ(QString::fromUtf8(file.readAll()).count(QStringLiteral("\r\n")), matching + 1);
+  const QStringList written = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+  ASSERT_EQ(written.size(), 3);
+  EXPECT_TRUE(written[0].startsWith(QStringLiteral("id,start,end,"))) << written[0].toStdString();
+  EXPECT_TRUE(written[1].startsWith(
+      QStringLiteral("FIX-0004,2020-10-06,2020-10-22,day,6\u201322 Oct 2020,Farabougou,2457671,")))
+      << written[1].toStdString();
+  EXPECT_TRUE(written[1].contains(QStringLiteral(",\"Fixture battle at Farabougou, lasting seventeen days.\",")))
+      << written[1].toStdString();
+  EXPECT_TRUE(
+      written[2].startsWith(QStringLiteral("FIX-0005,2020-10-09,2020-10-09,day,9 Oct 2020,Farabougou,2457671,")))
+      << written[2].toStdString();
   EXPECT_FALSE(panel.exportCsv(dir.filePath(QStringLiteral("no/such/folder/rows.csv")), &error));
   EXPECT_TRUE(error.contains(QStringLiteral("rows.csv")));
 }
@@ -280,32 +318,36 @@ TEST_F(WindowTest, TheTableTheMapAndTheDossierShareTheSelection) {
   const EventStore& store = *window->timeController()->store();
   window->timeController()->setSelection({TimeMode::Window, day("2020-10-31"), {1, TimeUnit::Day}, {1, TimeUnit::Month}, 0});
 
+  EXPECT_EQ(table->model()->rowCount(), 8) << "FIX-0002 to FIX-0009, in October 2020";
+
   // Table -> map and dossier.
-  const EventStore::Index siege = *store.find("MLI-2020-005");
-  const auto row = table->model()->rowOf(siege);
+  const EventStore::Index battle = *store.find("FIX-0004");
+  const auto row = table->model()->rowOf(battle);
   ASSERT_TRUE(row);
   table->view()->selectionModel()->setCurrentIndex(table->model()->index(*row, 0),
                                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-  EXPECT_EQ(canvas->selectedIncident(), siege);
+  EXPECT_EQ(canvas->selectedIncident(), battle);
   ASSERT_TRUE(dossier->place());
   EXPECT_EQ(dossier->place()->name, "Farabougou");
-  EXPECT_EQ(dossier->selectedIncident(), siege);
+  EXPECT_EQ(dossier->selectedIncident(), battle);
 
-  // Dossier -> table and map.
+  // Dossier -> table and map: the abduction the same day.
   waitForDossier();
-  const EventStore::Index other = *store.find("MLI-2020-007");
+  EXPECT_EQ(dossier->history().entries.size(), 8u);
+  const EventStore::Index other = *store.find("FIX-0003");
   emit dossier->browser()->anchorClicked(QUrl(QStringLiteral("incident:%1").arg(other)));
   EXPECT_EQ(canvas->selectedIncident(), other);
   ASSERT_TRUE(table->view()->currentIndex().isValid());
   EXPECT_EQ(table->model()->incidentAt(table->view()->currentIndex().row()), other);
 
-  // Map -> table and dossier: a click on Farabougou's symbols.
+  // Map -> table and dossier: a click on Farabougou's symbols selects the one
+  // on top, the battle with the most fatalities.
   waitForRender();
   const QPointF farabougou =
       canvas->mapSettings().toPixel(test::projectedPlace(*test::bundledBaseMap(), "Farabougou").position);
   clickAt(canvas, farabougou);
-  ASSERT_TRUE(canvas->selectedIncident());
-  EXPECT_EQ(dossier->selectedIncident(), canvas->selectedIncident());
+  EXPECT_EQ(canvas->selectedIncident(), battle);
+  EXPECT_EQ(dossier->selectedIncident(), battle);
   ASSERT_TRUE(table->view()->currentIndex().isValid());
   EXPECT_EQ(table->model()->incidentAt(table->view()->currentIndex().row()), *canvas->selectedIncident());
 }
@@ -321,10 +363,15 @@ TEST_F(WindowTest, PlaceSearchCompletesRanksAndOpensTheDossier) {
   QTest::keyClicks(search, QStringLiteral("FARABOUGOU"));
   QStandardItemModel* suggestions = search->suggestionModel();
   ASSERT_GE(suggestions->rowCount(), 2) << "Farabougou has homonyms";
-  const QString first = suggestions->item(0)->text();
-  EXPECT_TRUE(first.startsWith(QStringLiteral("Farabougou — Niono cercle, Ségou · "))) << first.toStdString();
-  EXPECT_TRUE(first.endsWith(QStringLiteral(" incidents")));
-  EXPECT_TRUE(suggestions->item(1)->text().contains(QStringLiteral("cercle"))) << "homonyms say where they are";
+  // The one with incidents first, with their number.
+  EXPECT_EQ(suggestions->item(0)->text(), QStringLiteral("Farabougou — Niono cercle, Ségou · 8 incidents"));
+  for (int k = 1; k < suggestions->rowCount(); ++k) {
+    const QString homonym = suggestions->item(k)->text();
+    if (!homonym.startsWith(QStringLiteral("Farabougou — "))) continue;
+    EXPECT_TRUE(homonym.contains(QStringLiteral(" cercle, ")))
+        << "homonyms say where they are: " << homonym.toStdString();
+    EXPECT_FALSE(homonym.contains(QStringLiteral(" incident"))) << homonym.toStdString();
+  }
   EXPECT_TRUE(search->placeCompleter()->popup()->isVisible());
 
   QTest::keyClick(search, Qt::Key_Return);
@@ -332,7 +379,7 @@ TEST_F(WindowTest, PlaceSearchCompletesRanksAndOpensTheDossier) {
   ASSERT_TRUE(dossier->place());
   EXPECT_EQ(dossier->place()->name, "Farabougou");
   waitForDossier();
-  EXPECT_EQ(dossier->history().entries.size(), 23u);
+  EXPECT_EQ(dossier->history().entries.size(), 8u);
   EXPECT_TRUE(dossier->isVisible());
   const QPointF viewCentre = window->canvas()->mapSettings().center();
   const auto expected = test::projectedPlace(*test::bundledBaseMap(), "Farabougou").position;
@@ -343,7 +390,7 @@ TEST_F(WindowTest, PlaceSearchCompletesRanksAndOpensTheDossier) {
   search->clear();
   QTest::keyClicks(search, QStringLiteral("segou"));
   ASSERT_GE(suggestions->rowCount(), 2);
-  EXPECT_TRUE(suggestions->item(0)->text().startsWith(QStringLiteral("Ségou"))) << suggestions->item(0)->text().toStdString();
+  EXPECT_EQ(suggestions->item(0)->text(), QStringLiteral("Ségou — Ségou cercle, Ségou · 1 incident"));
   const QString second = suggestions->item(1)->data(Qt::UserRole + 2).toString();
   QTest::keyClick(search->placeCompleter()->popup(), Qt::Key_Down);
   QTest::keyClick(search->placeCompleter()->popup(), Qt::Key_Down);
@@ -363,17 +410,26 @@ TEST_F(WindowTest, PlaceSearchCompletesRanksAndOpensTheDossier) {
   QString error;
   ASSERT_TRUE(dossier->exportTo(dir.filePath(QStringLiteral("f.md")), DossierPanel::ExportFormat::Markdown, &error))
       << error.toStdString();
+  const QStringList atFarabougou =
+      test::idList({"FIX-0002", "FIX-0003", "FIX-0004", "FIX-0005", "FIX-0008", "FIX-0009", "FIX-0012", "FIX-0022"});
   QFile markdown(dir.filePath(QStringLiteral("f.md")));
   ASSERT_TRUE(markdown.open(QIODevice::ReadOnly));
   const QString md = QString::fromUtf8(markdown.readAll());
   EXPECT_TRUE(md.startsWith(QStringLiteral("# Farabougou\n")));
-  EXPECT_EQ(md.count(QStringLiteral("\n### ")), 23);
+  EXPECT_TRUE(md.contains(QStringLiteral("\n- 8 incidents, from 1 Oct 2020 to 19 Aug 2025\n"))) << md.toStdString();
+  EXPECT_EQ(md.count(QStringLiteral("\n### ")), 8);
+  EXPECT_TRUE(md.contains(
+      QStringLiteral("\n### 6\u201322 Oct 2020 — Battles / Armed clash\n\nFarabougou (exact) · `FIX-0004`  \n")))
+      << md.toStdString();
+  for (const QString& id : atFarabougou) EXPECT_TRUE(md.contains(QStringLiteral("`%1`").arg(id))) << id.toStdString();
   ASSERT_TRUE(dossier->exportTo(dir.filePath(QStringLiteral("f.csv")), DossierPanel::ExportFormat::Csv, &error));
   QFile csv(dir.filePath(QStringLiteral("f.csv")));
   ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
-  const QString rows = QString::fromUtf8(csv.readAll());
-  EXPECT_TRUE(rows.startsWith(QStringLiteral("id,at_place,distance_km,direction,start,")));
-  EXPECT_EQ(rows.count(QStringLiteral("\r\n")), 24);
+  const QStringList rows = QString::fromUtf8(csv.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+  ASSERT_EQ(rows.size(), 9);
+  EXPECT_TRUE(rows[0].startsWith(QStringLiteral("id,at_place,distance_km,direction,start,")));
+  for (qsizetype k = 0; k < atFarabougou.size(); ++k)
+    EXPECT_TRUE(rows[k + 1].startsWith(atFarabougou[k] + QStringLiteral(",true,,,"))) << rows[k + 1].toStdString();
   // The one-place sheet: a PDF of the map and the chronology.
   ASSERT_TRUE(dossier->exportTo(dir.filePath(QStringLiteral("f.pdf")), DossierPanel::ExportFormat::Pdf, &error))
       << error.toStdString();
@@ -381,9 +437,16 @@ TEST_F(WindowTest, PlaceSearchCompletesRanksAndOpensTheDossier) {
   ASSERT_TRUE(sheet.open(QIODevice::ReadOnly));
   EXPECT_TRUE(sheet.read(5).startsWith("%PDF-"));
   EXPECT_GT(sheet.size(), 20000);
+  const QString sheetText = pdfText(dir.filePath(QStringLiteral("f.pdf")));
+  EXPECT_TRUE(sheetText.contains(QStringLiteral("Farabougou \u2014 incident history")))
+      << sheetText.left(400).toStdString();
+  EXPECT_TRUE(sheetText.contains(QStringLiteral("Farabougou \u2014 chronology")));
+  EXPECT_TRUE(sheetText.contains(QStringLiteral("8 at Farabougou, from 2020-10-01 to 2025-08-19")));
+  for (const QString& id : atFarabougou) EXPECT_TRUE(sheetText.contains(id)) << id.toStdString();
   EXPECT_FALSE(dossier->exportTo(dir.filePath(QStringLiteral("missing/f.md")), DossierPanel::ExportFormat::Markdown, &error));
   EXPECT_TRUE(error.contains(QStringLiteral("missing/f.md")));
-  EXPECT_TRUE(dossier->historyText().startsWith(QStringLiteral("Farabougou, Niono cercle, S\u00e9gou region (geonames:")));
+  EXPECT_TRUE(dossier->historyText().startsWith(
+      QStringLiteral("Farabougou, Niono cercle, S\u00e9gou region (geonames:2457671)\n")));
 
   // Nothing found: said in the status bar, the dossier stays.
   search->clear();
