@@ -3,7 +3,7 @@
 #include "dialogs/aboutdialog.h"
 #include "dialogs/animationdialog.h"
 #include "dialogs/compositiondialog.h"
-#include "session/datasetimport.h"
+#include "dialogs/dataopening.h"
 #include "widgets/datasetpanel.h"
 #include "widgets/dossierpanel.h"
 #include "widgets/filterpanel.h"
@@ -22,7 +22,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
-#include <QFutureWatcher>
 #include <QDockWidget>
 #include <QKeySequence>
 #include <QLabel>
@@ -71,6 +70,7 @@ MainWindow::MainWindow(Session& session, QWidget* parent) : QMainWindow(parent),
   statusBar()->addPermanentWidget(m_positionLabel);
   statusBar()->addPermanentWidget(m_scaleLabel);
 
+  m_dataOpening = new DataOpening(m_session, this);
   createDocks();
   connectData();
   // Open on everything, up to the last day, stepping by week.
@@ -97,6 +97,10 @@ MainWindow::MainWindow(Session& session, QWidget* parent) : QMainWindow(parent),
 
 // The user's import ends with the window; the session cancels it when it goes.
 MainWindow::~MainWindow() = default;
+
+void MainWindow::openDatasets(const QStringList& paths, OpenMode mode) { m_dataOpening->openDatasets(paths, mode); }
+
+ImportReportDialog* MainWindow::importReport() const { return m_dataOpening->importReport(); }
 
 void MainWindow::createDocks() {
   const auto store = m_session.store();
@@ -154,8 +158,8 @@ void MainWindow::connectData() {
     m_time->setFilter(filter);
   });
 
-  connect(&m_session, &Session::importStarted, this, &MainWindow::showImportProgress);
-  connect(&m_session, &Session::importFinished, this, &MainWindow::showImportOutcome);
+  connect(m_dataOpening, &DataOpening::importFinished, this, &MainWindow::importFinished);
+  connect(m_dataOpening, &DataOpening::statusMessage, statusBar(), &QStatusBar::showMessage);
   connect(&m_session, &Session::projectReady, this, &MainWindow::applyProject);
   connect(&m_session, &Session::projectFailed, this, &MainWindow::failProject);
   connect(&m_session, &Session::projectPathChanged, this, &MainWindow::showProjectTitle);
@@ -208,13 +212,14 @@ void MainWindow::createMenus() {
 
 void MainWindow::createFileMenu() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* add = file->addAction(tr("&Add Data…"), this, [this] { openWithDialog(OpenMode::Add); });
+  QAction* add = file->addAction(tr("&Add Data…"), this, [this] { m_dataOpening->openWithDialog(OpenMode::Add); });
   add->setShortcut(QKeySequence::Open);
   add->setStatusTip(tr("Open an ACLED or UCDP export, a CSV, GeoJSON, GeoPackage, KML… beside the data shown"));
-  QAction* replace = file->addAction(tr("&Open Data Instead…"), this, [this] { openWithDialog(OpenMode::Replace); });
+  QAction* replace =
+      file->addAction(tr("&Open Data Instead…"), this, [this] { m_dataOpening->openWithDialog(OpenMode::Replace); });
   replace->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
   replace->setStatusTip(tr("Open incident data in place of the datasets shown"));
-  file->addAction(tr("Add Data with &Column Mapping…"), this, &MainWindow::openWithColumnMapping)
+  file->addAction(tr("Add Data with &Column Mapping…"), m_dataOpening, &DataOpening::openWithColumnMapping)
       ->setStatusTip(tr("Open a table of your own, saying which column holds the date, the position and each field"));
   m_recentMenu = file->addMenu(tr("Open &Recent"));
   connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);

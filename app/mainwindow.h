@@ -11,12 +11,12 @@
 class QDockWidget;
 class QLabel;
 class QMenu;
-class QProgressDialog;
 
 namespace sv {
 
 class AnimationDialog;
 class CompositionDialog;
+class DataOpening;
 class ImportReportDialog;
 class DatasetPanel;
 class DossierPanel;
@@ -30,10 +30,9 @@ class TimelinePanel;
 
 // Wiring: the map over the timeline in the middle, the docks, the menus and
 // the status bar, each connected to the session (the open data) and the time
-// controller (the range and the filter), which they follow. What the window
-// adds of its own are the steps that ask the user: file dialogs, the
-// column-mapping dialog, progress, messages and the import report
-// (mainwindowdata.cpp). The session must hold datasets.
+// controller (the range and the filter), which they follow. Opening data with
+// its dialogs is DataOpening's; projects, recent and dropped files are in
+// mainwindowdata.cpp. The session must hold datasets.
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
@@ -59,11 +58,9 @@ public:
 
   using OpenMode = Session::OpenMode;
   // Opens incident files of any supported format beside the datasets shown
-  // (Add) or instead of them (Replace), with a progress dialog that can
-  // cancel, and brings up the import report. Delimited text whose columns the
-  // viewer cannot tell by itself first brings up the column-mapping dialog.
+  // (Add) or instead of them (Replace), as DataOpening does from the menus.
   void openDatasets(const QStringList& paths, OpenMode mode);
-  ImportReportDialog* importReport() const { return m_importReport; }
+  ImportReportDialog* importReport() const;
 
   // Projects: the session's datasets and styles, with the view, the time
   // slider, the filters and the selection (see projectfile.h).
@@ -88,11 +85,6 @@ private:
   void createFileMenu();
   void createViewMenu();
   void createTimeMenu();
-  void openWithDialog(OpenMode mode);
-  void showImportProgress(const QStringList& paths);
-  void showImportOutcome(const DatasetImportOutcome& outcome, const QString& message);
-  void askColumnMapping(const QString& path, const QStringList& paths, OpenMode mode, TablePreview preview);
-  void openWithColumnMapping();
   void applyProject(const Project& project, QStringList notes);
   void failProject(const QString& message, bool cancelled);
   void saveProjectWithDialog(bool choosePath);
@@ -134,8 +126,7 @@ private:
   CompositionDialog* m_compositionDialog = nullptr;
   AnimationDialog* m_animationDialog = nullptr;
   QMenu* m_recentMenu = nullptr;
-  QProgressDialog* m_importProgress = nullptr;
-  ImportReportDialog* m_importReport = nullptr;
+  DataOpening* m_dataOpening = nullptr;
 };
 
 } // namespace sv

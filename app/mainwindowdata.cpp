@@ -1,11 +1,10 @@
 #include "mainwindow.h"
 
-// The steps of opening data and projects that ask the user: file dialogs,
-// the column-mapping dialog, the progress dialog, messages and the import
-// report. The session does the work; the window's construction and menus
-// are in mainwindow.cpp.
-#include "dialogs/columnmappingdialog.h"
-#include "dialogs/importreportdialog.h"
+// Recent files, dropped files and projects: saving and opening them with
+// their dialogs, and applying a project's view, filters, selection and time
+// once the session has opened its datasets. Opening data goes through
+// DataOpening; the window's construction and menus are in mainwindow.cpp.
+#include "dialogs/dataopening.h"
 #include "widgets/dossierpanel.h"
 #include "widgets/filterpanel.h"
 #include "widgets/mapcanvas.h"
@@ -21,7 +20,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QProgressDialog>
 #include <QStatusBar>
 
 #include <algorithm>
@@ -36,7 +34,7 @@ bool isProjectFile(const QString& path) {
 
 } // namespace
 
-// --- Opening data -------------------------------------------------------------
+// --- Recent and dropped files -------------------------------------------------
 
 void MainWindow::fillRecentMenu() {
   m_recentMenu->clear();
@@ -47,118 +45,6 @@ void MainWindow::fillRecentMenu() {
     action->setEnabled(QFileInfo::exists(path));
   }
   if (recent.isEmpty()) m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
-}
-
-void MainWindow::openWithDialog(OpenMode mode) {
-  const QStringList paths = QFileDialog::getOpenFileNames(
-      this, mode == OpenMode::Add ? tr("Add Incident Data") : tr("Open Incident Data"), QString(),
-      tr("Incident data (*.csv *.tsv *.txt *.geojson *.json *.gpkg *.kml *.kmz *.fgb *.shp);;"
-         "ACLED or UCDP export, delimited text (*.csv *.tsv *.txt);;"
-         "GeoJSON, GeoPackage, KML, FlatGeobuf, Shapefile (*.geojson *.json *.gpkg *.kml *.kmz *.fgb *.shp);;"
-         "All files (*)"));
-  if (!paths.isEmpty()) openDatasets(paths, mode);
-}
-
-void MainWindow::openDatasets(const QStringList& paths, OpenMode mode) {
-  if (paths.isEmpty()) return;
-  if (m_session.isImporting()) {
-    statusBar()->showMessage(tr("An import is already running"), 5000);
-    return;
-  }
-  // Tables the viewer cannot read by itself ask for their columns first, one at a time.
-  if (auto table = m_session.tableNeedingColumns(paths)) {
-    askColumnMapping(table->first, paths, mode, std::move(table->second));
-    return;
-  }
-  m_session.openDatasets(paths, mode);
-}
-
-void MainWindow::showImportProgress(const QStringList& paths) {
-  if (m_importProgress) m_importProgress->deleteLater();
-  m_importProgress = new QProgressDialog(tr("Reading %1…").arg(QFileInfo(paths.first()).fileName()), tr("Cancel"), 0,
-                                         1000, this);
-  m_importProgress->setWindowTitle(tr("Opening Data"));
-  m_importProgress->setMinimumDuration(400);
-  m_importProgress->setAutoClose(false);
-  m_importProgress->setAutoReset(false);
-  connect(m_importProgress, &QProgressDialog::canceled, &m_session, &Session::cancelImport);
-  connect(&m_session.importJob(), &BackgroundJob::progressChanged, m_importProgress,
-          [progress = m_importProgress](double fraction) {
-            if (!progress->wasCanceled()) progress->setValue(static_cast<int>(fraction * 1000.0));
-          });
-}
-
-void MainWindow::showImportOutcome(const DatasetImportOutcome& outcome, const QString& message) {
-  if (m_importProgress) {
-    m_importProgress->deleteLater();
-    m_importProgress = nullptr;
-  }
-  const bool forProject = outcome.forProject;
-  if (outcome.cancelled) {
-    statusBar()->showMessage(message, 8000);
-    emit importFinished(false, message);
-    return;
-  }
-  if (!outcome.ok) {
-    // A project's failure is said by failProject.
-    if (!forProject) {
-      auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open Data"),
-                                  tr("%1\n\nThe data shown is unchanged.").arg(message), QMessageBox::Ok, this);
-      if (message.contains(QLatin1String("--map")))
-        box->setInformativeText(tr("Choose the columns with File → Add Data with Column Mapping…"));
-      box->setAttribute(Qt::WA_DeleteOnClose);
-      box->open();
-    }
-    emit importFinished(false, message);
-    return;
-  }
-  if (m_importReport) m_importReport->deleteLater();
-  m_importReport = new ImportReportDialog(outcome.reports, this);
-  m_importReport->setAttribute(Qt::WA_DeleteOnClose);
-  connect(m_importReport, &QObject::destroyed, this, [this, report = m_importReport] {
-    if (m_importReport == report) m_importReport = nullptr;
-  });
-  // A project reopening its data brings the report up only when rows were rejected.
-  const bool rejected = std::any_of(outcome.reports.begin(), outcome.reports.end(),
-                                    [](const FileImportReport& r) { return !r.result.rejected.empty(); });
-  if (!forProject || rejected) {
-    m_importReport->show();
-    m_importReport->raise();
-    m_importReport->activateWindow(); // so that Escape closes it
-  }
-  statusBar()->showMessage(message, 8000);
-  emit importFinished(true, message);
-}
-
-void MainWindow::askColumnMapping(const QString& path, const QStringList& paths, OpenMode mode, TablePreview preview) {
-  auto* dialog = new ColumnMappingDialog(path, std::move(preview), this);
-  dialog->setAttribute(Qt::WA_DeleteOnClose);
-  connect(dialog, &QDialog::accepted, this, [this, dialog, paths, mode] {
-    m_session.setColumnMapping(dialog->path(), QString::fromStdString(dialog->mapping().describe()));
-    openDatasets(paths, mode);
-  });
-  connect(dialog, &QDialog::rejected, this, [this, path] {
-    const QString message = tr("%1 not opened: no columns chosen").arg(QFileInfo(path).fileName());
-    statusBar()->showMessage(message, 8000);
-    emit importFinished(false, message);
-  });
-  dialog->open();
-}
-
-// Any table, with its columns chosen by hand whatever the viewer would guess.
-void MainWindow::openWithColumnMapping() {
-  const QString path = QFileDialog::getOpenFileName(
-      this, tr("Add Data with Column Mapping"), QString(),
-      tr("Tables (*.csv *.tsv *.txt *.geojson *.json *.gpkg *.kml *.fgb *.shp);;All files (*)"));
-  if (path.isEmpty()) return;
-  std::string error;
-  auto preview = previewTable(path.toStdString(), 20, &error);
-  if (!preview) {
-    QMessageBox::warning(this, tr("Cannot Open Data"), QString::fromStdString(error));
-    return;
-  }
-  m_session.setColumnMapping(path, {});
-  askColumnMapping(path, {path}, OpenMode::Add, std::move(*preview));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
@@ -177,14 +63,14 @@ void MainWindow::dropEvent(QDropEvent* event) {
   if (project != paths.end())
     openProject(*project);
   else
-    openDatasets(paths, OpenMode::Add);
+    m_dataOpening->openDatasets(paths, OpenMode::Add);
 }
 
 void MainWindow::openPath(const QString& path) {
   if (isProjectFile(path))
     openProject(path);
   else
-    openDatasets({path}, OpenMode::Add);
+    m_dataOpening->openDatasets({path}, OpenMode::Add);
 }
 
 // --- Projects -------------------------------------------------------------------
