@@ -80,4 +80,34 @@ Incident incidentAt(const char* id, const char* placeName, const char* isoDate, 
   return incident;
 }
 
+std::shared_ptr<const IncidentLayerData> referenceIncidents() {
+  static const std::shared_ptr<const IncidentLayerData> layer = [] {
+    std::vector<Incident> incidents;
+    incidents.push_back(incidentAt("R1", "Farabougou", "2020-10-06", EventType::Battles, Fatalities::exactly(12)));
+    incidents.push_back(incidentAt("R2", "Farabougou", "2020-10-09", EventType::ViolenceAgainstCivilians, Fatalities::exactly(3)));
+    incidents.push_back(incidentAt("R3", "Farabougou", "2020-10-14", EventType::Battles, Fatalities::notReported()));
+    incidents.push_back(incidentAt("R4", "Niono", "2020-10-12", EventType::ExplosionsRemoteViolence, Fatalities::exactly(40)));
+    Incident near = incidentAt("R5", "Ségou", "2020-10-20", EventType::ViolenceAgainstCivilians, Fatalities::exactly(6));
+    near.locationPrecision = LocationPrecision::Near;
+    incidents.push_back(std::move(near));
+    Incident week = incidentAt("R6", "Mopti", "2020-10-19", EventType::Protests, Fatalities::notReported());
+    week.datePrecision = DatePrecision::Week;
+    week.end = week.start + 6;
+    incidents.push_back(std::move(week));
+    incidents.push_back(incidentAt("R7", "Djenné", "2020-10-22", EventType::Riots, Fatalities::exactly(1)));
+    incidents.push_back(incidentAt("R8", "Ké-Macina", "2020-10-25", EventType::StrategicDevelopments, Fatalities::notReported()));
+    return incidentLayer(std::move(incidents));
+  }();
+  return layer;
+}
+
+MapSettings referenceView(QSize size) {
+  MapSettings settings;
+  settings.setOutputSize(size);
+  const Point2 west = displayProjection().forward({-7.2, 13.0});
+  const Point2 east = displayProjection().forward({-3.6, 15.2});
+  settings.zoomToExtent(QRectF(QPointF(west.x, west.y), QPointF(east.x, east.y)).normalized());
+  return settings;
+}
+
 } // namespace sv::test

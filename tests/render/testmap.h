@@ -29,4 +29,10 @@ std::shared_ptr<const IncidentLayerData> incidentLayer(std::vector<Incident> inc
 Incident incidentAt(const char* id, const char* placeName, const char* isoDate, EventType type,
                     Fatalities fatalities = Fatalities::notReported());
 
+// The incidents the reference images draw: every event type at a town of
+// its own, sizes by fatalities, an approximate place and date, a stack.
+std::shared_ptr<const IncidentLayerData> referenceIncidents();
+// The view of those images: Ségou, Mopti and the Niono cercle.
+MapSettings referenceView(QSize size);
+
 } // namespace sv::test
