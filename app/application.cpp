@@ -21,9 +21,7 @@
 namespace sv {
 namespace {
 
-bool hasDisplay() {
-  return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
-}
+bool hasDisplay() { return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"); }
 
 // PROJ can deadlock a process that forks while another thread is inside it,
 // and without a session bus libdbus forks to look for one. Tell it there is none.
@@ -60,7 +58,8 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
       err << programName() << ": "
           << (arg.startsWith(QLatin1Char('-')) ? QStringLiteral("unknown option '%1'").arg(arg)
                                                : QStringLiteral("'%1' is neither a command nor a file").arg(arg))
-          << "\n\n" << generalHelpText();
+          << "\n\n"
+          << generalHelpText();
       return ExitUsage;
     }
     if (file.suffix().compare(QLatin1String(kProjectSuffix), Qt::CaseInsensitive) == 0) {
@@ -93,7 +92,8 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
   MainWindow window(session);
   window.show();
   if (!project.isEmpty()) window.openProject(project);
-  if (!files.isEmpty()) window.openDatasets(files, common.dataPaths.isEmpty() ? MainWindow::OpenMode::Replace : MainWindow::OpenMode::Add);
+  if (!files.isEmpty())
+    window.openDatasets(files, common.dataPaths.isEmpty() ? MainWindow::OpenMode::Replace : MainWindow::OpenMode::Add);
   return QApplication::exec();
 }
 

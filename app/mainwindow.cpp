@@ -16,8 +16,8 @@
 
 #include "control/timecontroller.h"
 
-#include "render/decorations.h"
 #include "geo/projection.h"
+#include "render/decorations.h"
 
 #include <QAction>
 #include <QApplication>
@@ -141,12 +141,16 @@ void MainWindow::createDocks() {
 // and the filter from the time controller.
 void MainWindow::connectData() {
   using Layer = std::shared_ptr<const IncidentLayerData>;
-  connect(&m_session, &Session::datasetsChanged, m_time, [this](const Layer& layer) { m_time->setStore(layer->storePointer()); });
-  connect(&m_session, &Session::datasetsChanged, m_filters, [this](const Layer& layer) { m_filters->setStore(layer->storePointer()); });
+  connect(&m_session, &Session::datasetsChanged, m_time,
+          [this](const Layer& layer) { m_time->setStore(layer->storePointer()); });
+  connect(&m_session, &Session::datasetsChanged, m_filters,
+          [this](const Layer& layer) { m_filters->setStore(layer->storePointer()); });
   connect(&m_session, &Session::datasetsChanged, m_canvas, &MapCanvas::setIncidents);
   connect(&m_session, &Session::datasetsChanged, m_legend, &LegendWidget::setIncidents);
-  connect(&m_session, &Session::datasetsChanged, m_dossier, [this](const Layer& layer) { m_dossier->setStore(layer->storePointer()); });
-  connect(&m_session, &Session::datasetsChanged, m_table, [this](const Layer& layer) { m_table->setStore(layer->storePointer()); });
+  connect(&m_session, &Session::datasetsChanged, m_dossier,
+          [this](const Layer& layer) { m_dossier->setStore(layer->storePointer()); });
+  connect(&m_session, &Session::datasetsChanged, m_table,
+          [this](const Layer& layer) { m_table->setStore(layer->storePointer()); });
   connect(&m_session, &Session::datasetsChanged, m_placeSearch,
           [this](const Layer& layer) { m_placeSearch->setStore(layer->storePointer()); });
   connect(&m_session, &Session::stylesChanged, this, &MainWindow::showDatasetStyles);
@@ -308,9 +312,8 @@ void MainWindow::createTimeMenu() {
   time->addSeparator();
   QAction* goToDate = time->addAction(tr("&Go to Date…"), m_timeline, &TimelinePanel::focusDate);
   goToDate->setShortcut(QKeySequence(tr("Ctrl+G")));
-  QAction* focusTimeline = time->addAction(tr("Focus &Timeline"), m_timeline->view(), [this] {
-    m_timeline->view()->setFocus(Qt::ShortcutFocusReason);
-  });
+  QAction* focusTimeline = time->addAction(tr("Focus &Timeline"), m_timeline->view(),
+                                           [this] { m_timeline->view()->setFocus(Qt::ShortcutFocusReason); });
   focusTimeline->setShortcut(QKeySequence(tr("Ctrl+T")));
   QAction* showAll = time->addAction(tr("Show &Whole Timeline"), m_timeline->view(), &TimelineView::showAll);
   showAll->setShortcut(QKeySequence(tr("Ctrl+Shift+0")));

@@ -49,7 +49,8 @@ void MainWindow::fillRecentMenu() {
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
   const QList<QUrl> urls = event->mimeData()->urls();
-  if (std::any_of(urls.begin(), urls.end(), [](const QUrl& url) { return url.isLocalFile(); })) event->acceptProposedAction();
+  if (std::any_of(urls.begin(), urls.end(), [](const QUrl& url) { return url.isLocalFile(); }))
+    event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
@@ -91,7 +92,9 @@ Project MainWindow::currentProject() const {
   return project;
 }
 
-bool MainWindow::saveProject(const QString& path, QString* error) { return m_session.saveProject(path, currentProject(), error); }
+bool MainWindow::saveProject(const QString& path, QString* error) {
+  return m_session.saveProject(path, currentProject(), error);
+}
 
 void MainWindow::saveProjectWithDialog(bool choosePath) {
   QString path = m_session.projectPath();
@@ -123,7 +126,8 @@ void MainWindow::failProject(const QString& message, bool cancelled) {
   auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open Project"),
                               tr("%1\n\nThe data shown is unchanged.").arg(message), QMessageBox::Ok, this);
   if (message.contains(QLatin1String("--map")))
-    box->setInformativeText(tr("Choose the columns with File → Add Data with Column Mapping…, then save the project again."));
+    box->setInformativeText(
+        tr("Choose the columns with File → Add Data with Column Mapping…, then save the project again."));
   box->setAttribute(Qt::WA_DeleteOnClose);
   box->open();
   emit projectOpened(false, message);

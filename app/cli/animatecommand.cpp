@@ -1,8 +1,8 @@
-#include "export/animation.h"
-#include "session/mapcontext.h"
 #include "cli/commandline.h"
 #include "cli/compositionoptions.h"
+#include "export/animation.h"
 #include "session/geodatalocator.h"
+#include "session/mapcontext.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -49,20 +49,24 @@ int runAnimateCommand(const QStringList& arguments, QTextStream& out, QTextStrea
   const QString prefix = programName() + QStringLiteral(" animate: ");
   CommonOptions common;
   QCommandLineParser parser;
-  const QCommandLineOption outputOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QString(), QStringLiteral("out"));
+  const QCommandLineOption outputOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QString(),
+                                        QStringLiteral("out"));
   const QCommandLineOption fromOption(QStringLiteral("from"), QString(), QStringLiteral("date"));
   const QCommandLineOption toOption(QStringLiteral("to"), QString(), QStringLiteral("date"));
-  const QCommandLineOption stepOption(QStringLiteral("step"), QString(), QStringLiteral("length"), QStringLiteral("1w"));
+  const QCommandLineOption stepOption(QStringLiteral("step"), QString(), QStringLiteral("length"),
+                                      QStringLiteral("1w"));
   const QCommandLineOption windowOption(QStringLiteral("window"), QString(), QStringLiteral("length"));
   const QCommandLineOption cumulativeOption(QStringLiteral("cumulative"), QString());
   const QCommandLineOption fpsOption(QStringLiteral("fps"), QString(), QStringLiteral("n"), QStringLiteral("4"));
   const QCommandLineOption skipEmptyOption(QStringLiteral("skip-empty"), QString());
-  parser.addOptions({outputOption, fromOption, toOption, stepOption, windowOption, cumulativeOption, fpsOption, skipEmptyOption});
+  parser.addOptions(
+      {outputOption, fromOption, toOption, stepOption, windowOption, cumulativeOption, fpsOption, skipEmptyOption});
   PageOptions page;
   page.addTo(parser);
   FilterOptions filters;
   filters.addTo(parser);
-  if (auto done = startCommand(QStringLiteral("animate"), arguments, parser, animateHelp(), false, common, out, err)) return *done;
+  if (auto done = startCommand(QStringLiteral("animate"), arguments, parser, animateHelp(), false, common, out, err))
+    return *done;
 
   const auto usage = [&](const QString& message) {
     err << prefix << message << "\n";
@@ -77,24 +81,31 @@ int runAnimateCommand(const QStringList& arguments, QTextStream& out, QTextStrea
     if (!parser.isSet(*option)) return usage(QStringLiteral("--%1 DATE is needed").arg(option->names().front()));
     const auto day = parseIsoDate(parser.value(*option).toStdString());
     if (!day)
-      return usage(QStringLiteral("bad --%1 '%2': expected a date as YYYY-MM-DD").arg(option->names().front(), parser.value(*option)));
+      return usage(QStringLiteral("bad --%1 '%2': expected a date as YYYY-MM-DD")
+                       .arg(option->names().front(), parser.value(*option)));
     *target = *day;
   }
   if (settings.to < settings.from) return usage(QStringLiteral("--to is before --from"));
   const auto step = parseTimeLength(parser.value(stepOption).toStdString());
-  if (!step) return usage(QStringLiteral("bad --step '%1': expected a length such as 1d, 2w or 1m").arg(parser.value(stepOption)));
+  if (!step)
+    return usage(
+        QStringLiteral("bad --step '%1': expected a length such as 1d, 2w or 1m").arg(parser.value(stepOption)));
   settings.step = *step;
-  if (parser.isSet(windowOption) && parser.isSet(cumulativeOption)) return usage(QStringLiteral("give --window or --cumulative, not both"));
+  if (parser.isSet(windowOption) && parser.isSet(cumulativeOption))
+    return usage(QStringLiteral("give --window or --cumulative, not both"));
   if (parser.isSet(windowOption)) {
     const auto window = parseTimeLength(parser.value(windowOption).toStdString());
-    if (!window) return usage(QStringLiteral("bad --window '%1': expected a length such as 7d, 4w or 3m").arg(parser.value(windowOption)));
+    if (!window)
+      return usage(
+          QStringLiteral("bad --window '%1': expected a length such as 7d, 4w or 3m").arg(parser.value(windowOption)));
     settings.window = *window;
   }
   settings.cumulative = parser.isSet(cumulativeOption);
   settings.skipEmpty = parser.isSet(skipEmptyOption);
   bool fpsOk = false;
   const int fps = parser.value(fpsOption).toInt(&fpsOk);
-  if (!fpsOk || fps < 1 || fps > 60) return usage(QStringLiteral("bad --fps '%1': expected 1 to 60").arg(parser.value(fpsOption)));
+  if (!fpsOk || fps < 1 || fps > 60)
+    return usage(QStringLiteral("bad --fps '%1': expected 1 to 60").arg(parser.value(fpsOption)));
 
   // The output: a folder of frames, or a video file.
   bool wrongKind = false;

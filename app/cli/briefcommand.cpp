@@ -1,8 +1,8 @@
-#include "session/mapcontext.h"
-#include "export/briefing.h"
 #include "cli/commandline.h"
 #include "cli/compositionoptions.h"
+#include "export/briefing.h"
 #include "export/compositionwriter.h"
+#include "session/mapcontext.h"
 
 #include <QCommandLineParser>
 #include <QDir>

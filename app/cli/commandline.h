@@ -23,7 +23,7 @@ std::optional<QSize> parseImageSize(const QString& text);
 
 // Options common to every command, removed from `arguments` when found.
 struct CommonOptions {
-  QString geodataPath; // --geodata FILE; empty for the bundled file
+  QString geodataPath;   // --geodata FILE; empty for the bundled file
   QStringList dataPaths; // --data FILE, repeatable, any format importIncidents reads; empty for the bundled dataset
 };
 // Takes --geodata and every --data out of `arguments`. Returns false with

@@ -33,7 +33,8 @@ void PageOptions::addTo(QCommandLineParser& parser, bool withSize) const {
 
 QString PageOptions::helpText(bool withSize) {
   QString presets;
-  for (const PagePreset& p : pagePresets()) presets += QStringLiteral("                      %1: %2\n").arg(p.name, -13).arg(p.description);
+  for (const PagePreset& p : pagePresets())
+    presets += QStringLiteral("                      %1: %2\n").arg(p.name, -13).arg(p.description);
   QString text;
   if (withSize)
     text += QStringLiteral(
@@ -63,7 +64,8 @@ bool PageOptions::parse(const QCommandLineParser& parser, const PageFormat& fall
     if (!preset) {
       QStringList names;
       for (const PagePreset& p : pagePresets()) names << p.name;
-      *error = QStringLiteral("unknown --preset '%1' (use %2)").arg(parser.value(m_preset), names.join(QStringLiteral(", ")));
+      *error = QStringLiteral("unknown --preset '%1' (use %2)")
+                   .arg(parser.value(m_preset), names.join(QStringLiteral(", ")));
       return false;
     }
     m_format = preset->format;
@@ -89,7 +91,9 @@ bool PageOptions::parse(const QCommandLineParser& parser, const PageFormat& fall
   }
   const QSizeF logical = m_format.logicalSize();
   if (logical.width() < 240 || logical.height() < 200) {
-    *error = QStringLiteral("the page is too small at this dpi: %1x%2 pixels at %3 dpi leave %4x%5 points of 1/96 inch; at least 240x200 are needed")
+    *error = QStringLiteral(
+                 "the page is too small at this dpi: %1x%2 pixels at %3 dpi leave %4x%5 points of 1/96 inch; at least "
+                 "240x200 are needed")
                  .arg(m_format.pixels.width())
                  .arg(m_format.pixels.height())
                  .arg(m_format.dpi)
@@ -108,7 +112,8 @@ bool PageOptions::parse(const QCommandLineParser& parser, const PageFormat& fall
   return true;
 }
 
-bool PageOptions::extent(const QCommandLineParser& parser, const MapContext& context, QRectF& extent, QString* error) const {
+bool PageOptions::extent(const QCommandLineParser& parser, const MapContext& context, QRectF& extent,
+                         QString* error) const {
   extent = context.baseMap->maliExtent();
   // The box around a set of points, each projected.
   const auto boundsOf = [&](const std::vector<Point2>& lonLats) {
@@ -116,7 +121,8 @@ bool PageOptions::extent(const QCommandLineParser& parser, const MapContext& con
     for (const Point2& p : lonLats) {
       const Point2 xy = context.projection.forward(p);
       const QRectF point(QPointF(xy.x, xy.y), QSizeF(0, 0));
-      box = box.isNull() ? QRectF(QPointF(xy.x, xy.y), QSizeF(1e-6, 1e-6)) : box.united(point.adjusted(0, 0, 1e-6, 1e-6));
+      box =
+          box.isNull() ? QRectF(QPointF(xy.x, xy.y), QSizeF(1e-6, 1e-6)) : box.united(point.adjusted(0, 0, 1e-6, 1e-6));
     }
     return box;
   };
@@ -127,8 +133,9 @@ bool PageOptions::extent(const QCommandLineParser& parser, const MapContext& con
     for (int k = 0; ok && k < 4; ++k) v[static_cast<std::size_t>(k)] = parts[k].trimmed().toDouble(&ok);
     const auto [west, south, east, north] = v;
     if (!ok || !(west < east) || !(south < north) || west < -180 || east > 180 || south < -85 || north > 85) {
-      *error = QStringLiteral("bad --bbox '%1': expected W,S,E,N in degrees with W < E and S < N, e.g. -6.5,14.5,-5.5,15.3")
-                   .arg(parser.value(m_bbox));
+      *error =
+          QStringLiteral("bad --bbox '%1': expected W,S,E,N in degrees with W < E and S < N, e.g. -6.5,14.5,-5.5,15.3")
+              .arg(parser.value(m_bbox));
       return false;
     }
     std::vector<Point2> edge;
@@ -158,11 +165,13 @@ bool PageOptions::extent(const QCommandLineParser& parser, const MapContext& con
       for (std::size_t index : found.candidates) {
         const Place& p = gazetteer.place(index);
         names << QStringLiteral("%1 (%2, %3; geonames:%4)")
-                     .arg(QString::fromStdString(p.name), QString::fromStdString(p.cercle), QString::fromStdString(p.region))
+                     .arg(QString::fromStdString(p.name), QString::fromStdString(p.cercle),
+                          QString::fromStdString(p.region))
                      .arg(p.geonameId);
       }
       *error = QStringLiteral("%1 --place '%2'%3")
-                   .arg(found.status == PlaceResolution::Status::Ambiguous ? QStringLiteral("ambiguous") : QStringLiteral("unknown"),
+                   .arg(found.status == PlaceResolution::Status::Ambiguous ? QStringLiteral("ambiguous")
+                                                                           : QStringLiteral("unknown"),
                         parser.value(m_place),
                         names.isEmpty() ? QString() : QStringLiteral(": ") + names.join(QStringLiteral("; ")));
       return false;
@@ -198,7 +207,8 @@ int runPageCommand(const PageCommand& command, const QStringList& arguments, QTe
   const QString prefix = programName() + QStringLiteral(" %1: ").arg(command.name);
   CommonOptions common;
   QCommandLineParser parser;
-  const QCommandLineOption outputOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QString(), QStringLiteral("file"));
+  const QCommandLineOption outputOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QString(),
+                                        QStringLiteral("file"));
   parser.addOption(outputOption);
   PageOptions page;
   page.addTo(parser);

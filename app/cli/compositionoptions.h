@@ -1,10 +1,10 @@
 #pragma once
 
-#include "export/compositioncontent.h"
-#include "session/mapcontext.h"
-#include "export/compositionwriter.h"
 #include "cli/filteroptions.h"
 #include "cli/timeoptions.h"
+#include "export/compositioncontent.h"
+#include "export/compositionwriter.h"
+#include "session/mapcontext.h"
 
 #include "render/composition.h"
 
@@ -37,11 +37,11 @@ std::optional<int> loadCompositionInputs(const CommonOptions& common, const QCom
 // Both take -o, the page, time, filter and view options, and differ in the
 // output kinds they accept, their default page and what they write.
 struct PageCommand {
-  QString name;        // "export"
+  QString name; // "export"
   QString help;
   PageFormat defaultFormat;
   QList<OutputKind> kinds; // accepted for -o
-  QString outputHint;  // "FILE.pdf"
+  QString outputHint;      // "FILE.pdf"
   // Writes `path` and reports; returns the exit status.
   std::function<int(const QString& path, const PageFormat& format, const CompositionContent& content)> write;
 };

@@ -1,10 +1,10 @@
 #include "session/mapcontext.h"
 
 #include "cli/commandline.h"
-#include "session/geodatalocator.h"
 #include "cli/filteroptions.h"
-#include "export/incidentreport.h"
 #include "cli/timeoptions.h"
+#include "export/incidentreport.h"
+#include "session/geodatalocator.h"
 
 #include "domain/gazetteer.h"
 #include "domain/textfold.h"
@@ -75,11 +75,13 @@ int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream
   QCommandLineParser parser;
   const QCommandLineOption placeOption(QStringLiteral("place"), QString(), QStringLiteral("name"));
   const QCommandLineOption typeOption(QStringLiteral("type"), QString(), QStringLiteral("type"));
-  const QCommandLineOption formatOption(QStringLiteral("format"), QString(), QStringLiteral("format"), QStringLiteral("text"));
+  const QCommandLineOption formatOption(QStringLiteral("format"), QString(), QStringLiteral("format"),
+                                        QStringLiteral("text"));
   parser.addOptions({placeOption, typeOption, formatOption});
   TimeOptions time;
   time.addTo(parser);
-  if (auto done = startCommand(QStringLiteral("events"), arguments, parser, eventsHelp(), false, common, out, err)) return *done;
+  if (auto done = startCommand(QStringLiteral("events"), arguments, parser, eventsHelp(), false, common, out, err))
+    return *done;
   QString error;
   const QString format = parser.value(formatOption);
   if (format != QLatin1String("text") && format != QLatin1String("csv") && format != QLatin1String("json")) {
@@ -141,7 +143,8 @@ int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream
           if (match.kind == MatchKind::ExactName && gazetteer.place(match.placeIndex).name == place.name) ++homonyms;
         err << "place: " << q(place.name) << ", " << q(place.cercle) << " cercle, " << q(place.region)
             << " region (geonames:" << place.geonameId << ")";
-        if (homonyms > 1) err << "; " << homonyms << " places have this name, see '" << programName() << " places " << name << "'";
+        if (homonyms > 1)
+          err << "; " << homonyms << " places have this name, see '" << programName() << " places " << name << "'";
         err << "\n";
       }
     }
@@ -174,7 +177,8 @@ int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream
     for (EventStore::Index i : rows) incidents.push_back(store->incident(i));
     info.description = "Incidents of '" + (info.title.empty() ? info.name : info.title) + "' overlapping " +
                        formatIsoDate(first) + " to " + formatIsoDate(last) +
-                       (parser.isSet(placeOption) ? " at " + parser.value(placeOption).toStdString() : std::string()) + ".";
+                       (parser.isSet(placeOption) ? " at " + parser.value(placeOption).toStdString() : std::string()) +
+                       ".";
     out << q(serializeIncidentDataset(info, incidents));
   } else if (format == QLatin1String("csv")) {
     writeCsv(out, *store, rows);

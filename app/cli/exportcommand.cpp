@@ -1,7 +1,7 @@
-#include "session/mapcontext.h"
 #include "cli/commandline.h"
 #include "cli/compositionoptions.h"
 #include "export/compositionwriter.h"
+#include "session/mapcontext.h"
 
 #include <QCommandLineParser>
 #include <QDir>

@@ -39,7 +39,6 @@ bool typeFilter(const QStringList& names, IncidentFilter& filter, TypeChoice& ch
   return true;
 }
 
-
 FilterOptions::FilterOptions()
     : m_type(QStringLiteral("type"), QString(), QStringLiteral("type")),
       m_actor(QStringLiteral("actor"), QString(), QStringLiteral("name")),
@@ -67,7 +66,8 @@ bool FilterOptions::build(const QCommandLineParser& parser, const EventStore& st
   TypeChoice choice;
   if (!typeFilter(parser.values(m_type), filter, choice, error)) return false;
   // Names are matched folded, against the store's own spellings.
-  const auto findName = [&](const QString& name, const std::vector<std::uint32_t>& candidates) -> std::optional<std::uint32_t> {
+  const auto findName = [&](const QString& name,
+                            const std::vector<std::uint32_t>& candidates) -> std::optional<std::uint32_t> {
     const std::string key = foldText(name.trimmed().toStdString());
     for (std::uint32_t id : candidates)
       if (foldText(store.string(id)) == key) return id;
@@ -91,7 +91,8 @@ bool FilterOptions::build(const QCommandLineParser& parser, const EventStore& st
     bool ok = false;
     const int n = parser.value(m_minFatalities).toInt(&ok);
     if (!ok || n < 0) {
-      *error = QStringLiteral("bad --min-fatalities '%1': expected a whole number of at least 0").arg(parser.value(m_minFatalities));
+      *error = QStringLiteral("bad --min-fatalities '%1': expected a whole number of at least 0")
+                   .arg(parser.value(m_minFatalities));
       return false;
     }
     filter.minFatalities = n;

@@ -1,10 +1,10 @@
 #include "session/mapcontext.h"
 
-#include "export/briefing.h"
 #include "cli/commandline.h"
-#include "session/geodatalocator.h"
+#include "export/briefing.h"
 #include "export/historyreport.h"
 #include "export/incidentreport.h"
+#include "session/geodatalocator.h"
 
 #include "domain/placehistory.h"
 #include "domain/textfold.h"
@@ -68,7 +68,8 @@ QJsonObject summaryJson(const HistorySummary& s) {
   summary[QStringLiteral("by_type")] = types;
   QJsonArray actors;
   for (const auto& [actor, count] : s.byActor)
-    actors.append(QJsonObject{{QStringLiteral("actor"), q(actor)}, {QStringLiteral("incidents"), static_cast<qint64>(count)}});
+    actors.append(
+        QJsonObject{{QStringLiteral("actor"), q(actor)}, {QStringLiteral("incidents"), static_cast<qint64>(count)}});
   summary[QStringLiteral("by_actor")] = actors;
   QJsonObject fatalities;
   fatalities[QStringLiteral("sum_of_figures")] = static_cast<qint64>(s.fatalities);
@@ -135,18 +136,23 @@ int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStrea
   const QCommandLineOption radiusOption(QStringLiteral("radius"), QString(), QStringLiteral("km"));
   const QCommandLineOption fromOption(QStringLiteral("from"), QString(), QStringLiteral("date"));
   const QCommandLineOption toOption(QStringLiteral("to"), QString(), QStringLiteral("date"));
-  const QCommandLineOption formatOption(QStringLiteral("format"), QString(), QStringLiteral("format"), QStringLiteral("text"));
-  const QCommandLineOption outputOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QString(), QStringLiteral("file"));
+  const QCommandLineOption formatOption(QStringLiteral("format"), QString(), QStringLiteral("format"),
+                                        QStringLiteral("text"));
+  const QCommandLineOption outputOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QString(),
+                                        QStringLiteral("file"));
   parser.addOptions({radiusOption, fromOption, toOption, formatOption, outputOption});
   parser.addPositionalArgument(QStringLiteral("place"), QString());
-  if (auto done = startCommand(QStringLiteral("history"), arguments, parser, historyHelp(), true, common, out, err)) return *done;
+  if (auto done = startCommand(QStringLiteral("history"), arguments, parser, historyHelp(), true, common, out, err))
+    return *done;
 
   const QString outputPath = parser.value(outputOption);
   QString format = parser.value(formatOption);
   if (!parser.isSet(formatOption) && !outputPath.isEmpty()) {
     const QString suffix = QFileInfo(outputPath).suffix().toLower();
-    if (suffix == QLatin1String("pdf") || suffix == QLatin1String("csv") || suffix == QLatin1String("json")) format = suffix;
-    else if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown")) format = QStringLiteral("markdown");
+    if (suffix == QLatin1String("pdf") || suffix == QLatin1String("csv") || suffix == QLatin1String("json"))
+      format = suffix;
+    else if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown"))
+      format = QStringLiteral("markdown");
   }
   if (format != QLatin1String("text") && format != QLatin1String("csv") && format != QLatin1String("json") &&
       format != QLatin1String("markdown") && format != QLatin1String("pdf")) {
@@ -161,8 +167,8 @@ int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStrea
   if (!outputPath.isEmpty()) {
     const QFileInfo target(outputPath);
     if (target.isDir() || !target.absoluteDir().exists()) {
-      err << prefix << "cannot write '" << outputPath << "': "
-          << (target.isDir() ? "it is a folder" : "its folder does not exist") << "\n";
+      err << prefix << "cannot write '" << outputPath
+          << "': " << (target.isDir() ? "it is a folder" : "its folder does not exist") << "\n";
       return ExitFailure;
     }
   }
@@ -297,16 +303,20 @@ int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStrea
       header[QStringLiteral("alternate_names")] = alternates;
     }
     QJsonArray incidents;
-    for (const HistoryEntry& entry : history.entries) incidents.append(incidentJson(store->incident(entry.index), entry));
+    for (const HistoryEntry& entry : history.entries)
+      incidents.append(incidentJson(store->incident(entry.index), entry));
     QJsonObject document{{QStringLiteral("place"), header},
                          {QStringLiteral("radius_km"), options.radiusMetres / 1000.0},
                          {QStringLiteral("incidents"), incidents},
                          {QStringLiteral("summary"), summaryJson(history.summary)}};
     sink << QJsonDocument(document).toJson(QJsonDocument::Indented);
   } else {
-    if (format == QLatin1String("csv")) writeHistoryCsv(sink, report);
-    else if (format == QLatin1String("markdown")) writeHistoryMarkdown(sink, report);
-    else writeHistoryText(sink, report);
+    if (format == QLatin1String("csv"))
+      writeHistoryCsv(sink, report);
+    else if (format == QLatin1String("markdown"))
+      writeHistoryMarkdown(sink, report);
+    else
+      writeHistoryText(sink, report);
   }
   if (!outputPath.isEmpty()) {
     fileStream.flush();

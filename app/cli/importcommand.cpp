@@ -59,7 +59,8 @@ QString importHelp() {
 
 bool writeText(const QString& path, const std::string& text, QString* error) {
   QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), static_cast<qint64>(text.size())) < 0 || !file.commit()) {
+  if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), static_cast<qint64>(text.size())) < 0 ||
+      !file.commit()) {
     if (error) *error = QStringLiteral("%1: cannot write (%2)").arg(path, file.errorString());
     return false;
   }
@@ -71,7 +72,8 @@ bool writeText(const QString& path, const std::string& text, QString* error) {
 int runImportCommand(const QStringList& arguments, QTextStream& out, QTextStream& err) {
   CommonOptions common;
   QCommandLineParser parser;
-  const QCommandLineOption formatOption(QStringLiteral("format"), QString(), QStringLiteral("format"), QStringLiteral("auto"));
+  const QCommandLineOption formatOption(QStringLiteral("format"), QString(), QStringLiteral("format"),
+                                        QStringLiteral("auto"));
   const QCommandLineOption mapOption(QStringLiteral("map"), QString(), QStringLiteral("mapping"));
   const QCommandLineOption outputOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QString(),
                                         QStringLiteral("file"));

@@ -30,12 +30,12 @@ QString placesHelp() {
 
 QString matchKindName(MatchKind kind) {
   switch (kind) {
-  case MatchKind::ExactName: return QStringLiteral("name");
-  case MatchKind::ExactAlternate: return QStringLiteral("alternate name");
-  case MatchKind::PrefixName: return QStringLiteral("name prefix");
-  case MatchKind::PrefixAlternate: return QStringLiteral("alternate name prefix");
-  case MatchKind::Similar: return QStringLiteral("similar spelling");
-  case MatchKind::Substring: return QStringLiteral("part of a name");
+    case MatchKind::ExactName: return QStringLiteral("name");
+    case MatchKind::ExactAlternate: return QStringLiteral("alternate name");
+    case MatchKind::PrefixName: return QStringLiteral("name prefix");
+    case MatchKind::PrefixAlternate: return QStringLiteral("alternate name prefix");
+    case MatchKind::Similar: return QStringLiteral("similar spelling");
+    case MatchKind::Substring: return QStringLiteral("part of a name");
   }
   return {};
 }
@@ -49,11 +49,13 @@ QString formatCoordinate(double value, char positive, char negative) {
 int runPlacesCommand(const QStringList& arguments, QTextStream& out, QTextStream& err) {
   CommonOptions common;
   QCommandLineParser parser;
-  const QCommandLineOption formatOption(QStringLiteral("format"), QString(), QStringLiteral("format"), QStringLiteral("text"));
+  const QCommandLineOption formatOption(QStringLiteral("format"), QString(), QStringLiteral("format"),
+                                        QStringLiteral("text"));
   const QCommandLineOption limitOption(QStringLiteral("limit"), QString(), QStringLiteral("n"), QStringLiteral("20"));
   parser.addOptions({formatOption, limitOption});
   parser.addPositionalArgument(QStringLiteral("query"), QString());
-  if (auto done = startCommand(QStringLiteral("places"), arguments, parser, placesHelp(), true, common, out, err)) return *done;
+  if (auto done = startCommand(QStringLiteral("places"), arguments, parser, placesHelp(), true, common, out, err))
+    return *done;
   const QString format = parser.value(formatOption);
   if (format != QLatin1String("text") && format != QLatin1String("json")) {
     err << programName() << " places: unknown --format '" << format << "' (use text or json)\n";

@@ -11,11 +11,13 @@ std::optional<DayNumber> dateValue(const QCommandLineParser& parser, const QComm
   return day;
 }
 
-std::optional<TimeLength> lengthValue(const QCommandLineParser& parser, const QCommandLineOption& option, QString* error) {
+std::optional<TimeLength> lengthValue(const QCommandLineParser& parser, const QCommandLineOption& option,
+                                      QString* error) {
   const QString text = parser.value(option).trimmed();
   auto length = parseTimeLength(text.toStdString());
   if (!length)
-    *error = QStringLiteral("bad --%1 '%2': expected a number and d, w or m, e.g. 30d, 4w or 3m").arg(option.names().first(), text);
+    *error = QStringLiteral("bad --%1 '%2': expected a number and d, w or m, e.g. 30d, 4w or 3m")
+                 .arg(option.names().first(), text);
   return length;
 }
 
@@ -56,8 +58,9 @@ bool TimeOptions::parse(const QCommandLineParser& parser, QString* error) {
   if (parser.isSet(m_from) && !(m_fromDay = dateValue(parser, m_from, error))) return false;
   if (parser.isSet(m_to) && !(m_toDay = dateValue(parser, m_to, error))) return false;
   if (m_fromDay && m_toDay && *m_fromDay > *m_toDay) {
-    *error = QStringLiteral("--from %1 is after --to %2")
-                 .arg(QString::fromStdString(formatIsoDate(*m_fromDay)), QString::fromStdString(formatIsoDate(*m_toDay)));
+    *error =
+        QStringLiteral("--from %1 is after --to %2")
+            .arg(QString::fromStdString(formatIsoDate(*m_fromDay)), QString::fromStdString(formatIsoDate(*m_toDay)));
     return false;
   }
   if (!cursorForm) return true;

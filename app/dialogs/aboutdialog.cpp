@@ -11,9 +11,10 @@
 namespace sv {
 
 QString AboutDialog::aboutHtml(const std::vector<Attribution>& attributions) {
-  QString html = QStringLiteral("<h2>Situation Viewer %1</h2>"
-                                "<p>A map of the conflict in Mali through time.</p>"
-                                "<h3>Geographic data</h3><ul>")
+  QString html = QStringLiteral(
+                     "<h2>Situation Viewer %1</h2>"
+                     "<p>A map of the conflict in Mali through time.</p>"
+                     "<h3>Geographic data</h3><ul>")
                      .arg(QStringLiteral(SV_VERSION));
   // One entry per source, with the layers it provides.
   std::map<std::string, std::set<std::string>> layersBySource;
@@ -26,10 +27,11 @@ QString AboutDialog::aboutHtml(const std::vector<Attribution>& attributions) {
     const Attribution& a = *firstBySource.at(key);
     QStringList layerNames;
     for (const auto& layer : layers) layerNames << QString::fromStdString(layer);
-    html += QStringLiteral("<li><b>%1</b> %2 — %3<br/>Licence: %4<br/>Layers: %5</li>")
-                .arg(QString::fromStdString(a.source).toHtmlEscaped(), QString::fromStdString(a.version).toHtmlEscaped(),
-                     QString::fromStdString(a.text).toHtmlEscaped(), QString::fromStdString(a.licence).toHtmlEscaped(),
-                     layerNames.join(QStringLiteral(", ")).toHtmlEscaped());
+    html +=
+        QStringLiteral("<li><b>%1</b> %2 — %3<br/>Licence: %4<br/>Layers: %5</li>")
+            .arg(QString::fromStdString(a.source).toHtmlEscaped(), QString::fromStdString(a.version).toHtmlEscaped(),
+                 QString::fromStdString(a.text).toHtmlEscaped(), QString::fromStdString(a.licence).toHtmlEscaped(),
+                 layerNames.join(QStringLiteral(", ")).toHtmlEscaped());
   }
   html += QStringLiteral("</ul>");
   return html;

@@ -70,7 +70,8 @@ AnimationDialog::AnimationDialog(Session& session, QWidget* parent) : QDialog(pa
   m_title = new QLineEdit(m_settings);
   m_title->setClearButtonEnabled(true);
   m_output = new QLineEdit(m_settings);
-  m_output->setText(QDir::home().filePath(findFfmpeg().isEmpty() ? QStringLiteral("mali-animation") : QStringLiteral("mali-animation.mp4")));
+  m_output->setText(QDir::home().filePath(findFfmpeg().isEmpty() ? QStringLiteral("mali-animation")
+                                                                 : QStringLiteral("mali-animation.mp4")));
   auto* video = new QPushButton(tr("&Video…"), m_settings);
   video->setToolTip(tr("An MP4 or GIF file, encoded with ffmpeg"));
   auto* folder = new QPushButton(tr("F&older…"), m_settings);
@@ -134,8 +135,10 @@ AnimationDialog::AnimationDialog(Session& session, QWidget* parent) : QDialog(pa
   layout->addWidget(buttons);
 
   for (QDateEdit* edit : {m_from, m_to}) connect(edit, &QDateEdit::dateChanged, this, &AnimationDialog::replan);
-  for (QSpinBox* spin : {m_stepCount, m_windowCount, m_fps}) connect(spin, &QSpinBox::valueChanged, this, &AnimationDialog::replan);
-  for (QComboBox* combo : {m_stepUnit, m_mode, m_windowUnit}) connect(combo, &QComboBox::currentIndexChanged, this, &AnimationDialog::replan);
+  for (QSpinBox* spin : {m_stepCount, m_windowCount, m_fps})
+    connect(spin, &QSpinBox::valueChanged, this, &AnimationDialog::replan);
+  for (QComboBox* combo : {m_stepUnit, m_mode, m_windowUnit})
+    connect(combo, &QComboBox::currentIndexChanged, this, &AnimationDialog::replan);
   connect(m_skipEmpty, &QCheckBox::toggled, this, &AnimationDialog::replan);
   connect(&m_job, &BackgroundJob::progressChanged, this, &AnimationDialog::showProgress);
   // A running export keeps the data it started with; the plan follows the session.
@@ -170,7 +173,9 @@ void AnimationDialog::setView(const TimeSelection& selection, const IncidentFilt
   setLength(m_windowCount, m_windowUnit, selection.window);
   m_to->setDate(toQDate(selection.cursor));
   m_from->setDate(toQDate(selection.mode == TimeMode::Cumulative ? selection.dataStart : range.from));
-  if (const auto store = m_session.store()) m_title->setPlaceholderText(QString::fromStdString(store->info().title.empty() ? store->info().name : store->info().title));
+  if (const auto store = m_session.store())
+    m_title->setPlaceholderText(
+        QString::fromStdString(store->info().title.empty() ? store->info().name : store->info().title));
   replan();
 }
 
@@ -196,9 +201,12 @@ void AnimationDialog::replan() {
   m_windowCount->setEnabled(window);
   m_windowUnit->setEnabled(window);
   m_frames.clear();
-  if (const auto store = m_session.store(); store && m_from->date() <= m_to->date()) m_frames = planAnimation(*store, settings());
-  if (m_from->date() > m_to->date()) m_plan->setText(tr("The end date is before the start."));
-  else if (m_frames.empty()) m_plan->setText(tr("No frames: every step is empty under the filters."));
+  if (const auto store = m_session.store(); store && m_from->date() <= m_to->date())
+    m_frames = planAnimation(*store, settings());
+  if (m_from->date() > m_to->date())
+    m_plan->setText(tr("The end date is before the start."));
+  else if (m_frames.empty())
+    m_plan->setText(tr("No frames: every step is empty under the filters."));
   else
     m_plan->setText(tr("%1, %2 s at %3 frames a second; first %4, last %5")
                         .arg(m_frames.size() == 1 ? tr("1 frame") : tr("%1 frames").arg(m_frames.size()))
@@ -232,15 +240,17 @@ void AnimationDialog::start() {
   auto context = std::make_shared<MapContext>(m_session.mapContext());
   m_progress->setRange(0, static_cast<int>(m_frames.size()));
   m_progress->setValue(0);
-  m_status->setText(isVideoOutput(output) ? tr("Drawing the frames, then encoding %1…").arg(QDir::toNativeSeparators(output))
-                                          : tr("Drawing the frames into %1…").arg(QDir::toNativeSeparators(output)));
+  m_status->setText(isVideoOutput(output)
+                        ? tr("Drawing the frames, then encoding %1…").arg(QDir::toNativeSeparators(output))
+                        : tr("Drawing the frames into %1…").arg(QDir::toNativeSeparators(output)));
   setRunning(true);
   m_job.start(
       [context, frames = m_frames, animation = settings(), page = format(), extent = m_extent,
        title = m_title->text().trimmed(), output, rate = fps()](JobControl& job) {
         const AnimationProgress progress = [&job](int done, int total, const AnimationFrame& frame) {
-          job.setProgress(static_cast<double>(done) / std::max(total, 1),
-                          tr("Frame %1 of %2: %3").arg(done).arg(total).arg(QString::fromStdString(formatRangeLabel(frame.range))));
+          job.setProgress(
+              static_cast<double>(done) / std::max(total, 1),
+              tr("Frame %1 of %2: %3").arg(done).arg(total).arg(QString::fromStdString(formatRangeLabel(frame.range))));
           return !job.isCancelled();
         };
         return exportAnimation(*context, frames, animation, page, extent, title, output, rate, progress);
@@ -284,16 +294,20 @@ void AnimationDialog::reject() {
 void AnimationDialog::chooseVideo() {
   const QStringList filters{tr("MP4 video (*.mp4)"), tr("GIF animation (*.gif)")};
   QString filter = filters.front();
-  QString path = QFileDialog::getSaveFileName(this, tr("Animation Video"), m_output->text(), filters.join(QStringLiteral(";;")), &filter);
+  QString path = QFileDialog::getSaveFileName(this, tr("Animation Video"), m_output->text(),
+                                              filters.join(QStringLiteral(";;")), &filter);
   if (path.isEmpty()) return;
   if (!isVideoOutput(path)) path += filter == filters.back() ? QStringLiteral(".gif") : QStringLiteral(".mp4");
   m_output->setText(QDir::toNativeSeparators(path));
   if (findFfmpeg().isEmpty())
-    m_status->setText(tr("ffmpeg is not installed (Debian package ffmpeg): the frames will be kept as PNG files beside the video's name."));
+    m_status->setText(
+        tr("ffmpeg is not installed (Debian package ffmpeg): the frames will be kept as PNG files beside the video's "
+           "name."));
 }
 
 void AnimationDialog::chooseFolder() {
-  const QString path = QFileDialog::getExistingDirectory(this, tr("Folder for PNG Frames"), QFileInfo(m_output->text()).absolutePath());
+  const QString path =
+      QFileDialog::getExistingDirectory(this, tr("Folder for PNG Frames"), QFileInfo(m_output->text()).absolutePath());
   if (!path.isEmpty()) m_output->setText(QDir::toNativeSeparators(path));
 }
 

@@ -26,11 +26,11 @@ QString withoutCommandHint(std::string_view problem) {
 
 QString delimiterName(char delimiter) {
   switch (delimiter) {
-  case ',': return ColumnMappingDialog::tr("comma");
-  case ';': return ColumnMappingDialog::tr("semicolon");
-  case '\t': return ColumnMappingDialog::tr("tab");
-  case '|': return ColumnMappingDialog::tr("vertical bar");
-  default: return QString(QLatin1Char(delimiter));
+    case ',': return ColumnMappingDialog::tr("comma");
+    case ';': return ColumnMappingDialog::tr("semicolon");
+    case '\t': return ColumnMappingDialog::tr("tab");
+    case '|': return ColumnMappingDialog::tr("vertical bar");
+    default: return QString(QLatin1Char(delimiter));
   }
 }
 
@@ -41,11 +41,15 @@ ColumnMappingDialog::ColumnMappingDialog(const QString& path, TablePreview previ
   setWindowTitle(tr("Columns of %1").arg(QFileInfo(path).fileName()));
   auto* intro = new QLabel(this);
   intro->setWordWrap(true);
-  QString text = m_preview.format == ImportFormat::Ogr
-                     ? tr("Layer <b>%1</b>, %2 fields.").arg(q(m_preview.layer).toHtmlEscaped()).arg(m_preview.header.size())
-                     : tr("Delimited text, %1-separated, %2 columns.").arg(delimiterName(m_preview.delimiter)).arg(m_preview.header.size());
+  QString text =
+      m_preview.format == ImportFormat::Ogr
+          ? tr("Layer <b>%1</b>, %2 fields.").arg(q(m_preview.layer).toHtmlEscaped()).arg(m_preview.header.size())
+          : tr("Delimited text, %1-separated, %2 columns.")
+                .arg(delimiterName(m_preview.delimiter))
+                .arg(m_preview.header.size());
   if (!m_preview.problem.empty())
-    text += QLatin1Char(' ') + tr("Read as it is: <i>%1</i>.").arg(withoutCommandHint(m_preview.problem).toHtmlEscaped());
+    text +=
+        QLatin1Char(' ') + tr("Read as it is: <i>%1</i>.").arg(withoutCommandHint(m_preview.problem).toHtmlEscaped());
   text += QLatin1Char(' ') + tr("Say which column holds each field; a date and a position (latitude and longitude, "
                                 "a WKT point, or the features' own geometry) are needed.");
   intro->setText(text);
@@ -82,7 +86,8 @@ ColumnMappingDialog::ColumnMappingDialog(const QString& path, TablePreview previ
   m_table->setHorizontalHeaderLabels(labels);
   for (std::size_t r = 0; r < m_preview.rows.size(); ++r)
     for (std::size_t c = 0; c < m_preview.rows[r].size() && c < m_preview.header.size(); ++c)
-      m_table->setItem(static_cast<int>(r), static_cast<int>(c), new QTableWidgetItem(q(m_preview.rows[r][c]).simplified()));
+      m_table->setItem(static_cast<int>(r), static_cast<int>(c),
+                       new QTableWidgetItem(q(m_preview.rows[r][c]).simplified()));
   m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
   m_table->setWordWrap(false);
   m_table->horizontalHeader()->setDefaultSectionSize(110);
@@ -137,7 +142,8 @@ void ColumnMappingDialog::updateCheck() {
   // The columns in use stand out in the preview.
   for (int c = 0; c < m_table->columnCount(); ++c) {
     const QString name = m_table->horizontalHeaderItem(c)->text();
-    const bool used = std::any_of(m_roles.begin(), m_roles.end(), [&](const auto& r) { return r.second->currentText() == name; });
+    const bool used =
+        std::any_of(m_roles.begin(), m_roles.end(), [&](const auto& r) { return r.second->currentText() == name; });
     QFont font = m_table->horizontalHeaderItem(c)->font();
     font.setBold(used);
     m_table->horizontalHeaderItem(c)->setFont(font);

@@ -89,7 +89,8 @@ CompositionDialog::CompositionDialog(Session& session, QWidget* parent)
   QPushButton* save = buttons->addButton(tr("&Save…"), QDialogButtonBox::AcceptRole);
   save->setToolTip(tr("Save the page as PNG, SVG or PDF"));
   QPushButton* brief = buttons->addButton(tr("&Briefing Sheet…"), QDialogButtonBox::ActionRole);
-  brief->setToolTip(tr("A PDF: this page, then every incident it shows with dates, places, types, fatalities and sources"));
+  brief->setToolTip(
+      tr("A PDF: this page, then every incident it shows with dates, places, types, fatalities and sources"));
   QPushButton* copy = buttons->addButton(tr("&Copy"), QDialogButtonBox::ActionRole);
   copy->setToolTip(tr("Copy the page to the clipboard as an image of its full size"));
   save->setDefault(true);
@@ -114,7 +115,8 @@ CompositionDialog::CompositionDialog(Session& session, QWidget* parent)
   connect(m_previewTimer, &QTimer::timeout, this, &CompositionDialog::updatePreview);
   connect(m_preview, &CompositionPreview::resized, this, &CompositionDialog::schedulePreview);
   connect(m_preset, &QComboBox::currentIndexChanged, this, &CompositionDialog::presetChosen);
-  for (QSpinBox* spin : {m_width, m_height, m_dpi}) connect(spin, &QSpinBox::valueChanged, this, &CompositionDialog::sizeEdited);
+  for (QSpinBox* spin : {m_width, m_height, m_dpi})
+    connect(spin, &QSpinBox::valueChanged, this, &CompositionDialog::sizeEdited);
   connect(m_title, &QLineEdit::textChanged, this, &CompositionDialog::schedulePreview);
   // New datasets: the filter's names (actors, regions) were the old store's,
   // so only the datasets shown carry over until the window sets the view again.
@@ -288,9 +290,10 @@ void CompositionDialog::saveWithDialog() {
 }
 
 void CompositionDialog::saveBriefingWithDialog() {
-  QString path = QFileDialog::getSaveFileName(this, tr("Save Briefing Sheet"),
-                                              QStringLiteral("briefing-%1.pdf").arg(QString::fromStdString(formatIsoDate(m_range.to))),
-                                              tr("PDF document (*.pdf)"));
+  QString path = QFileDialog::getSaveFileName(
+      this, tr("Save Briefing Sheet"),
+      QStringLiteral("briefing-%1.pdf").arg(QString::fromStdString(formatIsoDate(m_range.to))),
+      tr("PDF document (*.pdf)"));
   if (path.isEmpty()) return;
   path = withSuffix(path, QStringLiteral("*.pdf"));
   QApplication::setOverrideCursor(Qt::WaitCursor);

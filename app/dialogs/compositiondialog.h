@@ -60,9 +60,9 @@ public:
   const QImage& previewImage() const { return m_previewImage; }
   bool isPreviewPending() const { return m_previewJob.isRunning() || m_previewTimer->isActive(); }
 
-  bool saveTo(const QString& path, QString* error) const;         // PNG, SVG or PDF by suffix
-  bool saveBriefing(const QString& path, QString* error) const;   // PDF: map, then the incidents shown
-  void copyToClipboard() const;                                   // the page at its full size
+  bool saveTo(const QString& path, QString* error) const;       // PNG, SVG or PDF by suffix
+  bool saveBriefing(const QString& path, QString* error) const; // PDF: map, then the incidents shown
+  void copyToClipboard() const;                                 // the page at its full size
 
   QComboBox* presetChoice() const { return m_preset; }
   QLineEdit* titleEdit() const { return m_title; }

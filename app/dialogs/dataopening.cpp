@@ -76,8 +76,8 @@ void DataOpening::askColumnMapping(const QString& path, const QStringList& paths
 
 void DataOpening::showProgress(const QStringList& paths) {
   if (m_progress) m_progress->deleteLater();
-  m_progress = new QProgressDialog(tr("Reading %1…").arg(QFileInfo(paths.first()).fileName()), tr("Cancel"), 0, 1000,
-                                   m_window);
+  m_progress =
+      new QProgressDialog(tr("Reading %1…").arg(QFileInfo(paths.first()).fileName()), tr("Cancel"), 0, 1000, m_window);
   m_progress->setWindowTitle(tr("Opening Data"));
   m_progress->setMinimumDuration(400);
   m_progress->setAutoClose(false);

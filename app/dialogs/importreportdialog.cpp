@@ -19,14 +19,15 @@ ImportReportDialog::ImportReportDialog(std::vector<FileImportReport> reports, QW
   QString heading;
   for (const FileImportReport& report : m_reports) {
     const IncidentReadResult& r = report.result;
-    heading += tr("<p><b>%1</b> (%2)<br>%3 %4s read: <b>%5 incidents accepted</b>, %6 duplicates merged, "
-                  "<b>%7 rejected</b>.</p>")
-                   .arg(QFileInfo(report.path).fileName().toHtmlEscaped(), QString::fromStdString(r.format).toHtmlEscaped())
-                   .arg(r.recordsRead)
-                   .arg(QString::fromStdString(r.recordNoun))
-                   .arg(r.accepted)
-                   .arg(r.merged)
-                   .arg(r.rejected.size());
+    heading +=
+        tr("<p><b>%1</b> (%2)<br>%3 %4s read: <b>%5 incidents accepted</b>, %6 duplicates merged, "
+           "<b>%7 rejected</b>.</p>")
+            .arg(QFileInfo(report.path).fileName().toHtmlEscaped(), QString::fromStdString(r.format).toHtmlEscaped())
+            .arg(r.recordsRead)
+            .arg(QString::fromStdString(r.recordNoun))
+            .arg(r.accepted)
+            .arg(r.merged)
+            .arg(r.rejected.size());
   }
   auto* summary = new QLabel(heading, this);
   summary->setWordWrap(true);
@@ -50,7 +51,8 @@ ImportReportDialog::ImportReportDialog(std::vector<FileImportReport> reports, QW
 QString ImportReportDialog::text() const {
   QString text;
   for (const FileImportReport& report : m_reports)
-    text += QString::fromStdString(importReportText(report.path.toStdString(), report.result, report.result.rejected.size()));
+    text += QString::fromStdString(
+        importReportText(report.path.toStdString(), report.result, report.result.rejected.size()));
   return text;
 }
 
@@ -62,7 +64,8 @@ bool ImportReportDialog::saveReport(const QString& path, QString* error) const {
   }
   if (m_reports.size() != 1) json = "[\n" + json + "]\n";
   QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(json.data(), static_cast<qint64>(json.size())) < 0 || !file.commit()) {
+  if (!file.open(QIODevice::WriteOnly) || file.write(json.data(), static_cast<qint64>(json.size())) < 0 ||
+      !file.commit()) {
     if (error) *error = tr("%1: cannot write (%2)").arg(path, file.errorString());
     return false;
   }
@@ -70,8 +73,8 @@ bool ImportReportDialog::saveReport(const QString& path, QString* error) const {
 }
 
 void ImportReportDialog::saveWithDialog() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Save Import Report"), QStringLiteral("import-report.json"),
-                                                    tr("JSON (*.json)"));
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save Import Report"),
+                                                    QStringLiteral("import-report.json"), tr("JSON (*.json)"));
   if (path.isEmpty()) return;
   QString error;
   if (!saveReport(path, &error)) QMessageBox::warning(this, tr("Save Import Report"), error);

@@ -119,15 +119,18 @@ QString animationOutputProblem(const QString& output, bool* usage) {
   const QFileInfo parent(info.absolutePath());
   if (!parent.exists() || !parent.isWritable())
     return QStringLiteral("cannot write '%1': folder '%2' %3")
-        .arg(output, parent.filePath(), parent.exists() ? QStringLiteral("is not writable") : QStringLiteral("does not exist"));
+        .arg(output, parent.filePath(),
+             parent.exists() ? QStringLiteral("is not writable") : QStringLiteral("does not exist"));
   if (info.exists() && (video ? info.isDir() : !info.isDir()))
-    return QStringLiteral("cannot write '%1': %2").arg(output, video ? QStringLiteral("it is a folder") : QStringLiteral("it is a file"));
+    return QStringLiteral("cannot write '%1': %2")
+        .arg(output, video ? QStringLiteral("it is a folder") : QStringLiteral("it is a file"));
   return {};
 }
 
 AnimationResult exportAnimation(const MapContext& context, const std::vector<AnimationFrame>& frames,
                                 const AnimationSettings& settings, const PageFormat& format, const QRectF& extent,
-                                const QString& title, const QString& output, int fps, const AnimationProgress& progress) {
+                                const QString& title, const QString& output, int fps,
+                                const AnimationProgress& progress) {
   AnimationResult result;
   const bool video = isVideoOutput(output);
   const QString ffmpeg = video ? findFfmpeg() : QString();
@@ -135,35 +138,41 @@ AnimationResult exportAnimation(const MapContext& context, const std::vector<Ani
   result.frameDirectory = output;
   if (video) {
     const QFileInfo info(output);
-    result.frameDirectory = ffmpeg.isEmpty() ? info.absolutePath() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral("-frames")
-                                             : temporary.path();
+    result.frameDirectory =
+        ffmpeg.isEmpty() ? info.absolutePath() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral("-frames")
+                         : temporary.path();
   }
   bool cancelled = false;
   const AnimationProgress watch = [&](int done, int total, const AnimationFrame& frame) {
     cancelled = progress && !progress(done, total, frame);
     return !cancelled;
   };
-  if (!writeAnimationFrames(context, frames, settings, format, extent, title, result.frameDirectory, watch, &result.message)) {
+  if (!writeAnimationFrames(context, frames, settings, format, extent, title, result.frameDirectory, watch,
+                            &result.message)) {
     result.cancelled = cancelled;
     if (video && !ffmpeg.isEmpty()) result.frameDirectory.clear();
     return result;
   }
-  const QString frameCount = frames.size() == 1 ? QStringLiteral("1 frame") : QStringLiteral("%1 frames").arg(frames.size());
+  const QString frameCount =
+      frames.size() == 1 ? QStringLiteral("1 frame") : QStringLiteral("%1 frames").arg(frames.size());
   if (!video) {
     result.ok = true;
     result.message = QStringLiteral("wrote %1 to %2").arg(frameCount, QDir::toNativeSeparators(result.frameDirectory));
     return result;
   }
   if (ffmpeg.isEmpty()) {
-    result.message = QStringLiteral("cannot write '%1': ffmpeg is not installed (Debian package ffmpeg; scripts/setup installs it). "
-                                    "The %2 are in %3")
-                         .arg(output, frameCount, QDir::toNativeSeparators(result.frameDirectory));
+    result.message =
+        QStringLiteral(
+            "cannot write '%1': ffmpeg is not installed (Debian package ffmpeg; scripts/setup installs it). "
+            "The %2 are in %3")
+            .arg(output, frameCount, QDir::toNativeSeparators(result.frameDirectory));
     return result;
   }
   result.ok = encodeAnimation(ffmpeg, result.frameDirectory, output, fps, &result.message);
   result.frameDirectory.clear(); // the temporary frames go
   if (result.ok)
-    result.message = QStringLiteral("wrote %1 (%2 at %3 fps)").arg(QDir::toNativeSeparators(output), frameCount).arg(fps);
+    result.message =
+        QStringLiteral("wrote %1 (%2 at %3 fps)").arg(QDir::toNativeSeparators(output), frameCount).arg(fps);
   return result;
 }
 
@@ -175,8 +184,13 @@ QString findFfmpeg() {
 
 bool encodeAnimation(const QString& ffmpeg, const QString& directory, const QString& output, int fps, QString* error) {
   const QString input = QDir(directory).filePath(QStringLiteral("frame-%05d.png"));
-  QStringList arguments{QStringLiteral("-y"), QStringLiteral("-loglevel"), QStringLiteral("error"),
-                        QStringLiteral("-framerate"), QString::number(fps), QStringLiteral("-i"), input};
+  QStringList arguments{QStringLiteral("-y"),
+                        QStringLiteral("-loglevel"),
+                        QStringLiteral("error"),
+                        QStringLiteral("-framerate"),
+                        QString::number(fps),
+                        QStringLiteral("-i"),
+                        input};
   if (output.endsWith(QStringLiteral(".gif"), Qt::CaseInsensitive)) {
     // One palette for the whole animation, made from its own frames.
     arguments << QStringLiteral("-filter_complex")

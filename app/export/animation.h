@@ -21,7 +21,7 @@ struct AnimationSettings {
   TimeLength step{1, TimeUnit::Week};
   std::optional<TimeLength> window; // a window ending on each frame's day
   bool cumulative = false;
-  bool skipEmpty = false;           // leave out frames with no incident under the filter
+  bool skipEmpty = false; // leave out frames with no incident under the filter
   IncidentFilter filter;
 };
 
@@ -72,7 +72,8 @@ struct AnimationResult {
 // (NAME-frames/) and the result says so. Used by `animate` and the window.
 AnimationResult exportAnimation(const MapContext& context, const std::vector<AnimationFrame>& frames,
                                 const AnimationSettings& settings, const PageFormat& format, const QRectF& extent,
-                                const QString& title, const QString& output, int fps, const AnimationProgress& progress);
+                                const QString& title, const QString& output, int fps,
+                                const AnimationProgress& progress);
 
 // The ffmpeg executable, or empty when it is not installed.
 QString findFfmpeg();

@@ -26,13 +26,15 @@ QString briefingTableHtml(const EventStore& store, const BriefingList& list) {
   const std::vector<EventStore::Index>& incidents = list.incidents;
   html += QStringLiteral(
       "<table width='100%' cellspacing='0' cellpadding='3' border='0.5' style='border-collapse:collapse;'>"
-      "<thead><tr style='background-color:#e8e6e1'><th align='left' width='12%'>Date</th><th align='left' width='12%'>Place</th>"
+      "<thead><tr style='background-color:#e8e6e1'><th align='left' width='12%'>Date</th><th align='left' "
+      "width='12%'>Place</th>"
       "<th align='left' width='13%'>Type</th><th align='right' width='11%'>Fatalities</th>"
       "<th align='left'>Summary and sources</th></tr></thead>");
   for (std::size_t row = 0; row < incidents.size(); ++row) {
     const Incident incident = store.incident(incidents[row]);
     QString type = h(std::string(eventTypeName(incident.type)));
-    if (incident.subType != SubEventType::Unspecified) type += QStringLiteral("<br><small>%1</small>").arg(h(std::string(subEventTypeName(incident.subType))));
+    if (incident.subType != SubEventType::Unspecified)
+      type += QStringLiteral("<br><small>%1</small>").arg(h(std::string(subEventTypeName(incident.subType))));
     QString place = h(incident.place);
     if (!incident.region.empty()) place += QStringLiteral("<br><small>%1</small>").arg(h(incident.region));
     if (row < list.placeNotes.size() && !list.placeNotes[row].isEmpty())
@@ -43,8 +45,9 @@ QString briefingTableHtml(const EventStore& store, const BriefingList& list) {
     for (const Source& source : incident.sources)
       summary += QStringLiteral("<br><small>%1</small>").arg(h(describeSource(source)));
     summary += QStringLiteral("<br><small style='color:#777'>%1</small>").arg(h(incident.id));
-    html += QStringLiteral("<tr><td valign='top'>%1</td><td valign='top'>%2</td><td valign='top'>%3</td>"
-                           "<td valign='top' align='right'>%4</td><td valign='top'>%5</td></tr>")
+    html += QStringLiteral(
+                "<tr><td valign='top'>%1</td><td valign='top'>%2</td><td valign='top'>%3</td>"
+                "<td valign='top' align='right'>%4</td><td valign='top'>%5</td></tr>")
                 .arg(h(formatDateSpan(incident.start, incident.end, incident.datePrecision)), place, type,
                      h(formatFatalities(incident.fatalities)), summary);
   }
@@ -99,7 +102,8 @@ bool writeBriefing(const QString& path, const PageFormat& format, const Composit
       painter.restore();
       painter.setFont(mapstyle::mapFont(9));
       painter.setPen(QColor(0x55, 0x55, 0x55));
-      painter.drawText(QRectF(margin, page.height() - margin, page.width() - 2 * margin, 18), Qt::AlignRight | Qt::AlignVCenter,
+      painter.drawText(QRectF(margin, page.height() - margin, page.width() - 2 * margin, 18),
+                       Qt::AlignRight | Qt::AlignVCenter,
                        QStringLiteral("%1 · page %2 of %3").arg(content.title).arg(p + 2).arg(pages + 1));
     }
   }
@@ -131,12 +135,14 @@ CompositionContent placeSheetContent(const MapContext& context, const HistoryRep
   extent = extent.marginsAdded(QMarginsF(extent.width(), extent.height(), extent.width(), extent.height()) * 0.08);
 
   const QString name = QString::fromStdString(report.place.name);
-  CompositionContent content = compositionFor(context, range, IncidentFilter{}, extent,
-                                              QStringLiteral("%1 — incident history").arg(name));
-  const QString where = report.gazetteerPlace ? describePlace(*report.gazetteerPlace)
-                                              : QStringLiteral("%1, %2").arg(name, describeCoordinates(report.place.longitude,
-                                                                                                       report.place.latitude));
-  const QString count = summary.incidents == 1 ? QStringLiteral("1 incident") : QStringLiteral("%1 incidents").arg(summary.incidents);
+  CompositionContent content =
+      compositionFor(context, range, IncidentFilter{}, extent, QStringLiteral("%1 — incident history").arg(name));
+  const QString where =
+      report.gazetteerPlace
+          ? describePlace(*report.gazetteerPlace)
+          : QStringLiteral("%1, %2").arg(name, describeCoordinates(report.place.longitude, report.place.latitude));
+  const QString count =
+      summary.incidents == 1 ? QStringLiteral("1 incident") : QStringLiteral("%1 incidents").arg(summary.incidents);
   content.subtitle = QStringLiteral("%1 · %2, %3").arg(where, count, QString::fromStdString(formatRangeLabel(range)));
   return content;
 }
@@ -154,10 +160,13 @@ BriefingList placeSheetList(const HistoryReport& report) {
   const HistorySummary& summary = report.history.summary;
   QString introduction = QStringLiteral("%1 at %2").arg(summary.incidents - nearby).arg(name);
   if (report.radiusMetres > 0)
-    introduction += QStringLiteral(" and %1 within %2").arg(nearby).arg(QString::fromStdString(formatDistance(report.radiusMetres)));
+    introduction += QStringLiteral(" and %1 within %2")
+                        .arg(nearby)
+                        .arg(QString::fromStdString(formatDistance(report.radiusMetres)));
   if (summary.firstStart && summary.lastEnd)
-    introduction += QStringLiteral(", from %1 to %2").arg(QString::fromStdString(formatIsoDate(*summary.firstStart)),
-                                                         QString::fromStdString(formatIsoDate(*summary.lastEnd)));
+    introduction += QStringLiteral(", from %1 to %2")
+                        .arg(QString::fromStdString(formatIsoDate(*summary.firstStart)),
+                             QString::fromStdString(formatIsoDate(*summary.lastEnd)));
   introduction += QStringLiteral(". Fatalities: %1.").arg(QString::fromStdString(describeFatalities(summary)));
   list.introduction = introduction;
   return list;

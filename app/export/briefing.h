@@ -17,7 +17,7 @@ struct BriefingList {
   std::vector<EventStore::Index> incidents;
   std::vector<QString> placeNotes; // empty, or one per incident: shown under its place ("12 km NE")
   QString heading;
-  QString introduction;            // a paragraph under the heading
+  QString introduction; // a paragraph under the heading
 };
 
 // A briefing sheet: a multi-page PDF whose first page is the map

@@ -23,8 +23,11 @@ QString outputPathProblem(const QString& path, const QList<OutputKind>& allowed)
   if (!kind || !allowed.contains(*kind)) {
     QStringList names;
     for (OutputKind k : allowed)
-      names << (k == OutputKind::Png ? QStringLiteral(".png") : k == OutputKind::Svg ? QStringLiteral(".svg") : QStringLiteral(".pdf"));
-    return QStringLiteral("cannot write '%1': the file name must end in %2").arg(path, names.join(QStringLiteral(", ")));
+      names << (k == OutputKind::Png   ? QStringLiteral(".png")
+                : k == OutputKind::Svg ? QStringLiteral(".svg")
+                                       : QStringLiteral(".pdf"));
+    return QStringLiteral("cannot write '%1': the file name must end in %2")
+        .arg(path, names.join(QStringLiteral(", ")));
   }
   if (file.isDir()) return QStringLiteral("cannot write '%1': it is a directory").arg(path);
   const QFileInfo directory(file.absolutePath());
@@ -50,45 +53,45 @@ bool writeComposition(const QString& path, OutputKind kind, const PageFormat& fo
     return false;
   };
   switch (kind) {
-  case OutputKind::Png: {
-    const QImage image = renderCompositionImage(format, content, page);
-    QImageWriter writer(path, "png");
-    QImage out = image;
-    // PNG records the resolution, so that a 300 dpi page prints at its size.
-    const int dotsPerMetre = static_cast<int>(std::lround(format.dpi / 0.0254));
-    out.setDotsPerMeterX(dotsPerMetre);
-    out.setDotsPerMeterY(dotsPerMetre);
-    if (!writer.write(out)) return fail(writer.errorString());
-    return true;
-  }
-  case OutputKind::Svg: {
-    QSvgGenerator svg;
-    svg.setFileName(path);
-    const QSizeF logical = format.logicalSize();
-    svg.setSize(logical.toSize());
-    svg.setViewBox(QRectF(QPointF(0, 0), logical));
-    svg.setResolution(96);
-    svg.setTitle(content.title);
-    svg.setDescription(content.subtitle);
-    QPainter painter;
-    if (!painter.begin(&svg)) return fail(QStringLiteral("the file cannot be opened"));
-    ComposedPage composed = drawComposition(painter, format, content);
-    if (!painter.end()) return fail(QStringLiteral("writing failed"));
-    if (page) *page = std::move(composed);
-    return QFileInfo(path).size() > 0 || fail(QStringLiteral("nothing was written"));
-  }
-  case OutputKind::Pdf: {
-    QPdfWriter pdf(path);
-    preparePdfWriter(pdf, format, content.title);
-    QPainter painter;
-    if (!painter.begin(&pdf)) return fail(QStringLiteral("the file cannot be opened"));
-    // The writer's units are its dots; the composition draws in 1/96 inch.
-    painter.scale(format.scale(), format.scale());
-    ComposedPage composed = drawComposition(painter, format, content);
-    if (!painter.end()) return fail(QStringLiteral("writing failed"));
-    if (page) *page = std::move(composed);
-    return true;
-  }
+    case OutputKind::Png: {
+      const QImage image = renderCompositionImage(format, content, page);
+      QImageWriter writer(path, "png");
+      QImage out = image;
+      // PNG records the resolution, so that a 300 dpi page prints at its size.
+      const int dotsPerMetre = static_cast<int>(std::lround(format.dpi / 0.0254));
+      out.setDotsPerMeterX(dotsPerMetre);
+      out.setDotsPerMeterY(dotsPerMetre);
+      if (!writer.write(out)) return fail(writer.errorString());
+      return true;
+    }
+    case OutputKind::Svg: {
+      QSvgGenerator svg;
+      svg.setFileName(path);
+      const QSizeF logical = format.logicalSize();
+      svg.setSize(logical.toSize());
+      svg.setViewBox(QRectF(QPointF(0, 0), logical));
+      svg.setResolution(96);
+      svg.setTitle(content.title);
+      svg.setDescription(content.subtitle);
+      QPainter painter;
+      if (!painter.begin(&svg)) return fail(QStringLiteral("the file cannot be opened"));
+      ComposedPage composed = drawComposition(painter, format, content);
+      if (!painter.end()) return fail(QStringLiteral("writing failed"));
+      if (page) *page = std::move(composed);
+      return QFileInfo(path).size() > 0 || fail(QStringLiteral("nothing was written"));
+    }
+    case OutputKind::Pdf: {
+      QPdfWriter pdf(path);
+      preparePdfWriter(pdf, format, content.title);
+      QPainter painter;
+      if (!painter.begin(&pdf)) return fail(QStringLiteral("the file cannot be opened"));
+      // The writer's units are its dots; the composition draws in 1/96 inch.
+      painter.scale(format.scale(), format.scale());
+      ComposedPage composed = drawComposition(painter, format, content);
+      if (!painter.end()) return fail(QStringLiteral("writing failed"));
+      if (page) *page = std::move(composed);
+      return true;
+    }
   }
   return fail(QStringLiteral("unknown format"));
 }

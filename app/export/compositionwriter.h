@@ -24,7 +24,7 @@ void preparePdfWriter(QPdfWriter& pdf, const PageFormat& format, const QString& 
 
 // Writes one composition as PNG (pixels at the format's size and dpi), SVG
 // or PDF (vector: text stays text; the page is the format's physical size).
-bool writeComposition(const QString& path, OutputKind kind, const PageFormat& format,
-                      const CompositionContent& content, QString* error, ComposedPage* page = nullptr);
+bool writeComposition(const QString& path, OutputKind kind, const PageFormat& format, const CompositionContent& content,
+                      QString* error, ComposedPage* page = nullptr);
 
 } // namespace sv

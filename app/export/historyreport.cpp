@@ -92,8 +92,9 @@ void writeHistoryCsv(QTextStream& out, const HistoryReport& r) {
     std::vector<std::string> fields = incidentCsvFields(r.store.incident(entry.index));
     char distance[32] = "";
     if (!entry.atPlace) std::snprintf(distance, sizeof distance, "%.1f", entry.distanceMetres / 1000.0);
-    fields.insert(fields.begin() + 1, {entry.atPlace ? "true" : "false", distance,
-                                       entry.atPlace ? std::string() : std::string(compassPoint(entry.azimuthDegrees))});
+    fields.insert(fields.begin() + 1,
+                  {entry.atPlace ? "true" : "false", distance,
+                   entry.atPlace ? std::string() : std::string(compassPoint(entry.azimuthDegrees))});
     out << q(csvRow(fields));
   }
 }
@@ -106,7 +107,8 @@ void writeHistoryMarkdown(QTextStream& out, const HistoryReport& r) {
     if (!p.cercle.empty()) where << QStringLiteral("%1 cercle").arg(md(p.cercle));
     if (!p.region.empty()) where << QStringLiteral("%1 region").arg(md(p.region));
     if (!where.isEmpty()) out << where.join(QStringLiteral(", ")) << "  \n";
-    if (const auto names = otherNames(p); !names.empty()) out << "Also written: " << md(joinedText(names, ", ")) << "  \n";
+    if (const auto names = otherNames(p); !names.empty())
+      out << "Also written: " << md(joinedText(names, ", ")) << "  \n";
   } else {
     out << "A place named by the dataset, not in the gazetteer  \n";
   }
@@ -126,11 +128,14 @@ void writeHistoryMarkdown(QTextStream& out, const HistoryReport& r) {
     QStringList types;
     for (int t = 0; t < kEventTypeCount; ++t)
       if (s.byType[static_cast<std::size_t>(t)] > 0)
-        types << QStringLiteral("%1 %2").arg(md(std::string(eventTypeName(static_cast<EventType>(t))))).arg(s.byType[static_cast<std::size_t>(t)]);
+        types << QStringLiteral("%1 %2")
+                     .arg(md(std::string(eventTypeName(static_cast<EventType>(t)))))
+                     .arg(s.byType[static_cast<std::size_t>(t)]);
     out << "- By type: " << types.join(QStringLiteral("; ")) << "\n";
     QStringList actors;
     for (const auto& [actor, count] : s.byActor) actors << QStringLiteral("%1 %2").arg(md(actor)).arg(count);
-    out << "- By actor: " << (actors.isEmpty() ? QStringLiteral("none named") : actors.join(QStringLiteral("; "))) << "\n";
+    out << "- By actor: " << (actors.isEmpty() ? QStringLiteral("none named") : actors.join(QStringLiteral("; ")))
+        << "\n";
     out << "- Fatalities: " << md(describeFatalities(s)) << "\n";
   }
 
@@ -139,7 +144,8 @@ void writeHistoryMarkdown(QTextStream& out, const HistoryReport& r) {
     const Incident incident = r.store.incident(entry.index);
     out << "\n### " << md(formatDateSpan(incident.start, incident.end, incident.datePrecision)) << " — "
         << md(std::string(eventTypeName(incident.type)));
-    if (incident.subType != SubEventType::Unspecified) out << " / " << md(std::string(subEventTypeName(incident.subType)));
+    if (incident.subType != SubEventType::Unspecified)
+      out << " / " << md(std::string(subEventTypeName(incident.subType)));
     out << "\n\n";
     out << md(incident.place.empty() ? std::string("(no place)") : incident.place) << " ("
         << md(std::string(locationPrecisionName(incident.locationPrecision))) << ")";
@@ -154,8 +160,10 @@ void writeHistoryMarkdown(QTextStream& out, const HistoryReport& r) {
     if (!incident.sources.empty()) out << "Sources:\n\n";
     for (const Source& source : incident.sources) {
       out << "- " << md(source.publisher.empty() ? std::string("Publisher not stated") : source.publisher) << ", ";
-      if (source.title.empty()) out << "document " << md(source.document);
-      else out << "*" << md(source.title) << "*";
+      if (source.title.empty())
+        out << "document " << md(source.document);
+      else
+        out << "*" << md(source.title) << "*";
       if (!source.date.empty()) out << " (" << md(source.date) << ")";
       if (!source.url.empty()) out << " <" << q(source.url) << ">";
       out << "\n";

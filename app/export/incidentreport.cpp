@@ -51,10 +51,29 @@ void writeIncidentText(QTextStream& out, const Incident& incident, const std::st
 }
 
 std::vector<std::string> incidentCsvHeader() {
-  return {"id", "start", "end", "date_precision", "date", "place", "place_geonameid", "longitude", "latitude",
-          "location_precision", "region", "cercle", "event_type", "sub_event_type", "primary_actors",
-          "secondary_actors", "associated_actors", "fatalities", "fatalities_low", "fatalities_high",
-          "civilian_targeting", "summary", "sources"};
+  return {"id",
+          "start",
+          "end",
+          "date_precision",
+          "date",
+          "place",
+          "place_geonameid",
+          "longitude",
+          "latitude",
+          "location_precision",
+          "region",
+          "cercle",
+          "event_type",
+          "sub_event_type",
+          "primary_actors",
+          "secondary_actors",
+          "associated_actors",
+          "fatalities",
+          "fatalities_low",
+          "fatalities_high",
+          "civilian_targeting",
+          "summary",
+          "sources"};
 }
 
 std::vector<std::string> incidentCsvFields(const Incident& incident) {
@@ -63,17 +82,29 @@ std::vector<std::string> incidentCsvFields(const Incident& incident) {
   char lon[32], lat[32];
   std::snprintf(lon, sizeof lon, "%.5f", incident.longitude);
   std::snprintf(lat, sizeof lat, "%.5f", incident.latitude);
-  return {incident.id, formatIsoDate(incident.start), formatIsoDate(incident.end),
+  return {incident.id,
+          formatIsoDate(incident.start),
+          formatIsoDate(incident.end),
           std::string(datePrecisionName(incident.datePrecision)),
-          formatDateSpan(incident.start, incident.end, incident.datePrecision), incident.place,
-          incident.geonameId ? std::to_string(*incident.geonameId) : std::string(), lon, lat,
-          std::string(locationPrecisionName(incident.locationPrecision)), incident.region, incident.cercle,
-          std::string(eventTypeName(incident.type)), std::string(subEventTypeName(incident.subType)),
-          joinedText(incident.actors.primary, "; "), joinedText(incident.actors.secondary, "; "),
-          joinedText(incident.actors.associated, "; "), formatFatalities(incident.fatalities),
+          formatDateSpan(incident.start, incident.end, incident.datePrecision),
+          incident.place,
+          incident.geonameId ? std::to_string(*incident.geonameId) : std::string(),
+          lon,
+          lat,
+          std::string(locationPrecisionName(incident.locationPrecision)),
+          incident.region,
+          incident.cercle,
+          std::string(eventTypeName(incident.type)),
+          std::string(subEventTypeName(incident.subType)),
+          joinedText(incident.actors.primary, "; "),
+          joinedText(incident.actors.secondary, "; "),
+          joinedText(incident.actors.associated, "; "),
+          formatFatalities(incident.fatalities),
           incident.fatalities.low ? std::to_string(*incident.fatalities.low) : std::string(),
           incident.fatalities.high ? std::to_string(*incident.fatalities.high) : std::string(),
-          incident.civilianTargeting ? "true" : "false", incident.summary, joinedText(sources, " | ")};
+          incident.civilianTargeting ? "true" : "false",
+          incident.summary,
+          joinedText(sources, " | ")};
 }
 
 void writeHistorySummaryText(QTextStream& out, const HistorySummary& s) {
@@ -89,7 +120,8 @@ void writeHistorySummaryText(QTextStream& out, const HistorySummary& s) {
   bool first = true;
   for (int t = 0; t < kEventTypeCount; ++t) {
     if (s.byType[static_cast<std::size_t>(t)] == 0) continue;
-    out << (first ? " " : "; ") << q(std::string(eventTypeName(static_cast<EventType>(t)))) << " " << s.byType[static_cast<std::size_t>(t)];
+    out << (first ? " " : "; ") << q(std::string(eventTypeName(static_cast<EventType>(t)))) << " "
+        << s.byType[static_cast<std::size_t>(t)];
     first = false;
   }
   out << "\n    By actor:";

@@ -54,7 +54,8 @@ void BackgroundJob::launch(std::function<void(JobControl&)> work, std::function<
     // A job superseded while it waited for the thread does not run at all; a
     // cancelled one runs, to say what a cancelled result is.
     if (!run->superseded) run->work(run->control);
-    QMetaObject::invokeMethod(this, [this, run] { workDone(run); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, run] { workDone(run); }, Qt::QueuedConnection);
   });
 }
 

@@ -59,8 +59,7 @@ public:
   // Runs `work(JobControl&)` off the GUI thread and then `deliver(result)` on
   // it, unless another start() came first. The result of a cancelled job is
   // still delivered: the work says what a cancelled result is.
-  template <typename Work, typename Deliver>
-  void start(Work work, Deliver deliver) {
+  template <typename Work, typename Deliver> void start(Work work, Deliver deliver) {
     using Result = std::invoke_result_t<Work&, JobControl&>;
     auto result = std::make_shared<std::optional<Result>>();
     launch([work = std::move(work), result](JobControl& control) mutable { result->emplace(work(control)); },

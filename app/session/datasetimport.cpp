@@ -1,7 +1,7 @@
 #include "session/datasetimport.h"
 
-#include "session/mapcontext.h"
 #include "session/importcache.h"
+#include "session/mapcontext.h"
 
 #include "geo/projection.h"
 #include "io/importer.h"
@@ -11,8 +11,8 @@
 namespace sv {
 
 DatasetImportOutcome importDatasets(const QStringList& newPaths, const QStringList& keptPaths,
-                                    std::shared_ptr<const EventStore> kept, const Gazetteer& gazetteer,
-                                    JobControl& job, const QHash<QString, QString>& mappings) {
+                                    std::shared_ptr<const EventStore> kept, const Gazetteer& gazetteer, JobControl& job,
+                                    const QHash<QString, QString>& mappings) {
   const std::atomic_bool& cancel = *job.cancelFlag();
   DatasetImportOutcome outcome;
   std::vector<std::shared_ptr<const EventStore>> stores;
@@ -30,7 +30,8 @@ DatasetImportOutcome importDatasets(const QStringList& newPaths, const QStringLi
       std::string problem;
       const auto parsed = parseColumnMapping(mapping.toStdString(), &problem);
       if (!parsed) {
-        outcome.error = QStringLiteral("%1: column mapping '%2': %3").arg(newPaths[f], mapping, QString::fromStdString(problem));
+        outcome.error =
+            QStringLiteral("%1: column mapping '%2': %3").arg(newPaths[f], mapping, QString::fromStdString(problem));
         return outcome;
       }
       options.mapping = *parsed;

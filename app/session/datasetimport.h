@@ -25,7 +25,7 @@ struct FileImportReport {
 struct DatasetImportOutcome {
   bool ok = false;
   bool cancelled = false;
-  bool forProject = false; // the import reopened a project's datasets
+  bool forProject = false;                        // the import reopened a project's datasets
   QString error;                                  // the file that could not be read, and why
   std::shared_ptr<const IncidentLayerData> layer; // every open dataset together, projected
   QStringList paths;                              // the datasets now open
@@ -41,7 +41,7 @@ struct DatasetImportOutcome {
 // `mappings` gives the column mapping (as `--map` writes it) of files read
 // with the generic layout, by absolute path.
 DatasetImportOutcome importDatasets(const QStringList& newPaths, const QStringList& keptPaths,
-                                    std::shared_ptr<const EventStore> kept, const Gazetteer& gazetteer,
-                                    JobControl& job, const QHash<QString, QString>& mappings = {});
+                                    std::shared_ptr<const EventStore> kept, const Gazetteer& gazetteer, JobControl& job,
+                                    const QHash<QString, QString>& mappings = {});
 
 } // namespace sv

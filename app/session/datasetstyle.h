@@ -7,7 +7,8 @@ namespace sv {
 // How one open dataset is shown.
 struct DatasetStyle {
   bool visible = true;
-  QColor colour = QColor(); // invalid: by event type; else every incident in this colour (the shape still gives the type)
+  QColor colour =
+      QColor(); // invalid: by event type; else every incident in this colour (the shape still gives the type)
   friend bool operator==(const DatasetStyle&, const DatasetStyle&) = default;
 };
 

@@ -30,9 +30,7 @@ QString findBundled(const char* environmentVariable, const QString& relativePath
 
 } // namespace
 
-QString bundledGeodataPath() {
-  return findBundled("SITUATION_VIEWER_GEODATA", QStringLiteral("mali.gpkg"));
-}
+QString bundledGeodataPath() { return findBundled("SITUATION_VIEWER_GEODATA", QStringLiteral("mali.gpkg")); }
 
 QString bundledIncidentsPath() {
   return findBundled("SITUATION_VIEWER_INCIDENTS", QStringLiteral("incidents/mali-situation.geojson"));
@@ -42,8 +40,6 @@ QStringList incidentsPaths(const QStringList& chosenPaths) {
   return chosenPaths.isEmpty() ? QStringList{bundledIncidentsPath()} : chosenPaths;
 }
 
-QString geodataPath(const QString& chosenPath) {
-  return chosenPath.isEmpty() ? bundledGeodataPath() : chosenPath;
-}
+QString geodataPath(const QString& chosenPath) { return chosenPath.isEmpty() ? bundledGeodataPath() : chosenPath; }
 
 } // namespace sv

@@ -36,20 +36,24 @@ bool readCachedReport(const QString& path, IncidentReadResult& report) {
   if (!file.open(QIODevice::ReadOnly)) return false;
   const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
   if (!json.value(QStringLiteral("reconciles")).toBool()) return false;
-  const auto count = [&](const char* name) { return static_cast<std::size_t>(json.value(QLatin1String(name)).toDouble()); };
+  const auto count = [&](const char* name) {
+    return static_cast<std::size_t>(json.value(QLatin1String(name)).toDouble());
+  };
   report.format = json.value(QStringLiteral("format")).toString().toStdString();
   report.recordNoun = json.value(QStringLiteral("record_noun")).toString(QStringLiteral("row")).toStdString();
   report.recordsRead = count("rows_read");
   report.accepted = count("incidents_accepted");
   report.merged = count("duplicates_merged");
-  for (const QJsonValue& note : json.value(QStringLiteral("notes")).toArray()) report.notes.push_back(note.toString().toStdString());
+  for (const QJsonValue& note : json.value(QStringLiteral("notes")).toArray())
+    report.notes.push_back(note.toString().toStdString());
   for (const QJsonValue& value : json.value(QStringLiteral("rejected")).toArray()) {
     const QJsonObject r = value.toObject();
-    report.rejected.push_back(RejectedRecord{static_cast<std::size_t>(r.value(QString::fromStdString(report.recordNoun)).toDouble()),
-                                             static_cast<std::size_t>(r.value(QStringLiteral("line")).toDouble()),
-                                             r.value(QStringLiteral("id")).toString().toStdString(),
-                                             r.value(QStringLiteral("column")).toString().toStdString(),
-                                             r.value(QStringLiteral("reason")).toString().toStdString()});
+    report.rejected.push_back(
+        RejectedRecord{static_cast<std::size_t>(r.value(QString::fromStdString(report.recordNoun)).toDouble()),
+                       static_cast<std::size_t>(r.value(QStringLiteral("line")).toDouble()),
+                       r.value(QStringLiteral("id")).toString().toStdString(),
+                       r.value(QStringLiteral("column")).toString().toStdString(),
+                       r.value(QStringLiteral("reason")).toString().toStdString()});
   }
   return report.recordsRead == report.accepted + report.merged + report.rejected.size();
 }
@@ -72,7 +76,8 @@ ImportedDataset importDatasetCached(const QString& path, const ImportOptions& op
   std::string key;
   if (cacheable && !importCacheFolder().isEmpty()) {
     key = cacheKey(info, options, gazetteer);
-    const QByteArray name = QCryptographicHash::hash(info.absoluteFilePath().toUtf8(), QCryptographicHash::Sha1).toHex();
+    const QByteArray name =
+        QCryptographicHash::hash(info.absoluteFilePath().toUtf8(), QCryptographicHash::Sha1).toHex();
     cachePath = importCacheFolder() + QLatin1Char('/') + QString::fromLatin1(name) + QStringLiteral(".svstore");
     if (readStoreFileKey(cachePath.toStdString()) == key) {
       std::string stored;
@@ -83,7 +88,8 @@ ImportedDataset importDatasetCached(const QString& path, const ImportOptions& op
         dataset.report = std::move(report);
         dataset.report.ok = true;
         dataset.report.info = store->info();
-        dataset.report.notes.push_back("read from the cache of an earlier import of this file (" + cachePath.toStdString() + ")");
+        dataset.report.notes.push_back("read from the cache of an earlier import of this file (" +
+                                       cachePath.toStdString() + ")");
         dataset.store = std::move(store);
         dataset.fromCache = true;
         return dataset;
@@ -96,7 +102,8 @@ ImportedDataset importDatasetCached(const QString& path, const ImportOptions& op
     return dataset;
   }
   if (gazetteer && read.format != "Situation Viewer") {
-    if (std::string note = matchImportedPlaces(read.incidents, *gazetteer); !note.empty()) read.notes.push_back(std::move(note));
+    if (std::string note = matchImportedPlaces(read.incidents, *gazetteer); !note.empty())
+      read.notes.push_back(std::move(note));
   }
   dataset.store = EventStore::build(std::move(read.incidents), read.info);
   read.incidents = {};
@@ -105,7 +112,8 @@ ImportedDataset importDatasetCached(const QString& path, const ImportOptions& op
   if (!cachePath.isEmpty() && QDir().mkpath(importCacheFolder())) {
     QSaveFile report(cachePath + QStringLiteral(".report.json"));
     const std::string json = importReportJson(file, dataset.report);
-    if (report.open(QIODevice::WriteOnly) && report.write(json.data(), static_cast<qint64>(json.size())) >= 0 && report.commit())
+    if (report.open(QIODevice::WriteOnly) && report.write(json.data(), static_cast<qint64>(json.size())) >= 0 &&
+        report.commit())
       writeStoreFile(cachePath.toStdString(), *dataset.store, key);
   }
   return dataset;

@@ -21,7 +21,7 @@ struct MapContext {
   std::shared_ptr<const BaseMap> baseMap;
   // The incident dataset shown, projected once; null until loadIncidents.
   std::shared_ptr<const IncidentLayerData> incidents;
-  QString incidentsPath;         // the open datasets' paths, joined for display
+  QString incidentsPath;        // the open datasets' paths, joined for display
   QStringList incidentProblems; // one line per record the reader rejected
   QStringList datasetPaths;     // the open datasets' paths, one per dataset of the store
   // Per dataset: the single colour its incidents are drawn in, or invalid for

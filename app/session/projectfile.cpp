@@ -1,7 +1,7 @@
 #include "session/projectfile.h"
 
-#include "session/qtdates.h"
 #include "render/qtext.h"
+#include "session/qtdates.h"
 
 #include <QDir>
 #include <QFile>
@@ -34,7 +34,8 @@ QJsonObject filterToJson(const EventStore& store, const IncidentFilter& filter) 
   QJsonObject json;
   QStringList hiddenTypes, hiddenSubTypes, actors;
   for (int t = 0; t < kEventTypeCount; ++t)
-    if ((filter.types & IncidentFilter::typeBit(static_cast<EventType>(t))) == 0) hiddenTypes << q(eventTypeName(static_cast<EventType>(t)));
+    if ((filter.types & IncidentFilter::typeBit(static_cast<EventType>(t))) == 0)
+      hiddenTypes << q(eventTypeName(static_cast<EventType>(t)));
   for (int s = 1; s < kSubEventTypeCount; ++s)
     if ((filter.subTypes & IncidentFilter::subTypeBit(static_cast<SubEventType>(s))) == 0)
       hiddenSubTypes << q(subEventTypeName(static_cast<SubEventType>(s)));
@@ -98,7 +99,8 @@ bool writeProject(const QString& path, const Project& project, QString* error) {
     QJsonObject entry;
     entry[QStringLiteral("path")] = storedPath(folder, dataset.path);
     entry[QStringLiteral("visible")] = dataset.style.visible;
-    entry[QStringLiteral("colour")] = dataset.style.colour.isValid() ? QJsonValue(dataset.style.colour.name()) : QJsonValue();
+    entry[QStringLiteral("colour")] =
+        dataset.style.colour.isValid() ? QJsonValue(dataset.style.colour.name()) : QJsonValue();
     if (!dataset.mapping.isEmpty()) entry[QStringLiteral("map")] = dataset.mapping;
     datasets.append(entry);
   }
@@ -155,7 +157,8 @@ std::optional<Project> readProject(const QString& path, QString* error) {
     return failure(QStringLiteral("not a project file: %1 at byte %2").arg(parse.errorString()).arg(parse.offset));
   const QJsonObject root = document.object();
   if (root.value(QStringLiteral("format")).toString() != kFormat)
-    return failure(QStringLiteral("not a Situation Viewer project (format: '%1')").arg(root.value(QStringLiteral("format")).toString()));
+    return failure(QStringLiteral("not a Situation Viewer project (format: '%1')")
+                       .arg(root.value(QStringLiteral("format")).toString()));
   const int version = root.value(QStringLiteral("version")).toInt(0);
   if (version < 1 || version > kVersion)
     return failure(QStringLiteral("project version %1, this viewer reads version %2").arg(version).arg(kVersion));
@@ -209,10 +212,13 @@ std::optional<Project> readProject(const QString& path, QString* error) {
     const auto day = parseIsoDate(cursor.toStdString());
     if (!day) return failure(QStringLiteral("time.cursor: not a date: '%1'").arg(cursor));
     selection.cursor = *day;
-    for (const auto& [name, length] : {std::pair{QStringLiteral("step"), &selection.step}, std::pair{QStringLiteral("window"), &selection.window}}) {
+    for (const auto& [name, length] :
+         {std::pair{QStringLiteral("step"), &selection.step}, std::pair{QStringLiteral("window"), &selection.window}}) {
       if (!time.contains(name)) continue;
       const auto parsed = parseTimeLength(time.value(name).toString().toStdString());
-      if (!parsed) return failure(QStringLiteral("time.%1: not a length such as 1d, 4w or 3m: '%2'").arg(name, time.value(name).toString()));
+      if (!parsed)
+        return failure(
+            QStringLiteral("time.%1: not a length such as 1d, 4w or 3m: '%2'").arg(name, time.value(name).toString()));
       *length = *parsed;
     }
     project.time = selection;

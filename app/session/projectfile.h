@@ -25,14 +25,15 @@ struct Project {
   struct Dataset {
     QString path; // absolute once read
     DatasetStyle style;
-    QString mapping = QString(); // the columns of a generic table, as `--map` gives them; empty when read by its own layout
+    QString mapping =
+        QString(); // the columns of a generic table, as `--map` gives them; empty when read by its own layout
   };
   std::vector<Dataset> datasets;
   // The view: the centre in degrees and the scale; none keeps the default view.
   std::optional<QPointF> centreLonLat;
   double metresPerPixel = 0.0;
   std::optional<TimeSelection> time; // its cursor as a date
-  double speed = 0.0;               // steps per second; 0 keeps the current speed
+  double speed = 0.0;                // steps per second; 0 keeps the current speed
   // The filter by names (types, sub-types, actors, region), since numbers
   // differ from store to store: resolved by filterFromJson once the data is open.
   QJsonObject filter;

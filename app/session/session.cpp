@@ -124,9 +124,10 @@ void Session::finishImport(DatasetImportOutcome outcome) {
   for (const FileImportReport& report : outcome.reports) opened << report.path;
   rememberRecentFiles(opened);
   publish(std::move(outcome.layer), outcome.paths);
-  const QString message = tr("%n incidents from %1", nullptr, static_cast<int>(m_context.incidents->store().size()))
-                              .arg(m_context.datasetPaths.size() == 1 ? QFileInfo(m_context.datasetPaths.first()).fileName()
-                                                                      : tr("%1 datasets").arg(m_context.datasetPaths.size()));
+  const QString message =
+      tr("%n incidents from %1", nullptr, static_cast<int>(m_context.incidents->store().size()))
+          .arg(m_context.datasetPaths.size() == 1 ? QFileInfo(m_context.datasetPaths.first()).fileName()
+                                                  : tr("%1 datasets").arg(m_context.datasetPaths.size()));
   emit importFinished(outcome, message);
   if (pending) {
     setProjectPath(pending->path);
@@ -232,7 +233,8 @@ void Session::openProject(const QString& path) {
       notes << tr("%1: not found, left out").arg(dataset.path);
   }
   if (paths.isEmpty()) {
-    emit projectFailed(tr("%1: none of its datasets is on this computer:\n%2").arg(path, notes.join(QLatin1Char('\n'))), false);
+    emit projectFailed(tr("%1: none of its datasets is on this computer:\n%2").arg(path, notes.join(QLatin1Char('\n'))),
+                       false);
     return;
   }
   // Styles follow the datasets that were found.

@@ -131,7 +131,8 @@ void DatasetPanel::showDatasets() {
     auto* box = new QComboBox(m_list);
     box->setAccessibleName(tr("Colours of %1").arg(q(m_infos[d].name)));
     box->addItem(swatch(QColor()), tr("By event type"));
-    for (const NamedColour& colour : kColours) box->addItem(swatch(QColor(colour.rgb)), tr(colour.name), QColor(colour.rgb));
+    for (const NamedColour& colour : kColours)
+      box->addItem(swatch(QColor(colour.rgb)), tr(colour.name), QColor(colour.rgb));
     box->addItem(tr("Other colour…"));
     m_list->setItemWidget(item, ColourColumn, box);
     m_colourBoxes.push_back(box);
@@ -157,9 +158,11 @@ void DatasetPanel::fillRow(std::size_t dataset) {
   const DatasetStyle& style = m_session.styles()[dataset];
   const QStringList& paths = m_session.datasetPaths();
   item->setText(NameColumn, q(info.name.empty() ? info.title : info.name));
-  item->setToolTip(NameColumn, dataset < static_cast<std::size_t>(paths.size()) ? paths[static_cast<qsizetype>(dataset)] : QString());
+  item->setToolTip(NameColumn, dataset < static_cast<std::size_t>(paths.size()) ? paths[static_cast<qsizetype>(dataset)]
+                                                                                : QString());
   item->setCheckState(NameColumn, style.visible ? Qt::Checked : Qt::Unchecked);
-  item->setText(CountColumn, QLocale().toString(static_cast<qulonglong>(dataset < m_sizes.size() ? m_sizes[dataset] : 0)));
+  item->setText(CountColumn,
+                QLocale().toString(static_cast<qulonglong>(dataset < m_sizes.size() ? m_sizes[dataset] : 0)));
   item->setTextAlignment(CountColumn, Qt::AlignRight | Qt::AlignVCenter);
   QComboBox* box = m_colourBoxes[dataset];
   const int other = box->count() - 1;
@@ -181,8 +184,8 @@ void DatasetPanel::chooseColour(std::size_t dataset, int choice) {
   QColor colour;
   if (choice == box->count() - 1) {
     const QColor current = m_session.styles()[dataset].colour;
-    colour = QColorDialog::getColor(current.isValid() ? current : suggestedColour(dataset),
-                                    this, tr("Colour of %1").arg(q(m_infos[dataset].name)));
+    colour = QColorDialog::getColor(current.isValid() ? current : suggestedColour(dataset), this,
+                                    tr("Colour of %1").arg(q(m_infos[dataset].name)));
     if (!colour.isValid()) { // cancelled
       fillRow(dataset);
       return;
@@ -210,7 +213,9 @@ void DatasetPanel::showDetails() {
   }
   const std::size_t d = currentDataset();
   const DatasetInfo& info = m_infos[d];
-  const auto escaped = [](const std::string& text) { return q(text).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")); };
+  const auto escaped = [](const std::string& text) {
+    return q(text).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+  };
   QString html = QStringLiteral("<b>%1</b>").arg(escaped(info.title.empty() ? info.name : info.title));
   if (!info.description.empty()) html += QStringLiteral("<br>%1").arg(escaped(info.description));
   if (!info.compiled.empty()) html += QStringLiteral("<br>") + tr("Compiled: %1").arg(escaped(info.compiled));

@@ -16,10 +16,10 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QMessageBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -64,8 +64,9 @@ void PlaceStrip::paintEvent(QPaintEvent*) {
   const double left = 4.0, width = std::max(1.0, this->width() - 8.0);
   const auto x = [&](double day) { return left + (day - first) / span * width; };
   const DayRange range = m_controller->range();
-  painter.fillRect(QRectF(QPointF(x(range.from), 0), QPointF(std::max(x(range.to + 1.0), x(range.from) + 2.0), height())),
-                   QColor(31, 78, 160, 50));
+  painter.fillRect(
+      QRectF(QPointF(x(range.from), 0), QPointF(std::max(x(range.to + 1.0), x(range.from) + 2.0), height())),
+      QColor(31, 78, 160, 50));
   painter.setPen(QColor(0, 0, 0, 60));
   painter.drawLine(QPointF(left, height() - 6.5), QPointF(left + width, height() - 6.5));
   painter.setRenderHint(QPainter::Antialiasing);
@@ -164,7 +165,8 @@ void DossierPanel::showPlace(const HistoryPlace& place, std::optional<std::size_
     QStringList alternates;
     for (const auto& name : p.alternateNames)
       if (name != p.name) alternates << q(name).toHtmlEscaped();
-    if (!alternates.isEmpty()) header += QStringLiteral("<br>") + tr("Also written: %1").arg(alternates.join(QStringLiteral(", ")));
+    if (!alternates.isEmpty())
+      header += QStringLiteral("<br>") + tr("Also written: %1").arg(alternates.join(QStringLiteral(", ")));
   } else {
     header += QStringLiteral("<br>") + tr("Named by the dataset; not in the gazetteer");
   }
@@ -195,8 +197,9 @@ void DossierPanel::refresh() {
   options.radiusMetres = m_nearby->isChecked() ? m_radius->value() * 1000.0 : 0.0;
   m_export->setEnabled(false);
   m_summary->setText(tr("Reading the history…"));
-  m_job.start([store = m_store, place = *m_place, options](JobControl&) { return placeHistory(*store, place, options); },
-              [this](PlaceHistory history) { showHistory(std::move(history)); });
+  m_job.start(
+      [store = m_store, place = *m_place, options](JobControl&) { return placeHistory(*store, place, options); },
+      [this](PlaceHistory history) { showHistory(std::move(history)); });
 }
 
 void DossierPanel::showHistory(PlaceHistory history) {
@@ -212,7 +215,9 @@ void DossierPanel::showHistory(PlaceHistory history) {
     QStringList types;
     for (int t = 0; t < kEventTypeCount; ++t)
       if (s.byType[static_cast<std::size_t>(t)] > 0)
-        types << QStringLiteral("%1 %2").arg(q(eventTypeName(static_cast<EventType>(t))).toHtmlEscaped()).arg(s.byType[static_cast<std::size_t>(t)]);
+        types << QStringLiteral("%1 %2")
+                     .arg(q(eventTypeName(static_cast<EventType>(t))).toHtmlEscaped())
+                     .arg(s.byType[static_cast<std::size_t>(t)]);
     QStringList actors;
     for (std::size_t k = 0; k < s.byActor.size() && k < 6; ++k)
       actors << QStringLiteral("%1 %2").arg(q(s.byActor[k].first).toHtmlEscaped()).arg(s.byActor[k].second);
@@ -229,13 +234,16 @@ void DossierPanel::showHistory(PlaceHistory history) {
   if (m_selected) {
     const auto found = std::find_if(m_history.entries.begin(), m_history.entries.end(),
                                     [&](const HistoryEntry& e) { return e.index == *m_selected; });
-    if (found != m_history.entries.end()) m_page = static_cast<std::size_t>(found - m_history.entries.begin()) / kPageSize;
+    if (found != m_history.entries.end())
+      m_page = static_cast<std::size_t>(found - m_history.entries.begin()) / kPageSize;
   }
   renderHistory();
   emit historyShown();
 }
 
-std::size_t DossierPanel::pageCount() const { return std::max<std::size_t>(1, (m_history.entries.size() + kPageSize - 1) / kPageSize); }
+std::size_t DossierPanel::pageCount() const {
+  return std::max<std::size_t>(1, (m_history.entries.size() + kPageSize - 1) / kPageSize);
+}
 
 void DossierPanel::showPage(std::size_t page) {
   if (page >= pageCount() || page == m_page) return;
@@ -252,9 +260,9 @@ void DossierPanel::renderHistory() {
   QString pages;
   if (total > kPageSize) {
     const QLocale locale;
-    pages = tr("Incidents %1–%2 of %3").arg(locale.toString(static_cast<qulonglong>(first + 1)),
-                                             locale.toString(static_cast<qulonglong>(last)),
-                                             locale.toString(static_cast<qulonglong>(total)));
+    pages = tr("Incidents %1–%2 of %3")
+                .arg(locale.toString(static_cast<qulonglong>(first + 1)),
+                     locale.toString(static_cast<qulonglong>(last)), locale.toString(static_cast<qulonglong>(total)));
     if (m_page > 0)
       pages += QStringLiteral(" &nbsp; <a href='page:0'>%1</a> &nbsp; <a href='page:%2'>%3</a>")
                    .arg(tr("First"))
@@ -283,8 +291,7 @@ void DossierPanel::renderHistory() {
                      incidentstyle::typeColour(incident.type).name(), q(eventTypeName(incident.type)).toHtmlEscaped());
     if (incident.subType != SubEventType::Unspecified)
       text += QStringLiteral(" / ") + q(subEventTypeName(incident.subType)).toHtmlEscaped();
-    if (!e.atPlace)
-      text += QStringLiteral(" &nbsp; <i>%1, %2</i>").arg(html(describeOffset(e)), html(incident.place));
+    if (!e.atPlace) text += QStringLiteral(" &nbsp; <i>%1, %2</i>").arg(html(describeOffset(e)), html(incident.place));
     text += QStringLiteral("<br>");
     const std::string actors = describeActors(incident.actors);
     if (!actors.empty()) text += html(actors) + QStringLiteral("<br>");
@@ -293,8 +300,10 @@ void DossierPanel::renderHistory() {
     text += QStringLiteral("<br>") + html(incident.summary);
     for (const Source& source : incident.sources) {
       text += QStringLiteral("<br><small>");
-      text += html(source.publisher.empty() ? std::string("Publisher not stated") : source.publisher) + QStringLiteral(", ");
-      text += source.title.empty() ? html("document " + source.document) : QStringLiteral("<i>%1</i>").arg(html(source.title));
+      text += html(source.publisher.empty() ? std::string("Publisher not stated") : source.publisher) +
+              QStringLiteral(", ");
+      text += source.title.empty() ? html("document " + source.document)
+                                   : QStringLiteral("<i>%1</i>").arg(html(source.title));
       if (!source.date.empty()) text += QStringLiteral(" (%1)").arg(html(source.date));
       if (!source.url.empty()) text += QStringLiteral(" <a href='%1'>%2</a>").arg(html(source.url), html(source.url));
       if (!source.passage.empty()) text += QStringLiteral("<br>&ldquo;%1&rdquo;").arg(html(source.passage));
@@ -313,7 +322,8 @@ void DossierPanel::selectIncident(std::optional<EventStore::Index> incident) {
   if (incident) {
     const auto found = std::find_if(m_history.entries.begin(), m_history.entries.end(),
                                     [&](const HistoryEntry& e) { return e.index == *incident; });
-    if (found != m_history.entries.end()) m_page = static_cast<std::size_t>(found - m_history.entries.begin()) / kPageSize;
+    if (found != m_history.entries.end())
+      m_page = static_cast<std::size_t>(found - m_history.entries.begin()) / kPageSize;
   }
   renderHistory();
 }
@@ -336,8 +346,10 @@ QString DossierPanel::exportText(ExportFormat format) const {
   QString text;
   if (!m_place || !m_store) return text;
   QTextStream out(&text);
-  if (format == ExportFormat::Csv) writeHistoryCsv(out, report());
-  else writeHistoryMarkdown(out, report());
+  if (format == ExportFormat::Csv)
+    writeHistoryCsv(out, report());
+  else
+    writeHistoryMarkdown(out, report());
   out.flush();
   return text;
 }
@@ -353,7 +365,8 @@ bool DossierPanel::exportTo(const QString& path, ExportFormat format, QString* e
       return false;
     }
     QString problem;
-    if (writePlaceSheet(path, findPagePreset(QStringLiteral("a4-portrait"))->format, m_mapContext(), report(), &problem))
+    if (writePlaceSheet(path, findPagePreset(QStringLiteral("a4-portrait"))->format, m_mapContext(), report(),
+                        &problem))
       return true;
     if (error) *error = problem;
     return false;
@@ -378,13 +391,16 @@ void DossierPanel::exportWithDialog() {
   QString base = q(m_place->name).simplified();
   base.replace(QRegularExpression(QStringLiteral("[^\\w-]+")), QStringLiteral("-"));
   const QString suggested = base + (m_mapContext ? QStringLiteral(".pdf") : QStringLiteral(".md"));
-  QString path = QFileDialog::getSaveFileName(this, tr("Export Dossier"), suggested, filters.join(QStringLiteral(";;")), &filter);
+  QString path =
+      QFileDialog::getSaveFileName(this, tr("Export Dossier"), suggested, filters.join(QStringLiteral(";;")), &filter);
   if (path.isEmpty()) return;
   // The file's suffix decides; without one, the filter chosen.
   const QString suffix = QFileInfo(path).suffix().toLower();
   ExportFormat format = ExportFormat::Markdown;
-  if (suffix == QLatin1String("pdf") || (suffix.isEmpty() && filter == pdf)) format = ExportFormat::Pdf;
-  else if (suffix == QLatin1String("csv") || (suffix.isEmpty() && filter == csv)) format = ExportFormat::Csv;
+  if (suffix == QLatin1String("pdf") || (suffix.isEmpty() && filter == pdf))
+    format = ExportFormat::Pdf;
+  else if (suffix == QLatin1String("csv") || (suffix.isEmpty() && filter == csv))
+    format = ExportFormat::Csv;
   if (suffix.isEmpty()) {
     const char* added = format == ExportFormat::Pdf ? ".pdf" : format == ExportFormat::Csv ? ".csv" : ".md";
     path += QLatin1String(added);

@@ -6,8 +6,8 @@
 
 #include <QWidget>
 
-#include <memory>
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QCheckBox;

@@ -55,8 +55,9 @@ FilterPanel::FilterPanel(QWidget* parent) : QWidget(parent) {
   m_minFatalities->setRange(0, 1000000);
   m_minFatalities->setSpecialValueText(tr("any"));
   m_minFatalities->setKeyboardTracking(false);
-  m_minFatalities->setToolTip(tr("Keep incidents whose lowest reported figure reaches this; "
-                                 "incidents without a reported figure are left out once it is above zero"));
+  m_minFatalities->setToolTip(
+      tr("Keep incidents whose lowest reported figure reaches this; "
+         "incidents without a reported figure are left out once it is above zero"));
   m_region = new QComboBox(this);
   m_civilians = new QComboBox(this);
   m_civilians->addItem(tr("Any"));
@@ -141,12 +142,14 @@ void FilterPanel::setFilter(const IncidentFilter& filter) {
   m_updating = true;
   for (int t = 0; t < m_types->topLevelItemCount(); ++t) {
     QTreeWidgetItem* item = m_types->topLevelItem(t);
-    const bool typeShown = (filter.types & IncidentFilter::typeBit(static_cast<EventType>(item->data(0, kTypeRole).toInt()))) != 0;
+    const bool typeShown =
+        (filter.types & IncidentFilter::typeBit(static_cast<EventType>(item->data(0, kTypeRole).toInt()))) != 0;
     if (item->childCount() == 0) item->setCheckState(0, typeShown ? Qt::Checked : Qt::Unchecked);
     for (int c = 0; c < item->childCount(); ++c) {
       QTreeWidgetItem* child = item->child(c);
       const auto subType = static_cast<SubEventType>(child->data(0, kSubTypeRole).toInt());
-      child->setCheckState(0, typeShown && (filter.subTypes & IncidentFilter::subTypeBit(subType)) ? Qt::Checked : Qt::Unchecked);
+      child->setCheckState(
+          0, typeShown && (filter.subTypes & IncidentFilter::subTypeBit(subType)) ? Qt::Checked : Qt::Unchecked);
     }
   }
   for (int a = 0; a < m_actors->count(); ++a) {

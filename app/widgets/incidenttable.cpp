@@ -32,7 +32,9 @@
 namespace sv {
 namespace {
 
-bool contains(std::string_view folded, const std::string& needle) { return folded.find(needle) != std::string_view::npos; }
+bool contains(std::string_view folded, const std::string& needle) {
+  return folded.find(needle) != std::string_view::npos;
+}
 
 // The first actor named, preferring the primary ones: the actor column's sort key.
 std::optional<std::uint32_t> leadActor(const EventStore& store, EventStore::Index i) {
@@ -49,9 +51,9 @@ Actors actorsOf(const EventStore& store, EventStore::Index i) {
   for (const ActorRef& ref : store.actors(i)) {
     std::string name(store.string(ref.actor));
     switch (ref.role) {
-    case ActorRole::Primary: actors.primary.push_back(std::move(name)); break;
-    case ActorRole::Secondary: actors.secondary.push_back(std::move(name)); break;
-    case ActorRole::Associated: actors.associated.push_back(std::move(name)); break;
+      case ActorRole::Primary: actors.primary.push_back(std::move(name)); break;
+      case ActorRole::Secondary: actors.secondary.push_back(std::move(name)); break;
+      case ActorRole::Associated: actors.associated.push_back(std::move(name)); break;
     }
   }
   return actors;
@@ -127,7 +129,8 @@ std::vector<EventStore::Index> IncidentTableModel::arrangedRows() const {
       typeMatch[static_cast<std::size_t>(t)] = contains(foldText(eventTypeName(static_cast<EventType>(t))), needle);
     std::array<bool, kSubEventTypeCount> subTypeMatch{};
     for (int t = 0; t < kSubEventTypeCount; ++t)
-      subTypeMatch[static_cast<std::size_t>(t)] = contains(foldText(subEventTypeName(static_cast<SubEventType>(t))), needle);
+      subTypeMatch[static_cast<std::size_t>(t)] =
+          contains(foldText(subEventTypeName(static_cast<SubEventType>(t))), needle);
     for (EventStore::Index i : m_inRange) {
       bool match = pooledMatch(store.placeId(i)) || pooledMatch(store.regionId(i)) ||
                    typeMatch[static_cast<std::size_t>(store.type(i))] ||
@@ -173,34 +176,34 @@ void IncidentTableModel::sortRows(std::vector<EventStore::Index>& rows) const {
     for (std::size_t k = 0; k < rows.size(); ++k) rows[k] = keyed[k].second;
   };
   switch (m_sortColumn) {
-  case PlaceColumn: {
-    const auto& ranks = stringRanks();
-    byKey([&](EventStore::Index i) { return ranks[store.placeId(i)]; });
-    break;
-  }
-  case RegionColumn: {
-    const auto& ranks = stringRanks();
-    byKey([&](EventStore::Index i) { return ranks[store.regionId(i)]; });
-    break;
-  }
-  case TypeColumn:
-    byKey([&](EventStore::Index i) {
-      return static_cast<unsigned>(store.type(i)) * 256u + static_cast<unsigned>(store.subType(i));
-    });
-    break;
-  case ActorsColumn: {
-    const auto& ranks = stringRanks();
-    byKey([&](EventStore::Index i) {
-      const auto lead = leadActor(store, i);
-      return lead ? ranks[*lead] : std::numeric_limits<std::uint32_t>::max();
-    });
-    break;
-  }
-  case FatalitiesColumn: byKey([&](EventStore::Index i) { return fatalityKey(store, i); }); break;
-  case SummaryColumn: byKey([&](EventStore::Index i) { return store.summary(i); }); break;
-  case IdColumn: byKey([&](EventStore::Index i) { return store.id(i); }); break;
-  case DatasetColumn: byKey([&](EventStore::Index i) { return store.dataset(i); }); break;
-  default: break;
+    case PlaceColumn: {
+      const auto& ranks = stringRanks();
+      byKey([&](EventStore::Index i) { return ranks[store.placeId(i)]; });
+      break;
+    }
+    case RegionColumn: {
+      const auto& ranks = stringRanks();
+      byKey([&](EventStore::Index i) { return ranks[store.regionId(i)]; });
+      break;
+    }
+    case TypeColumn:
+      byKey([&](EventStore::Index i) {
+        return static_cast<unsigned>(store.type(i)) * 256u + static_cast<unsigned>(store.subType(i));
+      });
+      break;
+    case ActorsColumn: {
+      const auto& ranks = stringRanks();
+      byKey([&](EventStore::Index i) {
+        const auto lead = leadActor(store, i);
+        return lead ? ranks[*lead] : std::numeric_limits<std::uint32_t>::max();
+      });
+      break;
+    }
+    case FatalitiesColumn: byKey([&](EventStore::Index i) { return fatalityKey(store, i); }); break;
+    case SummaryColumn: byKey([&](EventStore::Index i) { return store.summary(i); }); break;
+    case IdColumn: byKey([&](EventStore::Index i) { return store.id(i); }); break;
+    case DatasetColumn: byKey([&](EventStore::Index i) { return store.dataset(i); }); break;
+    default: break;
   }
   if (m_sortOrder == Qt::DescendingOrder) std::reverse(rows.begin(), rows.end());
 }
@@ -244,16 +247,16 @@ int IncidentTableModel::columnCount(const QModelIndex& parent) const { return pa
 QString IncidentTableModel::cellText(EventStore::Index i, int column) const {
   const EventStore& store = *m_store;
   switch (column) {
-  case DateColumn: return q(formatDateSpan(store.start(i), store.end(i), store.datePrecision(i)));
-  case PlaceColumn: return q(store.place(i));
-  case RegionColumn: return q(store.region(i));
-  case TypeColumn: return q(eventTypeName(store.type(i)));
-  case ActorsColumn: return q(describeActors(actorsOf(store, i)));
-  case FatalitiesColumn: return q(formatFatalities(store.fatalities(i)));
-  case SummaryColumn: return oneLine(q(store.summary(i)));
-  case IdColumn: return q(store.id(i));
-  case DatasetColumn: return q(store.datasetInfo(store.dataset(i)).name);
-  default: return {};
+    case DateColumn: return q(formatDateSpan(store.start(i), store.end(i), store.datePrecision(i)));
+    case PlaceColumn: return q(store.place(i));
+    case RegionColumn: return q(store.region(i));
+    case TypeColumn: return q(eventTypeName(store.type(i)));
+    case ActorsColumn: return q(describeActors(actorsOf(store, i)));
+    case FatalitiesColumn: return q(formatFatalities(store.fatalities(i)));
+    case SummaryColumn: return oneLine(q(store.summary(i)));
+    case IdColumn: return q(store.id(i));
+    case DatasetColumn: return q(store.datasetInfo(store.dataset(i)).name);
+    default: return {};
   }
 }
 
@@ -263,54 +266,56 @@ QVariant IncidentTableModel::data(const QModelIndex& index, int role) const {
     return {};
   const EventStore::Index i = incidentAt(index.row());
   switch (role) {
-  case Qt::DisplayRole: return cellText(i, index.column());
-  case IncidentRole: return static_cast<uint>(i);
-  case Qt::DecorationRole:
-    if (index.column() == TypeColumn) return incidentstyle::typeColour(m_store->type(i));
-    return {};
-  case Qt::TextAlignmentRole:
-    if (index.column() == FatalitiesColumn) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    return {};
-  case Qt::ToolTipRole:
-    switch (index.column()) {
-    case DateColumn:
-      return tr("%1 to %2, known to the %3")
-          .arg(q(formatIsoDate(m_store->start(i))), q(formatIsoDate(m_store->end(i))),
-               q(datePrecisionName(m_store->datePrecision(i))));
-    case PlaceColumn: {
-      QString tip = tr("Location precision: %1").arg(q(locationPrecisionName(m_store->locationPrecision(i))));
-      if (!m_store->cercle(i).empty()) tip = tr("%1 cercle").arg(q(m_store->cercle(i))) + QLatin1Char('\n') + tip;
-      if (!m_store->locationNote(i).empty()) tip += QLatin1Char('\n') + q(m_store->locationNote(i));
-      return tip;
-    }
-    case TypeColumn:
-      if (m_store->subType(i) == SubEventType::Unspecified) return {};
-      return QStringLiteral("%1 / %2").arg(q(eventTypeName(m_store->type(i))), q(subEventTypeName(m_store->subType(i))));
-    case SummaryColumn:
-    case ActorsColumn: return cellText(i, index.column());
-    case DatasetColumn: {
-      const DatasetInfo& dataset = m_store->datasetInfo(m_store->dataset(i));
-      return dataset.title.empty() ? q(dataset.name) : q(dataset.title);
-    }
+    case Qt::DisplayRole: return cellText(i, index.column());
+    case IncidentRole: return static_cast<uint>(i);
+    case Qt::DecorationRole:
+      if (index.column() == TypeColumn) return incidentstyle::typeColour(m_store->type(i));
+      return {};
+    case Qt::TextAlignmentRole:
+      if (index.column() == FatalitiesColumn) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+      return {};
+    case Qt::ToolTipRole:
+      switch (index.column()) {
+        case DateColumn:
+          return tr("%1 to %2, known to the %3")
+              .arg(q(formatIsoDate(m_store->start(i))), q(formatIsoDate(m_store->end(i))),
+                   q(datePrecisionName(m_store->datePrecision(i))));
+        case PlaceColumn: {
+          QString tip = tr("Location precision: %1").arg(q(locationPrecisionName(m_store->locationPrecision(i))));
+          if (!m_store->cercle(i).empty()) tip = tr("%1 cercle").arg(q(m_store->cercle(i))) + QLatin1Char('\n') + tip;
+          if (!m_store->locationNote(i).empty()) tip += QLatin1Char('\n') + q(m_store->locationNote(i));
+          return tip;
+        }
+        case TypeColumn:
+          if (m_store->subType(i) == SubEventType::Unspecified) return {};
+          return QStringLiteral("%1 / %2").arg(q(eventTypeName(m_store->type(i))),
+                                               q(subEventTypeName(m_store->subType(i))));
+        case SummaryColumn:
+        case ActorsColumn: return cellText(i, index.column());
+        case DatasetColumn: {
+          const DatasetInfo& dataset = m_store->datasetInfo(m_store->dataset(i));
+          return dataset.title.empty() ? q(dataset.name) : q(dataset.title);
+        }
+        default: return {};
+      }
     default: return {};
-    }
-  default: return {};
   }
 }
 
 QVariant IncidentTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return QAbstractTableModel::headerData(section, orientation, role);
+  if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    return QAbstractTableModel::headerData(section, orientation, role);
   switch (section) {
-  case DateColumn: return tr("Date");
-  case PlaceColumn: return tr("Place");
-  case RegionColumn: return tr("Region");
-  case TypeColumn: return tr("Type");
-  case ActorsColumn: return tr("Actors");
-  case FatalitiesColumn: return tr("Fatalities");
-  case SummaryColumn: return tr("Summary");
-  case IdColumn: return tr("Id");
-  case DatasetColumn: return tr("Dataset");
-  default: return {};
+    case DateColumn: return tr("Date");
+    case PlaceColumn: return tr("Place");
+    case RegionColumn: return tr("Region");
+    case TypeColumn: return tr("Type");
+    case ActorsColumn: return tr("Actors");
+    case FatalitiesColumn: return tr("Fatalities");
+    case SummaryColumn: return tr("Summary");
+    case IdColumn: return tr("Id");
+    case DatasetColumn: return tr("Dataset");
+    default: return {};
   }
 }
 

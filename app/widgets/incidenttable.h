@@ -30,8 +30,18 @@ class IncidentTableModel : public QAbstractTableModel {
   Q_OBJECT
 
 public:
-  enum Column { DateColumn, PlaceColumn, RegionColumn, TypeColumn, ActorsColumn, FatalitiesColumn, SummaryColumn,
-                IdColumn, DatasetColumn, ColumnCount };
+  enum Column {
+    DateColumn,
+    PlaceColumn,
+    RegionColumn,
+    TypeColumn,
+    ActorsColumn,
+    FatalitiesColumn,
+    SummaryColumn,
+    IdColumn,
+    DatasetColumn,
+    ColumnCount
+  };
   static constexpr int IncidentRole = Qt::UserRole + 1; // the store index, as uint
 
   explicit IncidentTableModel(QObject* parent = nullptr);

@@ -23,7 +23,8 @@ QString incidentDateText(const EventStore& store, EventStore::Index i) {
 
 QString incidentTypeText(const EventStore& store, EventStore::Index i) {
   QString text = q(eventTypeName(store.type(i)));
-  if (store.subType(i) != SubEventType::Unspecified) text += QStringLiteral(" / ") + q(subEventTypeName(store.subType(i)));
+  if (store.subType(i) != SubEventType::Unspecified)
+    text += QStringLiteral(" / ") + q(subEventTypeName(store.subType(i)));
   return text;
 }
 
@@ -34,21 +35,24 @@ QString incidentPlaceText(const EventStore& store, EventStore::Index i) {
   return text;
 }
 
-QString incidentTooltipHtml(const EventStore& store, const std::vector<EventStore::Index>& incidents, std::size_t maxShown) {
+QString incidentTooltipHtml(const EventStore& store, const std::vector<EventStore::Index>& incidents,
+                            std::size_t maxShown) {
   QString html;
   if (incidents.size() > 1) html += QObject::tr("<b>%1 incidents</b>").arg(incidents.size()) + QStringLiteral("<hr>");
   const std::size_t shown = std::min(maxShown, incidents.size());
   for (std::size_t k = 0; k < shown; ++k) {
     const EventStore::Index i = incidents[k];
     if (k > 0) html += QStringLiteral("<br>");
-    html += QStringLiteral("<b>%1</b> \u00B7 %2<br>").arg(incidentDateText(store, i).toHtmlEscaped(),
-                                                          incidentTypeText(store, i).toHtmlEscaped());
+    html += QStringLiteral("<b>%1</b> \u00B7 %2<br>")
+                .arg(incidentDateText(store, i).toHtmlEscaped(), incidentTypeText(store, i).toHtmlEscaped());
     html += QObject::tr("%1 \u00B7 fatalities: %2")
                 .arg(incidentPlaceText(store, i).toHtmlEscaped(),
                      QString::fromStdString(formatFatalities(store.fatalities(i))).toHtmlEscaped());
-    if (!store.summary(i).empty()) html += QStringLiteral("<br><i>%1</i>").arg(shortened(q(store.summary(i)), 220).toHtmlEscaped());
+    if (!store.summary(i).empty())
+      html += QStringLiteral("<br><i>%1</i>").arg(shortened(q(store.summary(i)), 220).toHtmlEscaped());
   }
-  if (incidents.size() > shown) html += QStringLiteral("<br>") + QObject::tr("\u2026 and %1 more").arg(incidents.size() - shown);
+  if (incidents.size() > shown)
+    html += QStringLiteral("<br>") + QObject::tr("\u2026 and %1 more").arg(incidents.size() - shown);
   return QStringLiteral("<qt>%1</qt>").arg(html);
 }
 

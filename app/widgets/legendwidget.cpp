@@ -15,8 +15,12 @@ constexpr int kRow = 26;
 constexpr int kSymbolColumn = 56; // width reserved for symbols
 constexpr int kHeading = 24;
 
-const EventType kTypes[] = {EventType::Battles, EventType::ViolenceAgainstCivilians, EventType::ExplosionsRemoteViolence,
-                            EventType::Riots, EventType::Protests, EventType::StrategicDevelopments,
+const EventType kTypes[] = {EventType::Battles,
+                            EventType::ViolenceAgainstCivilians,
+                            EventType::ExplosionsRemoteViolence,
+                            EventType::Riots,
+                            EventType::Protests,
+                            EventType::StrategicDevelopments,
                             EventType::Unclassified};
 
 } // namespace
@@ -47,16 +51,15 @@ namespace {
 // none above the dataset's largest figure.
 std::vector<int> sizeExamples(int maximum) {
   std::vector<int> examples{0, 10, maximum / 3, maximum};
-  examples.erase(std::remove_if(examples.begin(), examples.end(), [&](int f) { return f > maximum || (f > 0 && f < 10 && f != maximum); }),
+  examples.erase(std::remove_if(examples.begin(), examples.end(),
+                                [&](int f) { return f > maximum || (f > 0 && f < 10 && f != maximum); }),
                  examples.end());
   std::sort(examples.begin(), examples.end());
   examples.erase(std::unique(examples.begin(), examples.end()), examples.end());
   return examples;
 }
 
-int sizeRowHeight(double radius) {
-  return std::max(kRow, static_cast<int>(2 * radius + 6));
-}
+int sizeRowHeight(double radius) { return std::max(kRow, static_cast<int>(2 * radius + 6)); }
 
 } // namespace
 
@@ -82,9 +85,7 @@ bool LegendWidget::hasUnclassified() const {
   return m_hasCounts && m_counts[static_cast<std::size_t>(EventType::Unclassified)] > 0;
 }
 
-QSize LegendWidget::sizeHint() const {
-  return {300, contentHeight()};
-}
+QSize LegendWidget::sizeHint() const { return {300, contentHeight()}; }
 
 void LegendWidget::paintEvent(QPaintEvent*) {
   QPainter painter(this);
@@ -124,19 +125,30 @@ void LegendWidget::paintEvent(QPaintEvent*) {
     // The colour names the dataset; the shape still gives the event type.
     heading(tr("Datasets in one colour"));
     for (const auto& [name, colour] : m_datasetRows)
-      row(name, [&](QPointF c) { incidentstyle::drawSymbol(painter, c, {EventType::Unclassified, small + 1, false, false, colour}); });
+      row(name, [&](QPointF c) {
+        incidentstyle::drawSymbol(painter, c, {EventType::Unclassified, small + 1, false, false, colour});
+      });
   }
 
   heading(tr("Certainty"));
-  row(tr("Approximate place (near a place, or only the cercle, region or country)"),
-      [&](QPointF c) { incidentstyle::drawSymbol(painter, c, {EventType::Battles, small + 2, true, false}); }, kRow + 8);
-  row(tr("Approximate date (week, month or year)"),
-      [&](QPointF c) { incidentstyle::drawSymbol(painter, c, {EventType::Battles, small, false, true}); });
-  row(tr("Several incidents at one place or close together"), [&](QPointF c) {
-    incidentstyle::drawSymbol(painter, c + QPointF(3, -3), {EventType::StrategicDevelopments, small - 1, false, false});
-    incidentstyle::drawSymbol(painter, c, {EventType::Battles, small, false, false});
-    incidentstyle::drawCountBadge(painter, c, small + 6, 12);
-  }, kRow + 8);
+  row(
+      tr("Approximate place (near a place, or only the cercle, region or country)"),
+      [&](QPointF c) {
+        incidentstyle::drawSymbol(painter, c, {EventType::Battles, small + 2, true, false});
+      },
+      kRow + 8);
+  row(tr("Approximate date (week, month or year)"), [&](QPointF c) {
+    incidentstyle::drawSymbol(painter, c, {EventType::Battles, small, false, true});
+  });
+  row(
+      tr("Several incidents at one place or close together"),
+      [&](QPointF c) {
+        incidentstyle::drawSymbol(painter, c + QPointF(3, -3),
+                                  {EventType::StrategicDevelopments, small - 1, false, false});
+        incidentstyle::drawSymbol(painter, c, {EventType::Battles, small, false, false});
+        incidentstyle::drawCountBadge(painter, c, small + 6, 12);
+      },
+      kRow + 8);
 
   heading(tr("Fatalities (symbol area)"));
   const int maximum = scale.datasetMax();
@@ -145,7 +157,11 @@ void LegendWidget::paintEvent(QPaintEvent*) {
                           : fatalities == maximum ? tr("%1, the most in the dataset").arg(maximum)
                                                   : QString::number(fatalities);
     const double radius = scale.radius(fatalities);
-    row(label, [&](QPointF c) { incidentstyle::drawSymbol(painter, c, {EventType::Battles, radius, false, false}); },
+    row(
+        label,
+        [&](QPointF c) {
+          incidentstyle::drawSymbol(painter, c, {EventType::Battles, radius, false, false});
+        },
         sizeRowHeight(radius));
   }
 }

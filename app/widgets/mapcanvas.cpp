@@ -6,9 +6,9 @@
 
 #include "widgets/incidenttext.h"
 
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
-#include <QHelpEvent>
 #include <QPainter>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -46,9 +46,7 @@ bool MapCanvas::isUpToDate() const {
          m_rendered.selectedIncident == m_selected;
 }
 
-bool MapCanvas::isRenderPending() const {
-  return m_job.isRunning() || m_renderTimer.isActive() || !isUpToDate();
-}
+bool MapCanvas::isRenderPending() const { return m_job.isRunning() || m_renderTimer.isActive() || !isUpToDate(); }
 
 void MapCanvas::setIncidents(std::shared_ptr<const IncidentLayerData> incidents) {
   if (incidents == m_incidents) return;
@@ -105,7 +103,6 @@ RenderRequest MapCanvas::makeRequest() const {
   return request;
 }
 
-
 void MapCanvas::changeView(const MapSettings& settings) {
   if (settings == m_settings) return;
   m_settings = settings;
@@ -156,7 +153,8 @@ void MapCanvas::startRender() {
     m_job.cancel(); // what it draws is not wanted any more
     return;
   }
-  m_job.start([request = makeRequest(), reuse = m_rendered](JobControl& job) { return renderMap(request, reuse, job.cancelFlag()); },
+  m_job.start([request = makeRequest(),
+               reuse = m_rendered](JobControl& job) { return renderMap(request, reuse, job.cancelFlag()); },
               [this](RenderedMap result) { handleRenderFinished(std::move(result)); });
 }
 
@@ -294,30 +292,16 @@ void MapCanvas::keyPressEvent(QKeyEvent* event) {
   const double panX = width() * kKeyPanFraction;
   const double panY = height() * kKeyPanFraction;
   switch (event->key()) {
-  case Qt::Key_Plus:
-  case Qt::Key_Equal:
-    zoomIn();
-    break;
-  case Qt::Key_Minus:
-  case Qt::Key_Underscore:
-    zoomOut();
-    break;
-  // An arrow moves the view that way: the map slides the other way.
-  case Qt::Key_Left:
-    panByPixels({panX, 0});
-    break;
-  case Qt::Key_Right:
-    panByPixels({-panX, 0});
-    break;
-  case Qt::Key_Up:
-    panByPixels({0, panY});
-    break;
-  case Qt::Key_Down:
-    panByPixels({0, -panY});
-    break;
-  default:
-    QWidget::keyPressEvent(event);
-    return;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomIn(); break;
+    case Qt::Key_Minus:
+    case Qt::Key_Underscore: zoomOut(); break;
+    // An arrow moves the view that way: the map slides the other way.
+    case Qt::Key_Left: panByPixels({panX, 0}); break;
+    case Qt::Key_Right: panByPixels({-panX, 0}); break;
+    case Qt::Key_Up: panByPixels({0, panY}); break;
+    case Qt::Key_Down: panByPixels({0, -panY}); break;
+    default: QWidget::keyPressEvent(event); return;
   }
   event->accept();
 }

@@ -22,8 +22,9 @@ PlaceSearchField::PlaceSearchField(const Gazetteer& gazetteer, std::shared_ptr<c
   setPlaceholderText(tr("Find a place (Ctrl+F)"));
   setClearButtonEnabled(true);
   setAccessibleName(tr("Find a place"));
-  setToolTip(tr("Type a place's name or an alternate name; accents and case do not matter.\n"
-                "Enter zooms to the place and opens its dossier."));
+  setToolTip(
+      tr("Type a place's name or an alternate name; accents and case do not matter.\n"
+         "Enter zooms to the place and opens its dossier."));
   m_model = new QStandardItemModel(this);
   m_completer = new QCompleter(m_model, this);
   // The finder chooses and orders the suggestions; the completer only shows them.

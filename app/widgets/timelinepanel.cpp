@@ -5,19 +5,19 @@
 
 #include "control/timecontroller.h"
 
+#include <QCalendarWidget>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QCalendarWidget>
-#include <QLineEdit>
-#include <QMenu>
-#include <QWidgetAction>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QWidgetAction>
 
 #include <array>
 
@@ -57,8 +57,8 @@ TimelinePanel::TimelinePanel(TimeController* controller, QWidget* parent) : QWid
   m_stepBack = toolButton(this, QStyle::SP_MediaSeekBackward, tr("Step back"), tr("One step back (Left)"));
   m_play = toolButton(this, QStyle::SP_MediaPlay, tr("Play"), tr("Play or pause (Space)"));
   m_stepForward = toolButton(this, QStyle::SP_MediaSeekForward, tr("Step forward"), tr("One step forward (Right)"));
-  m_nextIncident = toolButton(this, QStyle::SP_MediaSkipForward, tr("Next incident"),
-                              tr("Go to the next incident (Page Down)"));
+  m_nextIncident =
+      toolButton(this, QStyle::SP_MediaSkipForward, tr("Next incident"), tr("Go to the next incident (Page Down)"));
   m_nextSpike = new QToolButton(this);
   m_nextSpike->setText(tr("Next spike"));
   m_nextSpike->setToolTip(tr("Go to the next step with far more incidents than the steps before it"));
@@ -91,8 +91,9 @@ TimelinePanel::TimelinePanel(TimeController* controller, QWidget* parent) : QWid
   m_mode->addItem(tr("Instant"), static_cast<int>(TimeMode::Instant));
   m_mode->addItem(tr("Window"), static_cast<int>(TimeMode::Window));
   m_mode->addItem(tr("Cumulative"), static_cast<int>(TimeMode::Cumulative));
-  m_mode->setToolTip(tr("Instant: the step holding the date. Window: a window ending on the date. "
-                        "Cumulative: everything up to the date."));
+  m_mode->setToolTip(
+      tr("Instant: the step holding the date. Window: a window ending on the date. "
+         "Cumulative: everything up to the date."));
   m_windowCount = new QSpinBox(this);
   m_windowCount->setRange(1, 100000);
   m_windowCount->setKeyboardTracking(false);
@@ -177,15 +178,15 @@ TimelinePanel::TimelinePanel(TimeController* controller, QWidget* parent) : QWid
     calendarMenu->close();
     m_controller->setCursor(fromQDate(date));
   });
-  connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
-    m_controller->setMode(static_cast<TimeMode>(m_mode->currentData().toInt()));
-  });
+  connect(m_mode, &QComboBox::currentIndexChanged, this,
+          [this] { m_controller->setMode(static_cast<TimeMode>(m_mode->currentData().toInt())); });
   connect(m_windowCount, &QSpinBox::valueChanged, this, &TimelinePanel::applyWindow);
   connect(m_windowUnit, &QComboBox::currentIndexChanged, this, &TimelinePanel::applyWindow);
   connect(m_step, &QComboBox::currentIndexChanged, this, [this] {
     m_controller->setStep({1, static_cast<TimeUnit>(m_step->currentData().toInt())});
   });
-  connect(m_speed, &QComboBox::currentIndexChanged, this, [this] { m_controller->setSpeed(m_speed->currentData().toDouble()); });
+  connect(m_speed, &QComboBox::currentIndexChanged, this,
+          [this] { m_controller->setSpeed(m_speed->currentData().toDouble()); });
   connect(m_loop, &QCheckBox::toggled, m_controller, &TimeController::setLoop);
   connect(m_skipEmpty, &QCheckBox::toggled, m_controller, &TimeController::setSkipEmpty);
 

@@ -39,9 +39,9 @@ struct TickSpec {
   double approximateDays;
 };
 constexpr TickSpec kTickSpecs[] = {
-    {TimeUnit::Day, 1, 1.0},     {TimeUnit::Day, 2, 2.0},      {TimeUnit::Week, 1, 7.0},
-    {TimeUnit::Month, 1, 30.4},  {TimeUnit::Month, 3, 91.3},   {TimeUnit::Month, 6, 182.6},
-    {TimeUnit::Month, 12, 365.2}, {TimeUnit::Month, 24, 730.5}, {TimeUnit::Month, 60, 1826.2},
+    {TimeUnit::Day, 1, 1.0},        {TimeUnit::Day, 2, 2.0},      {TimeUnit::Week, 1, 7.0},
+    {TimeUnit::Month, 1, 30.4},     {TimeUnit::Month, 3, 91.3},   {TimeUnit::Month, 6, 182.6},
+    {TimeUnit::Month, 12, 365.2},   {TimeUnit::Month, 24, 730.5}, {TimeUnit::Month, 60, 1826.2},
     {TimeUnit::Month, 120, 3652.4},
 };
 
@@ -181,13 +181,13 @@ void TimelineView::refreshHistogram(const IncidentFilter& filter) {
     emit histogramChanged();
     return;
   }
-  m_histogramJob.start(
-      [store, unit, filter](JobControl&) { return store->histogram(store->firstDay(), store->lastDay(), unit, filter); },
-      [this](Histogram histogram) {
-        m_histogram = std::move(histogram);
-        update();
-        emit histogramChanged();
-      });
+  m_histogramJob.start([store, unit, filter](
+                           JobControl&) { return store->histogram(store->firstDay(), store->lastDay(), unit, filter); },
+                       [this](Histogram histogram) {
+                         m_histogram = std::move(histogram);
+                         update();
+                         emit histogramChanged();
+                       });
 }
 
 void TimelineView::followRange() {
@@ -229,17 +229,11 @@ TimelineView::Drag TimelineView::hitTest(const QPointF& position) const {
 
 void TimelineView::updateCursorShape(const QPointF& position) {
   switch (m_drag == Drag::None ? hitTest(position) : m_drag) {
-  case Drag::ResizeFirst:
-  case Drag::ResizeLast:
-    setCursor(Qt::SizeHorCursor);
-    break;
-  case Drag::Move:
-  case Drag::Pan:
-    setCursor(Qt::ClosedHandCursor);
-    break;
-  default:
-    setCursor(Qt::PointingHandCursor);
-    break;
+    case Drag::ResizeFirst:
+    case Drag::ResizeLast: setCursor(Qt::SizeHorCursor); break;
+    case Drag::Move:
+    case Drag::Pan: setCursor(Qt::ClosedHandCursor); break;
+    default: setCursor(Qt::PointingHandCursor); break;
   }
 }
 
@@ -299,32 +293,31 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event) {
   }
   const double perDay = pixelsPerDay();
   switch (m_drag) {
-  case Drag::Pan: {
-    const double days = (position.x() - m_pressPosition.x()) / perDay;
-    const double span = m_last - m_first;
-    setVisibleSpan(m_pressFirst - days, m_pressFirst - days + span);
-    break;
-  }
-  case Drag::Move: {
-    const auto days = static_cast<DayNumber>(std::lround((position.x() - m_pressPosition.x()) / perDay));
-    m_controller->setCursor(m_pressCursor + days);
-    break;
-  }
-  case Drag::ResizeFirst:
-    // A handle sits on a boundary between days: it snaps to the nearest one.
-    m_controller->setRange({std::min(boundaryAt(position.x()), m_pressRange.to), m_pressRange.to});
-    break;
-  case Drag::ResizeLast: {
-    const DayNumber last = std::max(boundaryAt(position.x()) - 1, m_pressRange.from);
-    if (m_controller->selection().mode == TimeMode::Cumulative) {
-      m_controller->setCursor(last);
-    } else {
-      m_controller->setRange({m_pressRange.from, last});
+    case Drag::Pan: {
+      const double days = (position.x() - m_pressPosition.x()) / perDay;
+      const double span = m_last - m_first;
+      setVisibleSpan(m_pressFirst - days, m_pressFirst - days + span);
+      break;
     }
-    break;
-  }
-  default:
-    break;
+    case Drag::Move: {
+      const auto days = static_cast<DayNumber>(std::lround((position.x() - m_pressPosition.x()) / perDay));
+      m_controller->setCursor(m_pressCursor + days);
+      break;
+    }
+    case Drag::ResizeFirst:
+      // A handle sits on a boundary between days: it snaps to the nearest one.
+      m_controller->setRange({std::min(boundaryAt(position.x()), m_pressRange.to), m_pressRange.to});
+      break;
+    case Drag::ResizeLast: {
+      const DayNumber last = std::max(boundaryAt(position.x()) - 1, m_pressRange.from);
+      if (m_controller->selection().mode == TimeMode::Cumulative) {
+        m_controller->setCursor(last);
+      } else {
+        m_controller->setRange({m_pressRange.from, last});
+      }
+      break;
+    }
+    default: break;
   }
 }
 
@@ -349,42 +342,24 @@ void TimelineView::wheelEvent(QWheelEvent* event) {
 
 void TimelineView::keyPressEvent(QKeyEvent* event) {
   switch (event->key()) {
-  case Qt::Key_Space:
-    m_controller->togglePlay();
-    break;
-  case Qt::Key_Left:
-    m_controller->pause();
-    m_controller->stepBackward();
-    break;
-  case Qt::Key_Right:
-    m_controller->pause();
-    m_controller->stepForward();
-    break;
-  case Qt::Key_Home:
-    m_controller->goToStart();
-    break;
-  case Qt::Key_End:
-    m_controller->goToEnd();
-    break;
-  case Qt::Key_PageUp:
-    m_controller->previousIncident();
-    break;
-  case Qt::Key_PageDown:
-    m_controller->nextIncident();
-    break;
-  case Qt::Key_Plus:
-  case Qt::Key_Equal:
-    zoomBy(2.0, bandRect().center().x());
-    break;
-  case Qt::Key_Minus:
-    zoomBy(0.5, bandRect().center().x());
-    break;
-  case Qt::Key_0:
-    showAll();
-    break;
-  default:
-    QWidget::keyPressEvent(event);
-    return;
+    case Qt::Key_Space: m_controller->togglePlay(); break;
+    case Qt::Key_Left:
+      m_controller->pause();
+      m_controller->stepBackward();
+      break;
+    case Qt::Key_Right:
+      m_controller->pause();
+      m_controller->stepForward();
+      break;
+    case Qt::Key_Home: m_controller->goToStart(); break;
+    case Qt::Key_End: m_controller->goToEnd(); break;
+    case Qt::Key_PageUp: m_controller->previousIncident(); break;
+    case Qt::Key_PageDown: m_controller->nextIncident(); break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomBy(2.0, bandRect().center().x()); break;
+    case Qt::Key_Minus: zoomBy(0.5, bandRect().center().x()); break;
+    case Qt::Key_0: showAll(); break;
+    default: QWidget::keyPressEvent(event); return;
   }
   event->accept();
 }
@@ -415,9 +390,9 @@ void TimelineView::paintHistogram(QPainter& painter, const QRectF& plot) const {
   const Histogram& h = m_histogram;
   if (h.binCount() == 0) return;
   // The bins in view, and the tallest of them, which sets the scale.
-  const auto firstBin = static_cast<std::size_t>(
-      std::max<std::ptrdiff_t>(0, std::upper_bound(h.binStarts.begin(), h.binStarts.end(), static_cast<DayNumber>(std::floor(m_first))) -
-                                      h.binStarts.begin() - 1));
+  const auto firstBin = static_cast<std::size_t>(std::max<std::ptrdiff_t>(
+      0, std::upper_bound(h.binStarts.begin(), h.binStarts.end(), static_cast<DayNumber>(std::floor(m_first))) -
+             h.binStarts.begin() - 1));
   std::uint32_t tallest = 0;
   std::size_t lastBin = firstBin;
   for (std::size_t b = firstBin; b < h.binCount() && h.binStarts[b] < m_last; ++b) {
@@ -465,8 +440,9 @@ void TimelineView::paintAxis(QPainter& painter, const QRectF& plot) const {
   const TickSpec* spec = &kTickSpecs[std::size(kTickSpecs) - 1];
   for (const TickSpec& candidate : kTickSpecs) {
     const double minimum = candidate.every >= 12 ? metrics.horizontalAdvance(QStringLiteral("2025")) + 16.0
-                           : candidate.unit == TimeUnit::Month ? metrics.horizontalAdvance(QStringLiteral("Sep 2025")) + 12.0
-                                                               : wanted;
+                           : candidate.unit == TimeUnit::Month
+                               ? metrics.horizontalAdvance(QStringLiteral("Sep 2025")) + 12.0
+                               : wanted;
     if (candidate.approximateDays * perDay >= minimum) {
       spec = &candidate;
       break;
@@ -492,8 +468,9 @@ void TimelineView::paintAxis(QPainter& painter, const QRectF& plot) const {
     if (spec->every >= 12) {
       label = QString::number(date.year);
     } else if (spec->unit == TimeUnit::Month) {
-      label = date.month == 1 || first ? QStringLiteral("%1 %2").arg(QLatin1String(monthAbbreviation(date.month))).arg(date.year)
-                                       : QString::fromLatin1(monthAbbreviation(date.month));
+      label = date.month == 1 || first
+                  ? QStringLiteral("%1 %2").arg(QLatin1String(monthAbbreviation(date.month))).arg(date.year)
+                  : QString::fromLatin1(monthAbbreviation(date.month));
     } else {
       label = (date.month == 1 && date.day <= spec->approximateDays) || first
                   ? QStringLiteral("%1 %2").arg(dayMonth(date)).arg(date.year)

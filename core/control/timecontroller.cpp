@@ -59,7 +59,8 @@ void TimeController::setStore(std::shared_ptr<const EventStore> store) {
   TimeSelection selection = m_selection;
   if (hasData()) {
     selection.dataStart = m_store->firstDay();
-    if (selection.cursor < m_store->firstDay() || selection.cursor > m_store->lastDay()) selection.cursor = m_store->lastDay();
+    if (selection.cursor < m_store->firstDay() || selection.cursor > m_store->lastDay())
+      selection.cursor = m_store->lastDay();
   }
   emit storeChanged();
   setSelection(selection);
@@ -121,7 +122,9 @@ void TimeController::setRange(const DayRange& range) {
 
 void TimeController::stepForward() { setCursor(steppedCursor(m_selection.cursor, m_selection.step, +1)); }
 void TimeController::stepBackward() { setCursor(steppedCursor(m_selection.cursor, m_selection.step, -1)); }
-void TimeController::goToStart() { setCursor(hasData() ? lastDayOfStep(m_store->firstDay(), m_selection.step.unit) : m_selection.cursor); }
+void TimeController::goToStart() {
+  setCursor(hasData() ? lastDayOfStep(m_store->firstDay(), m_selection.step.unit) : m_selection.cursor);
+}
 void TimeController::goToEnd() { setCursor(maximumCursor()); }
 
 bool TimeController::nextIncident() {
@@ -146,8 +149,8 @@ bool TimeController::nextSpike() {
   const DayNumber current = binStart(m_selection.cursor, step.unit);
   const DayNumber trailingStart = addUnits(current, step.unit, -static_cast<int>(kSpikeTrailingBins));
   const Histogram histogram = m_store->histogram(trailingStart, m_store->lastDay(), step.unit, m_filter);
-  const auto currentBin = std::upper_bound(histogram.binStarts.begin(), histogram.binStarts.end(), current) -
-                          histogram.binStarts.begin();
+  const auto currentBin =
+      std::upper_bound(histogram.binStarts.begin(), histogram.binStarts.end(), current) - histogram.binStarts.begin();
   // binStarts[currentBin - 1] is the current step; look from the one after it.
   const std::size_t spike = findSpike(histogram, static_cast<std::size_t>(currentBin));
   if (spike >= histogram.binCount()) return false;

@@ -93,15 +93,13 @@ int weekday(DayNumber day) {
 
 DayNumber binStart(DayNumber day, TimeUnit unit) {
   switch (unit) {
-  case TimeUnit::Day:
-    return day;
-  case TimeUnit::Week:
-    return day - weekday(day);
-  case TimeUnit::Month: {
-    CivilDate date = civilFromDay(day);
-    date.day = 1;
-    return dayFromCivil(date);
-  }
+    case TimeUnit::Day: return day;
+    case TimeUnit::Week: return day - weekday(day);
+    case TimeUnit::Month: {
+      CivilDate date = civilFromDay(day);
+      date.day = 1;
+      return dayFromCivil(date);
+    }
   }
   return day;
 }
@@ -112,19 +110,17 @@ DayNumber nextBinStart(DayNumber start, TimeUnit unit) {
 
 DayNumber addUnits(DayNumber day, TimeUnit unit, int count) {
   switch (unit) {
-  case TimeUnit::Day:
-    return day + count;
-  case TimeUnit::Week:
-    return day + 7 * count;
-  case TimeUnit::Month: {
-    CivilDate date = civilFromDay(day);
-    int monthIndex = date.year * 12 + (date.month - 1) + count;
-    date.year = monthIndex >= 0 ? monthIndex / 12 : (monthIndex - 11) / 12;
-    date.month = monthIndex - date.year * 12 + 1;
-    const int last = daysInMonth(date.year, date.month);
-    if (date.day > last) date.day = last;
-    return dayFromCivil(date);
-  }
+    case TimeUnit::Day: return day + count;
+    case TimeUnit::Week: return day + 7 * count;
+    case TimeUnit::Month: {
+      CivilDate date = civilFromDay(day);
+      int monthIndex = date.year * 12 + (date.month - 1) + count;
+      date.year = monthIndex >= 0 ? monthIndex / 12 : (monthIndex - 11) / 12;
+      date.month = monthIndex - date.year * 12 + 1;
+      const int last = daysInMonth(date.year, date.month);
+      if (date.day > last) date.day = last;
+      return dayFromCivil(date);
+    }
   }
   return day;
 }

@@ -26,7 +26,8 @@ constexpr DayNumber kMaxPrefixDays = 200 * 366;
 
 std::uint32_t cellKey(double longitude, double latitude) {
   const auto row = static_cast<std::uint32_t>(std::clamp(std::floor((latitude + 90.0) / kCellDegrees), 0.0, 719.0));
-  const auto column = static_cast<std::uint32_t>(std::clamp(std::floor((longitude + 180.0) / kCellDegrees), 0.0, 1439.0));
+  const auto column =
+      static_cast<std::uint32_t>(std::clamp(std::floor((longitude + 180.0) / kCellDegrees), 0.0, 1439.0));
   return row << 16 | column;
 }
 
@@ -114,7 +115,8 @@ std::shared_ptr<const EventStore> EventStore::combine(const std::vector<std::sha
 }
 
 // `datasetOf` gives each incident's dataset (empty: all in the first).
-std::shared_ptr<const EventStore> EventStore::build(std::vector<Incident> incidents, std::vector<std::uint8_t> datasetOf,
+std::shared_ptr<const EventStore> EventStore::build(std::vector<Incident> incidents,
+                                                    std::vector<std::uint8_t> datasetOf,
                                                     std::vector<DatasetInfo> datasets) {
   auto store = std::make_shared<EventStore>();
   EventStore& s = *store;
@@ -262,9 +264,11 @@ std::int32_t EventStore::buildNode(std::vector<Index>& intervals) {
   node.center = center;
   node.begin = static_cast<std::uint32_t>(m_treeByStart.size());
   node.count = static_cast<std::uint32_t>(here.size());
-  std::sort(here.begin(), here.end(), [&](Index a, Index b) { return m_start[a] < m_start[b] || (m_start[a] == m_start[b] && a < b); });
+  std::sort(here.begin(), here.end(),
+            [&](Index a, Index b) { return m_start[a] < m_start[b] || (m_start[a] == m_start[b] && a < b); });
   m_treeByStart.insert(m_treeByStart.end(), here.begin(), here.end());
-  std::sort(here.begin(), here.end(), [&](Index a, Index b) { return m_end[a] > m_end[b] || (m_end[a] == m_end[b] && a < b); });
+  std::sort(here.begin(), here.end(),
+            [&](Index a, Index b) { return m_end[a] > m_end[b] || (m_end[a] == m_end[b] && a < b); });
   m_treeByEnd.insert(m_treeByEnd.end(), here.begin(), here.end());
 
   const auto index = static_cast<std::int32_t>(m_tree.size());
@@ -305,7 +309,8 @@ void EventStore::buildHistogramPrefixes() {
 // Prefix counts are kept per dataset and sub-type, and per dataset and type for
 // incidents without a sub-type.
 std::size_t EventStore::histogramCategory(Index i) const {
-  const std::size_t category = m_subType[i] != 0 ? m_subType[i] : kSubEventTypeCount + static_cast<std::size_t>(m_type[i]);
+  const std::size_t category =
+      m_subType[i] != 0 ? m_subType[i] : kSubEventTypeCount + static_cast<std::size_t>(m_type[i]);
   return m_dataset[i] * kHistogramCategories + category;
 }
 
@@ -353,8 +358,9 @@ std::vector<Source> EventStore::sources(Index i) const {
   std::vector<Source> result;
   for (std::uint32_t k = m_sourceOffsets[i]; k < m_sourceOffsets[i + 1]; ++k) {
     const SourceRow& row = m_sources[k];
-    result.push_back({std::string(string(row.document)), std::string(string(row.title)), std::string(string(row.publisher)),
-                      std::string(string(row.date)), std::string(string(row.url)), std::string(m_passages.at(k))});
+    result.push_back({std::string(string(row.document)), std::string(string(row.title)),
+                      std::string(string(row.publisher)), std::string(string(row.date)), std::string(string(row.url)),
+                      std::string(m_passages.at(k))});
   }
   return result;
 }
@@ -389,7 +395,8 @@ Incident EventStore::incident(Index i) const {
 }
 
 std::optional<EventStore::Index> EventStore::find(std::string_view wanted) const {
-  auto it = std::lower_bound(m_byId.begin(), m_byId.end(), wanted, [&](Index i, std::string_view v) { return id(i) < v; });
+  auto it =
+      std::lower_bound(m_byId.begin(), m_byId.end(), wanted, [&](Index i, std::string_view v) { return id(i) < v; });
   if (it == m_byId.end() || id(*it) != wanted) return std::nullopt;
   return *it;
 }
@@ -518,7 +525,8 @@ template <typename Visit> void EventStore::visitOverlapping(DayNumber from, DayN
   for (auto it = first; it != last; ++it) visit(static_cast<Index>(it - m_start.begin()));
 }
 
-std::vector<EventStore::Index> EventStore::overlapping(DayNumber from, DayNumber to, const IncidentFilter& filter) const {
+std::vector<EventStore::Index> EventStore::overlapping(DayNumber from, DayNumber to,
+                                                       const IncidentFilter& filter) const {
   std::vector<Index> result;
   std::size_t crossing = 0;
   bool countingCrossing = true;
@@ -574,7 +582,8 @@ std::vector<NearbyIncident> EventStore::withinRadius(double longitude, double la
   const double metresPerRadianNorth = kWgs84A * (1.0 - kWgs84E2) / (w * w * w);
   const double metresPerRadianEast = kWgs84A / w * std::cos(phi);
   for (std::uint32_t row = rowFirst; row <= rowLast; ++row) {
-    auto it = std::lower_bound(m_byCell.begin(), m_byCell.end(), std::pair<std::uint32_t, Index>(row << 16 | columnFirst, 0));
+    auto it =
+        std::lower_bound(m_byCell.begin(), m_byCell.end(), std::pair<std::uint32_t, Index>(row << 16 | columnFirst, 0));
     const std::uint32_t lastKey = row << 16 | columnLast;
     for (; it != m_byCell.end() && it->first <= lastKey; ++it) {
       const Index i = it->second;
@@ -586,7 +595,8 @@ std::vector<NearbyIncident> EventStore::withinRadius(double longitude, double la
         if (!matches(i, filter)) continue;
         if (distance >= radiusMetres * (1.0 - kLocalBand)) {
           const GeodesicLine line = geodesicInverse(centre, Point2{m_longitude[i], m_latitude[i]});
-          if (line.distanceMetres <= radiusMetres) result.push_back({i, line.distanceMetres, line.initialAzimuthDegrees});
+          if (line.distanceMetres <= radiusMetres)
+            result.push_back({i, line.distanceMetres, line.initialAzimuthDegrees});
         } else {
           const double azimuth = distance > 0.0 ? std::atan2(east, northward) / kDegree : 0.0;
           result.push_back({i, distance, azimuth});
@@ -598,7 +608,8 @@ std::vector<NearbyIncident> EventStore::withinRadius(double longitude, double la
       if (line.distanceMetres <= radiusMetres) result.push_back({i, line.distanceMetres, line.initialAzimuthDegrees});
     }
   }
-  std::sort(result.begin(), result.end(), [](const NearbyIncident& a, const NearbyIncident& b) { return a.index < b.index; });
+  std::sort(result.begin(), result.end(),
+            [](const NearbyIncident& a, const NearbyIncident& b) { return a.index < b.index; });
   return result;
 }
 
@@ -620,7 +631,8 @@ Histogram EventStore::histogram(DayNumber from, DayNumber to, TimeUnit unit, con
       const bool specified = s < kSubEventTypeCount;
       const std::uint64_t subTypeBit = specified ? std::uint64_t{1} << s : 1;
       if (m_startsUpTo[c].empty() || (filter.subTypes & subTypeBit) == 0) continue;
-      const auto t = specified ? static_cast<std::size_t>(parentType(static_cast<SubEventType>(s))) : s - kSubEventTypeCount;
+      const auto t =
+          specified ? static_cast<std::size_t>(parentType(static_cast<SubEventType>(s))) : s - kSubEventTypeCount;
       if ((filter.types & (1u << t)) == 0) continue;
       for (std::size_t b = 0; b < bins; ++b) {
         const DayNumber first = histogram.binStarts[b];
@@ -639,14 +651,12 @@ Histogram EventStore::histogram(DayNumber from, DayNumber to, TimeUnit unit, con
   const CivilDate firstMonth = civilFromDay(rangeFirst);
   auto binOf = [&](DayNumber day) -> std::size_t {
     switch (unit) {
-    case TimeUnit::Day:
-      return static_cast<std::size_t>(day - rangeFirst);
-    case TimeUnit::Week:
-      return static_cast<std::size_t>((day - rangeFirst) / 7);
-    case TimeUnit::Month: {
-      const CivilDate date = civilFromDay(day);
-      return static_cast<std::size_t>((date.year - firstMonth.year) * 12 + date.month - firstMonth.month);
-    }
+      case TimeUnit::Day: return static_cast<std::size_t>(day - rangeFirst);
+      case TimeUnit::Week: return static_cast<std::size_t>((day - rangeFirst) / 7);
+      case TimeUnit::Month: {
+        const CivilDate date = civilFromDay(day);
+        return static_cast<std::size_t>((date.year - firstMonth.year) * 12 + date.month - firstMonth.month);
+      }
     }
     return 0;
   };

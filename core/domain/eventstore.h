@@ -62,9 +62,9 @@ struct IncidentFilter {
 
   std::uint32_t types = kAllTypes;       // bit per EventType
   std::uint64_t subTypes = kAllSubTypes; // bit per SubEventType
-  std::vector<std::uint32_t> actors;     // string ids, sorted ascending; empty = any actor, else any of these in any role
-  std::int32_t minFatalities = 0;        // keeps incidents whose figure (Fatalities::best) reaches it (0 keeps all)
-  std::optional<std::uint32_t> region;   // string id of the region name
+  std::vector<std::uint32_t> actors;   // string ids, sorted ascending; empty = any actor, else any of these in any role
+  std::int32_t minFatalities = 0;      // keeps incidents whose figure (Fatalities::best) reaches it (0 keeps all)
+  std::optional<std::uint32_t> region; // string id of the region name
   std::optional<bool> civilianTargeting;
   std::uint64_t datasets = kAllDatasets; // bit per dataset of the store (EventStore::dataset)
 
@@ -104,11 +104,11 @@ struct NearbyIncident {
 };
 
 struct DatasetInfo {
-  std::string name;        // short name, e.g. the file's base name
+  std::string name; // short name, e.g. the file's base name
   std::string title;
   std::string description;
-  std::string compiled;    // when the dataset was compiled or exported
-  std::string licence;     // licence and attribution text
+  std::string compiled; // when the dataset was compiled or exported
+  std::string licence;  // licence and attribution text
 };
 
 // The description of several datasets shown together: their names joined by
@@ -117,8 +117,8 @@ DatasetInfo combinedDatasetInfo(const std::vector<DatasetInfo>& datasets);
 
 // The incidents of one or more datasets, in columns sorted by start day (then
 // end, then id). Each incident remembers the dataset it came from, so that
-// datasets shown together can be told apart, hidden and styled one by one. Immutable once built and shared between threads as a snapshot
-// (std::shared_ptr<const EventStore>); every query is const and lock-free.
+// datasets shown together can be told apart, hidden and styled one by one. Immutable once built and shared between
+// threads as a snapshot (std::shared_ptr<const EventStore>); every query is const and lock-free.
 //
 // Time queries use the start-sorted order plus an interval tree of the
 // incidents lasting more than a day; place queries use a geonameid index; and
@@ -252,8 +252,8 @@ private:
   std::vector<std::uint8_t> m_locationPrecision;
   std::vector<std::uint8_t> m_flags;
   std::vector<std::uint8_t> m_dataset;
-  std::vector<std::int32_t> m_fatalitiesLow;  // -1 = none
-  std::vector<std::int32_t> m_fatalitiesHigh; // -1 = none
+  std::vector<std::int32_t> m_fatalitiesLow;      // -1 = none
+  std::vector<std::int32_t> m_fatalitiesHigh;     // -1 = none
   std::vector<std::int32_t> m_fatalitiesEstimate; // -1 = none
   std::vector<double> m_longitude;
   std::vector<double> m_latitude;
@@ -277,15 +277,15 @@ private:
   std::int32_t m_maxFatalities = 0;
 
   // Indexes.
-  std::vector<Index> m_byId; // sorted by id
-  std::vector<TreeNode> m_tree;                          // incidents spanning more than one day
+  std::vector<Index> m_byId;    // sorted by id
+  std::vector<TreeNode> m_tree; // incidents spanning more than one day
   std::vector<Index> m_treeByStart;
   std::vector<Index> m_treeByEnd;
   std::int32_t m_treeRoot = -1;
   std::vector<std::pair<std::int64_t, Index>> m_byPlace; // sorted
   std::vector<std::pair<std::uint32_t, Index>> m_byCell; // sorted
-  // m_startsUpTo[s][d]: incidents of histogram category s (a dataset's sub-type, or type when none) starting on or before firstDay + d;
-  // m_endsBefore[s][d]: those ending before firstDay + d.
+  // m_startsUpTo[s][d]: incidents of histogram category s (a dataset's sub-type, or type when none) starting on or
+  // before firstDay + d; m_endsBefore[s][d]: those ending before firstDay + d.
   std::vector<std::vector<std::uint32_t>> m_startsUpTo;
   std::vector<std::vector<std::uint32_t>> m_endsBefore;
   bool m_hasPrefixes = false;

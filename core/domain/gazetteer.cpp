@@ -36,8 +36,8 @@ Gazetteer::Gazetteer(std::vector<Place> places) : m_places(std::move(places)) {
   m_looseNames.reserve(m_names.size());
   for (const NameEntry& entry : m_names) {
     const Place& p = m_places[entry.placeIndex];
-    m_looseNames.push_back(
-        {looseKey(entry.nameSlot == 0 ? p.name : p.alternateNames[entry.nameSlot - 1]), entry.placeIndex, entry.nameSlot});
+    m_looseNames.push_back({looseKey(entry.nameSlot == 0 ? p.name : p.alternateNames[entry.nameSlot - 1]),
+                            entry.placeIndex, entry.nameSlot});
   }
   std::sort(m_names.begin(), m_names.end(), byKey);
   std::sort(m_looseNames.begin(), m_looseNames.end(), byKey);
@@ -70,8 +70,7 @@ std::vector<PlaceMatch> Gazetteer::search(std::string_view query, std::size_t li
   std::unordered_map<std::size_t, PlaceMatch> best;
   const auto offer = [&](const NameEntry& entry, MatchKind kind) {
     const Place& p = m_places[entry.placeIndex];
-    PlaceMatch match{entry.placeIndex, kind,
-                     entry.nameSlot == 0 ? p.name : p.alternateNames[entry.nameSlot - 1]};
+    PlaceMatch match{entry.placeIndex, kind, entry.nameSlot == 0 ? p.name : p.alternateNames[entry.nameSlot - 1]};
     auto [it, inserted] = best.try_emplace(entry.placeIndex, match);
     if (!inserted && kind < it->second.kind) it->second = std::move(match);
   };
@@ -87,8 +86,8 @@ std::vector<PlaceMatch> Gazetteer::search(std::string_view query, std::size_t li
   }
   // Similar spellings.
   const std::string loose = looseKey(query);
-  const auto [from, to] = std::equal_range(
-      m_looseNames.begin(), m_looseNames.end(), loose, [](const auto& a, const auto& b) {
+  const auto [from, to] =
+      std::equal_range(m_looseNames.begin(), m_looseNames.end(), loose, [](const auto& a, const auto& b) {
         if constexpr (std::is_same_v<std::decay_t<decltype(a)>, NameEntry>) {
           return a.key < b;
         } else {
@@ -110,8 +109,7 @@ std::vector<PlaceMatch> Gazetteer::search(std::string_view query, std::size_t li
   for (auto& [index, match] : best) matches.push_back(std::move(match));
   const auto order = [this](const PlaceMatch& a, const PlaceMatch& b) { return rankBefore(a, b); };
   if (matches.size() > limit) {
-    std::partial_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(limit),
-                      matches.end(), order);
+    std::partial_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(limit), matches.end(), order);
     matches.resize(limit);
   } else {
     std::sort(matches.begin(), matches.end(), order);

@@ -9,7 +9,13 @@ namespace sv {
 namespace {
 
 constexpr std::array<std::string_view, kEventTypeCount> kEventTypeNames{
-    "Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests", "Strategic developments", "Unclassified",
+    "Battles",
+    "Violence against civilians",
+    "Explosions/Remote violence",
+    "Riots",
+    "Protests",
+    "Strategic developments",
+    "Unclassified",
 };
 
 struct SubTypeInfo {
@@ -49,13 +55,9 @@ constexpr std::array<SubTypeInfo, kSubEventTypeCount> kSubTypes{{
 constexpr std::array<std::string_view, 4> kDatePrecisionNames{"day", "week", "month", "year"};
 constexpr std::array<std::string_view, 5> kLocationPrecisionNames{"exact", "near", "cercle", "region", "country"};
 
-std::string dayMonth(const CivilDate& d) {
-  return std::to_string(d.day) + " " + monthAbbreviation(d.month);
-}
+std::string dayMonth(const CivilDate& d) { return std::to_string(d.day) + " " + monthAbbreviation(d.month); }
 
-std::string dayMonthYear(const CivilDate& d) {
-  return dayMonth(d) + " " + std::to_string(d.year);
-}
+std::string dayMonthYear(const CivilDate& d) { return dayMonth(d) + " " + std::to_string(d.year); }
 
 std::string monthYear(const CivilDate& d) {
   return std::string(monthAbbreviation(d.month)) + " " + std::to_string(d.year);
@@ -73,17 +75,11 @@ std::string daySpan(const CivilDate& a, const CivilDate& b) {
 
 } // namespace
 
-std::string_view eventTypeName(EventType type) {
-  return kEventTypeNames[static_cast<std::size_t>(type)];
-}
+std::string_view eventTypeName(EventType type) { return kEventTypeNames[static_cast<std::size_t>(type)]; }
 
-std::string_view subEventTypeName(SubEventType subType) {
-  return kSubTypes[static_cast<std::size_t>(subType)].name;
-}
+std::string_view subEventTypeName(SubEventType subType) { return kSubTypes[static_cast<std::size_t>(subType)].name; }
 
-EventType parentType(SubEventType subType) {
-  return kSubTypes[static_cast<std::size_t>(subType)].parent;
-}
+EventType parentType(SubEventType subType) { return kSubTypes[static_cast<std::size_t>(subType)].parent; }
 
 std::optional<EventType> eventTypeFromName(std::string_view name) {
   // Names as ACLED writes them first: importers call this for every row.
@@ -153,22 +149,21 @@ std::string formatDateSpan(DayNumber start, DayNumber end, DatePrecision precisi
   const CivilDate a = civilFromDay(start);
   const CivilDate b = civilFromDay(end);
   switch (precision) {
-  case DatePrecision::Day:
-    return daySpan(a, b);
-  case DatePrecision::Week:
-  {
-    std::string text = "~";
-    text += daySpan(a, b);
-    return text;
-  }
-  case DatePrecision::Month:
-    if (a.year == b.year && a.month == b.month) return monthYear(a);
-    if (a.year == b.year)
-      return std::string(monthAbbreviation(a.month)) + kEnDash + monthAbbreviation(b.month) + " " + std::to_string(a.year);
-    return monthYear(a) + " " + kEnDash + " " + monthYear(b);
-  case DatePrecision::Year:
-    if (a.year == b.year) return std::to_string(a.year);
-    return std::to_string(a.year) + kEnDash + std::to_string(b.year);
+    case DatePrecision::Day: return daySpan(a, b);
+    case DatePrecision::Week: {
+      std::string text = "~";
+      text += daySpan(a, b);
+      return text;
+    }
+    case DatePrecision::Month:
+      if (a.year == b.year && a.month == b.month) return monthYear(a);
+      if (a.year == b.year)
+        return std::string(monthAbbreviation(a.month)) + kEnDash + monthAbbreviation(b.month) + " " +
+               std::to_string(a.year);
+      return monthYear(a) + " " + kEnDash + " " + monthYear(b);
+    case DatePrecision::Year:
+      if (a.year == b.year) return std::to_string(a.year);
+      return std::to_string(a.year) + kEnDash + std::to_string(b.year);
   }
   return daySpan(a, b);
 }

@@ -69,9 +69,9 @@ enum class SubEventType : std::uint8_t {
 };
 inline constexpr int kSubEventTypeCount = 26;
 
-std::string_view eventTypeName(EventType type);            // "Violence against civilians"
-std::string_view subEventTypeName(SubEventType subType);   // "Abduction/forced disappearance"
-EventType parentType(SubEventType subType);                // meaningless for Unspecified
+std::string_view eventTypeName(EventType type);          // "Violence against civilians"
+std::string_view subEventTypeName(SubEventType subType); // "Abduction/forced disappearance"
+EventType parentType(SubEventType subType);              // meaningless for Unspecified
 // Names compare after folding case, accents and punctuation.
 std::optional<EventType> eventTypeFromName(std::string_view name);
 std::optional<SubEventType> subEventTypeFromName(std::string_view name);
@@ -106,12 +106,12 @@ struct Fatalities {
 std::string formatFatalities(const Fatalities& fatalities);
 
 struct Source {
-  std::string document;  // the file or reference of the document
+  std::string document; // the file or reference of the document
   std::string title;
   std::string publisher;
-  std::string date;      // as the source dates itself (ISO where known, may be empty)
-  std::string url;       // may be empty
-  std::string passage;   // the passage the incident rests on
+  std::string date;    // as the source dates itself (ISO where known, may be empty)
+  std::string url;     // may be empty
+  std::string passage; // the passage the incident rests on
   friend bool operator==(const Source&, const Source&) = default;
 };
 
@@ -129,7 +129,7 @@ struct Incident {
   DayNumber start = 0;
   DayNumber end = 0;
   DatePrecision datePrecision = DatePrecision::Day;
-  std::string place;                  // the place name as the source gives it
+  std::string place; // the place name as the source gives it
   std::optional<std::int64_t> geonameId;
   double longitude = 0.0;
   double latitude = 0.0;

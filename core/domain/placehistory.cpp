@@ -19,7 +19,9 @@ bool isAtPlace(const EventStore& store, EventStore::Index i, const HistoryPlace&
 
 PlaceHistory placeHistory(const EventStore& store, const HistoryPlace& place, const HistoryOptions& options) {
   PlaceHistory history;
-  const auto inRange = [&](EventStore::Index i) { return store.start(i) <= options.to && store.end(i) >= options.from; };
+  const auto inRange = [&](EventStore::Index i) {
+    return store.start(i) <= options.to && store.end(i) >= options.from;
+  };
 
   if (place.geonameId) {
     for (EventStore::Index i : store.atPlace(*place.geonameId, options.filter))
@@ -78,13 +80,12 @@ PlaceHistory placeHistory(const EventStore& store, const HistoryPlace& place, co
     }
   }
   s.byActor.assign(actors.begin(), actors.end());
-  std::stable_sort(s.byActor.begin(), s.byActor.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(s.byActor.begin(), s.byActor.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   return history;
 }
 
-HistoryPlace historyPlace(const Place& place) {
-  return {place.geonameId, place.name, place.longitude, place.latitude};
-}
+HistoryPlace historyPlace(const Place& place) { return {place.geonameId, place.name, place.longitude, place.latitude}; }
 
 PlaceResolution resolveHistoryPlace(const Gazetteer& gazetteer, const EventStore& store, std::string_view query) {
   PlaceResolution result;

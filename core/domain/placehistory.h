@@ -43,11 +43,11 @@ struct HistorySummary {
   std::optional<DayNumber> lastEnd;    // the latest end
   std::array<std::size_t, kEventTypeCount> byType{};
   std::vector<std::pair<std::string, std::size_t>> byActor; // most frequent first, then by name
-  std::int64_t fatalities = 0;     // the sum of the lower figures reported
-  std::size_t withFigure = 0;      // incidents contributing a figure
-  std::size_t lowerBounds = 0;     // of those, figures given as "at least"
-  std::size_t noFigure = 0;        // reported without a figure
-  std::size_t notReported = 0;     // no fatality report at all — not zero
+  std::int64_t fatalities = 0;                              // the sum of the lower figures reported
+  std::size_t withFigure = 0;                               // incidents contributing a figure
+  std::size_t lowerBounds = 0;                              // of those, figures given as "at least"
+  std::size_t noFigure = 0;                                 // reported without a figure
+  std::size_t notReported = 0;                              // no fatality report at all — not zero
 };
 
 struct PlaceHistory {
@@ -59,9 +59,9 @@ struct PlaceHistory {
 struct PlaceResolution {
   enum class Status { Found, Ambiguous, Unknown };
   Status status = Status::Unknown;
-  HistoryPlace place;                     // when found
+  HistoryPlace place;                        // when found
   std::optional<std::size_t> gazetteerIndex; // when found in the gazetteer
-  std::vector<std::size_t> candidates;    // gazetteer indexes: the homonyms, or suggestions for an unknown name
+  std::vector<std::size_t> candidates;       // gazetteer indexes: the homonyms, or suggestions for an unknown name
 };
 // Resolves "geonames:ID", a gazetteer name or alternate name (accents and
 // case ignored; a name spelt a little differently when nothing matches

@@ -24,11 +24,11 @@ std::string_view withoutPlaceSuffix(std::string_view name) {
 
 double placeMatchRadiusMetres(LocationPrecision precision) {
   switch (precision) {
-  case LocationPrecision::Exact: return 10000.0;
-  case LocationPrecision::Near: return 30000.0;
-  case LocationPrecision::Cercle: return 100000.0;
-  case LocationPrecision::Region: return 300000.0;
-  case LocationPrecision::Country: return 0.0;
+    case LocationPrecision::Exact: return 10000.0;
+    case LocationPrecision::Near: return 30000.0;
+    case LocationPrecision::Cercle: return 100000.0;
+    case LocationPrecision::Region: return 300000.0;
+    case LocationPrecision::Country: return 0.0;
   }
   return 0.0;
 }
@@ -39,7 +39,8 @@ PlaceMatchCounts matchIncidentPlaces(std::vector<Incident>& incidents, const Gaz
   for (std::size_t p = 0; p < gazetteer.size(); ++p) {
     const Place& place = gazetteer.place(p);
     byName.emplace(searchKey(place.name), p);
-    if (!place.asciiName.empty() && searchKey(place.asciiName) != searchKey(place.name)) byName.emplace(searchKey(place.asciiName), p);
+    if (!place.asciiName.empty() && searchKey(place.asciiName) != searchKey(place.name))
+      byName.emplace(searchKey(place.asciiName), p);
     for (const std::string& alternate : place.alternateNames) byName.emplace(searchKey(alternate), p);
   }
   PlaceMatchCounts counts;
@@ -82,7 +83,8 @@ std::string matchImportedPlaces(std::vector<Incident>& incidents, const Gazettee
   const PlaceMatchCounts counts = matchIncidentPlaces(incidents, gazetteer);
   const std::size_t considered = counts.matched + counts.unmatched;
   if (considered == 0) return {};
-  return std::to_string(counts.matched) + " of " + std::to_string(considered) + " incidents matched to gazetteer places";
+  return std::to_string(counts.matched) + " of " + std::to_string(considered) +
+         " incidents matched to gazetteer places";
 }
 
 } // namespace sv

@@ -79,11 +79,16 @@ std::vector<PlaceSuggestion> PlaceFinder::suggest(std::string_view query, std::s
   const std::string loose = looseKey(query);
   for (const DatasetPlace& d : m_datasetPlaces) {
     MatchKind kind;
-    if (d.key == key) kind = MatchKind::ExactName;
-    else if (d.key.starts_with(key)) kind = MatchKind::PrefixName;
-    else if (d.loose == loose) kind = MatchKind::Similar;
-    else if (d.key.find(key) != std::string::npos) kind = MatchKind::Substring;
-    else continue;
+    if (d.key == key)
+      kind = MatchKind::ExactName;
+    else if (d.key.starts_with(key))
+      kind = MatchKind::PrefixName;
+    else if (d.loose == loose)
+      kind = MatchKind::Similar;
+    else if (d.key.find(key) != std::string::npos)
+      kind = MatchKind::Substring;
+    else
+      continue;
     result.push_back({d.place, std::nullopt, kind, d.place.name, d.region, d.cercle, d.incidents});
   }
   // Relevance: a whole name, then the start of a name, then a similar
@@ -95,12 +100,12 @@ std::vector<PlaceSuggestion> PlaceFinder::suggest(std::string_view query, std::s
   const auto tier = [](const PlaceSuggestion& s) {
     int relevance = 0;
     switch (s.kind) {
-    case MatchKind::ExactName:
-    case MatchKind::ExactAlternate: relevance = 1; break;
-    case MatchKind::PrefixName:
-    case MatchKind::PrefixAlternate: relevance = 2; break;
-    case MatchKind::Similar: relevance = 3; break;
-    case MatchKind::Substring: relevance = 4; break;
+      case MatchKind::ExactName:
+      case MatchKind::ExactAlternate: relevance = 1; break;
+      case MatchKind::PrefixName:
+      case MatchKind::PrefixAlternate: relevance = 2; break;
+      case MatchKind::Similar: relevance = 3; break;
+      case MatchKind::Substring: relevance = 4; break;
     }
     return relevance - (s.incidents > 0 ? 1 : 0);
   };

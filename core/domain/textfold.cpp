@@ -11,19 +11,19 @@ using namespace std::string_view_literals;
 // Extended-A), lower case; '\0' where the code point has no single base letter.
 constexpr std::string_view kLatin1Letters =
     // U+00C0..U+00FF
-    "aaaaaaaceeeeiiii"   // C0-CF (C6 handled apart)
-    "dnooooo\0ouuuuy\0\0" // D0-DF (D7 x, DE thorn, DF sharp s handled apart)
-    "aaaaaaaceeeeiiii"   // E0-EF
+    "aaaaaaaceeeeiiii"      // C0-CF (C6 handled apart)
+    "dnooooo\0ouuuuy\0\0"   // D0-DF (D7 x, DE thorn, DF sharp s handled apart)
+    "aaaaaaaceeeeiiii"      // E0-EF
     "dnooooo\0ouuuuy\0y"sv; // F0-FF
 constexpr std::string_view kLatinExtendedA =
     // U+0100..U+017F
-    "aaaaaaccccccccdd"   // 0100-010F
-    "ddeeeeeeeeeegggg"   // 0110-011F
-    "gggghhhhiiiiiiii"   // 0120-012F
-    "ii\0\0jjkkklllllll" // 0130-013F (0132/0133 ij handled apart)
-    "lllnnnnnnnnnoooo"   // 0140-014F (014A/014B eng handled apart)
-    "oooorrrrrrssssss"   // 0150-015F (0152/0153 oe handled apart)
-    "ssttttttuuuuuuuu"   // 0160-016F
+    "aaaaaaccccccccdd"    // 0100-010F
+    "ddeeeeeeeeeegggg"    // 0110-011F
+    "gggghhhhiiiiiiii"    // 0120-012F
+    "ii\0\0jjkkklllllll"  // 0130-013F (0132/0133 ij handled apart)
+    "lllnnnnnnnnnoooo"    // 0140-014F (014A/014B eng handled apart)
+    "oooorrrrrrssssss"    // 0150-015F (0152/0153 oe handled apart)
+    "ssttttttuuuuuuuu"    // 0160-016F
     "uuuuwwyyyzzzzzzs"sv; // 0170-017F
 static_assert(kLatin1Letters.size() == 0x40);
 static_assert(kLatinExtendedA.size() == 0x80);
@@ -92,17 +92,30 @@ void foldCodePoint(std::string& out, char32_t cp) {
     return;
   }
   switch (cp) {
-  case 0x00C6: case 0x00E6: out += "ae"; return;
-  case 0x00DF: out += "ss"; return;
-  case 0x00DE: case 0x00FE: out += "th"; return;
-  case 0x00D7: out += "x"; return;
-  case 0x0132: case 0x0133: out += "ij"; return;
-  case 0x0152: case 0x0153: out += "oe"; return;
-  case 0x014A: case 0x014B: out += "n"; return;
-  case 0x2018: case 0x2019: case 0x02BC: case 0x00B4: case 0x0060: out += "'"; return;
-  case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: out += "-"; return;
-  case 0x00A0: out += " "; return;
-  default: break;
+    case 0x00C6:
+    case 0x00E6: out += "ae"; return;
+    case 0x00DF: out += "ss"; return;
+    case 0x00DE:
+    case 0x00FE: out += "th"; return;
+    case 0x00D7: out += "x"; return;
+    case 0x0132:
+    case 0x0133: out += "ij"; return;
+    case 0x0152:
+    case 0x0153: out += "oe"; return;
+    case 0x014A:
+    case 0x014B: out += "n"; return;
+    case 0x2018:
+    case 0x2019:
+    case 0x02BC:
+    case 0x00B4:
+    case 0x0060: out += "'"; return;
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014: out += "-"; return;
+    case 0x00A0: out += " "; return;
+    default: break;
   }
   if (cp >= 0x00C0 && cp <= 0x00FF) {
     const char base = kLatin1Letters[cp - 0x00C0];

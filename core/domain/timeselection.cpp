@@ -10,17 +10,10 @@ std::optional<TimeLength> parseTimeLength(std::string_view text) {
   if (text.size() < 2) return std::nullopt;
   TimeLength length;
   switch (text.back()) {
-  case 'd':
-    length.unit = TimeUnit::Day;
-    break;
-  case 'w':
-    length.unit = TimeUnit::Week;
-    break;
-  case 'm':
-    length.unit = TimeUnit::Month;
-    break;
-  default:
-    return std::nullopt;
+    case 'd': length.unit = TimeUnit::Day; break;
+    case 'w': length.unit = TimeUnit::Week; break;
+    case 'm': length.unit = TimeUnit::Month; break;
+    default: return std::nullopt;
   }
   const std::string_view digits = text.substr(0, text.size() - 1);
   for (char c : digits)
@@ -44,27 +37,23 @@ std::optional<TimeMode> timeModeFromName(std::string_view name) {
 
 std::string_view timeModeName(TimeMode mode) {
   switch (mode) {
-  case TimeMode::Instant:
-    return "instant";
-  case TimeMode::Window:
-    return "window";
-  case TimeMode::Cumulative:
-    return "cumulative";
+    case TimeMode::Instant: return "instant";
+    case TimeMode::Window: return "window";
+    case TimeMode::Cumulative: return "cumulative";
   }
   return "instant";
 }
 
 DayRange TimeSelection::range() const {
   switch (mode) {
-  case TimeMode::Instant: {
-    const DayNumber first = binStart(cursor, step.unit);
-    return {first, addUnits(first, step.unit, step.count) - 1};
-  }
-  case TimeMode::Window:
-    // "30d ending on 22 Oct" is 23 Sep–22 Oct: thirty days, the cursor's included.
-    return {addUnits(cursor, window.unit, -window.count) + 1, cursor};
-  case TimeMode::Cumulative:
-    return {dataStart, cursor};
+    case TimeMode::Instant: {
+      const DayNumber first = binStart(cursor, step.unit);
+      return {first, addUnits(first, step.unit, step.count) - 1};
+    }
+    case TimeMode::Window:
+      // "30d ending on 22 Oct" is 23 Sep–22 Oct: thirty days, the cursor's included.
+      return {addUnits(cursor, window.unit, -window.count) + 1, cursor};
+    case TimeMode::Cumulative: return {dataStart, cursor};
   }
   return {cursor, cursor};
 }

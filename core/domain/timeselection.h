@@ -41,9 +41,9 @@ std::string_view timeModeName(TimeMode mode);
 struct TimeSelection {
   TimeMode mode = TimeMode::Instant;
   DayNumber cursor = 0;
-  TimeLength step{1, TimeUnit::Day};     // instant mode shows one step, on calendar boundaries
-  TimeLength window{30, TimeUnit::Day};  // window mode
-  DayNumber dataStart = 0;               // cumulative mode starts here
+  TimeLength step{1, TimeUnit::Day};    // instant mode shows one step, on calendar boundaries
+  TimeLength window{30, TimeUnit::Day}; // window mode
+  DayNumber dataStart = 0;              // cumulative mode starts here
 
   DayRange range() const;
   friend bool operator==(const TimeSelection&, const TimeSelection&) = default;

@@ -18,8 +18,7 @@ GeodesicLine geodesicInverse(const Point2& fromLonLat, const Point2& toLonLat) {
   double distance = 0.0;
   double azimuth1 = 0.0;
   double azimuth2 = 0.0;
-  geod_inverse(&wgs84(), fromLonLat.y, fromLonLat.x, toLonLat.y, toLonLat.x, &distance, &azimuth1,
-               &azimuth2);
+  geod_inverse(&wgs84(), fromLonLat.y, fromLonLat.x, toLonLat.y, toLonLat.x, &distance, &azimuth1, &azimuth2);
   return {distance, azimuth1};
 }
 
@@ -30,8 +29,7 @@ double geodesicDistance(const Point2& fromLonLat, const Point2& toLonLat) {
 Point2 geodesicDirect(const Point2& fromLonLat, double azimuthDegrees, double distanceMetres) {
   double latitude = 0.0;
   double longitude = 0.0;
-  geod_direct(&wgs84(), fromLonLat.y, fromLonLat.x, azimuthDegrees, distanceMetres, &latitude,
-              &longitude, nullptr);
+  geod_direct(&wgs84(), fromLonLat.y, fromLonLat.x, azimuthDegrees, distanceMetres, &latitude, &longitude, nullptr);
   return {longitude, latitude};
 }
 

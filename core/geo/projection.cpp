@@ -28,8 +28,9 @@ std::optional<Projection> Projection::create(const std::string& targetCrs, std::
   pj_ctx* context = projection.m_context.get();
   PJ* raw = proj_create_crs_to_crs(context, "EPSG:4326", targetCrs.c_str(), nullptr);
   if (!raw) {
-    if (error) *error = std::string("PROJ cannot transform EPSG:4326 to ") + targetCrs + ": " +
-                        proj_context_errno_string(context, proj_context_errno(context));
+    if (error)
+      *error = std::string("PROJ cannot transform EPSG:4326 to ") + targetCrs + ": " +
+               proj_context_errno_string(context, proj_context_errno(context));
     return std::nullopt;
   }
   PJ* normalised = proj_normalize_for_visualization(context, raw);
@@ -60,19 +61,15 @@ Point2 transformOne(PJ* transform, PJ_DIRECTION direction, const Point2& p) {
 }
 } // namespace
 
-Point2 Projection::forward(const Point2& lonLat) const {
-  return transformOne(m_transform.get(), PJ_FWD, lonLat);
-}
+Point2 Projection::forward(const Point2& lonLat) const { return transformOne(m_transform.get(), PJ_FWD, lonLat); }
 
-Point2 Projection::inverse(const Point2& projected) const {
-  return transformOne(m_transform.get(), PJ_INV, projected);
-}
+Point2 Projection::inverse(const Point2& projected) const { return transformOne(m_transform.get(), PJ_INV, projected); }
 
 void Projection::forward(std::vector<Point2>& points) const {
   if (points.empty()) return;
   constexpr auto stride = sizeof(Point2);
-  proj_trans_generic(m_transform.get(), PJ_FWD, &points[0].x, stride, points.size(), &points[0].y,
-                     stride, points.size(), nullptr, 0, 0, nullptr, 0, 0);
+  proj_trans_generic(m_transform.get(), PJ_FWD, &points[0].x, stride, points.size(), &points[0].y, stride,
+                     points.size(), nullptr, 0, 0, nullptr, 0, 0);
 }
 
 } // namespace sv

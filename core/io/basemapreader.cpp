@@ -31,14 +31,11 @@ MultiPolygon toMultiPolygon(const OGRGeometry* geometry) {
   MultiPolygon out;
   if (!geometry) return out;
   switch (wkbFlatten(geometry->getGeometryType())) {
-  case wkbPolygon:
-    appendPolygon(geometry->toPolygon(), out);
-    break;
-  case wkbMultiPolygon:
-    for (const OGRPolygon* polygon : *geometry->toMultiPolygon()) appendPolygon(polygon, out);
-    break;
-  default:
-    break;
+    case wkbPolygon: appendPolygon(geometry->toPolygon(), out); break;
+    case wkbMultiPolygon:
+      for (const OGRPolygon* polygon : *geometry->toMultiPolygon()) appendPolygon(polygon, out);
+      break;
+    default: break;
   }
   return out;
 }
@@ -54,14 +51,11 @@ MultiLineString toMultiLineString(const OGRGeometry* geometry) {
   MultiLineString out;
   if (!geometry) return out;
   switch (wkbFlatten(geometry->getGeometryType())) {
-  case wkbLineString:
-    appendLine(geometry->toLineString(), out);
-    break;
-  case wkbMultiLineString:
-    for (const OGRLineString* line : *geometry->toMultiLineString()) appendLine(line, out);
-    break;
-  default:
-    break;
+    case wkbLineString: appendLine(geometry->toLineString(), out); break;
+    case wkbMultiLineString:
+      for (const OGRLineString* line : *geometry->toMultiLineString()) appendLine(line, out);
+      break;
+    default: break;
   }
   return out;
 }
@@ -129,7 +123,9 @@ BaseMapData readAll(GDALDataset& dataset) {
     const int labelLon = regions.fieldIndex("label_lon");
     const int labelLat = regions.fieldIndex("label_lat");
     regions.forEach([&](const OGRFeature& f) {
-      data.regions.push_back({text(f, name), text(f, iso), text(f, kind),
+      data.regions.push_back({text(f, name),
+                              text(f, iso),
+                              text(f, kind),
                               {f.GetFieldAsDouble(labelLon), f.GetFieldAsDouble(labelLat)},
                               toMultiPolygon(f.GetGeometryRef())});
     });

@@ -18,7 +18,8 @@ std::string csvField(std::string_view text) {
   std::string value;
   if (!text.empty()) {
     const char first = text.front();
-    const bool formulaLike = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+    const bool formulaLike =
+        first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     if (formulaLike && !isPlainNumber(text)) value += '\'';
   }
   value.append(text);

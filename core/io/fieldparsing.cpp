@@ -10,13 +10,15 @@ namespace sv {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonths{"january", "february", "march",     "april",   "may",      "june",
-                                                   "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonths{"january",   "february", "march",    "april",
+                                                   "may",       "june",     "july",     "august",
+                                                   "september", "october",  "november", "december"};
 
 std::optional<int> monthFromName(std::string_view name) {
   if (name.size() < 3 || name.size() > 9) return std::nullopt;
   char lower[9];
-  for (std::size_t i = 0; i < name.size(); ++i) lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  for (std::size_t i = 0; i < name.size(); ++i)
+    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
   std::string_view key(lower, name.size());
   if (key == "sept") key = "sep";
   for (std::size_t m = 0; m < kMonths.size(); ++m)

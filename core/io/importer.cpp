@@ -150,9 +150,9 @@ constexpr std::size_t kParallelBytes = 16u << 20;
 constexpr std::size_t kMaxSlices = 8;
 
 struct SliceOutput {
-  IncidentReadResult part;  // records, rows and lines numbered from the slice's start
-  std::size_t rows = 0;     // data rows read
-  std::size_t lines = 1;    // the reader's line at the end: 1 + the line breaks read
+  IncidentReadResult part; // records, rows and lines numbered from the slice's start
+  std::size_t rows = 0;    // data rows read
+  std::size_t lines = 1;   // the reader's line at the end: 1 + the line breaks read
   bool endedInQuote = false;
   bool cancelled = false;
 };
@@ -185,7 +185,8 @@ void readSlice(std::string_view slice, bool first, bool last, const RecordSchema
         return;
       }
       if (first && options.progress)
-        options.progress(static_cast<double>(reader.position()) / static_cast<double>(std::max<std::size_t>(reader.size(), 1)));
+        options.progress(static_cast<double>(reader.position()) /
+                         static_cast<double>(std::max<std::size_t>(reader.size(), 1)));
     }
     if (record.unterminated) {
       out.endedInQuote = true;
@@ -248,7 +249,9 @@ void importDelimited(const std::string& path, std::string_view text, const Impor
   result.format = std::string(schema->name());
   result.info = schema->datasetInfo(name);
   result.notes = schema->notes();
-  if (delimiter != ',') result.notes.push_back(std::string("fields separated by '") + (delimiter == '\t' ? "\\t" : std::string(1, delimiter)) + "'");
+  if (delimiter != ',')
+    result.notes.push_back(std::string("fields separated by '") +
+                           (delimiter == '\t' ? "\\t" : std::string(1, delimiter)) + "'");
 
   // Large files are read in slices on every core. A slice starts after a
   // line break; the slice before it, read from the true start, shows whether
@@ -264,9 +267,12 @@ void importDelimited(const std::string& path, std::string_view text, const Impor
   std::size_t counted = dataStart;
   bool insideQuotes = false;
   for (std::size_t k = 1; k < slices; ++k) {
-    std::size_t newline = text.find('\n', std::max(dataStart + (text.size() - dataStart) * k / slices, bounds.back() + 1));
+    std::size_t newline =
+        text.find('\n', std::max(dataStart + (text.size() - dataStart) * k / slices, bounds.back() + 1));
     while (newline != std::string_view::npos) {
-      insideQuotes ^= (std::count(text.begin() + static_cast<std::ptrdiff_t>(counted), text.begin() + static_cast<std::ptrdiff_t>(newline), '"') % 2) != 0;
+      insideQuotes ^= (std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
+                                  text.begin() + static_cast<std::ptrdiff_t>(newline), '"') %
+                       2) != 0;
       counted = newline;
       if (!insideQuotes) break;
       newline = text.find('\n', newline + 1);
@@ -348,7 +354,8 @@ void importOgr(const std::string& path, const ImportOptions& options, IncidentRe
   wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
 
   std::size_t totalFeatures = 0;
-  for (auto&& layer : dataset->GetLayers()) totalFeatures += static_cast<std::size_t>(std::max<GIntBig>(layer->GetFeatureCount(FALSE), 0));
+  for (auto&& layer : dataset->GetLayers())
+    totalFeatures += static_cast<std::size_t>(std::max<GIntBig>(layer->GetFeatureCount(FALSE), 0));
 
   result.incidents.reserve(totalFeatures);
   std::size_t featureNumber = 0;
@@ -357,7 +364,8 @@ void importOgr(const std::string& path, const ImportOptions& options, IncidentRe
   for (auto&& layer : dataset->GetLayers()) {
     OGRFeatureDefn* definition = layer->GetLayerDefn();
     std::vector<std::string> header;
-    for (int i = 0; i < definition->GetFieldCount(); ++i) header.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
+    for (int i = 0; i < definition->GetFieldCount(); ++i)
+      header.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
     std::string error;
     auto schema = recordSchemaFor(header, options.format == ImportFormat::Ogr ? ImportFormat::Auto : options.format,
                                   options.mapping, fileStem(path), &error);
@@ -378,7 +386,9 @@ void importOgr(const std::string& path, const ImportOptions& options, IncidentRe
     if (const OGRSpatialReference* layerSrs = layer->GetSpatialRef(); layerSrs && !layerSrs->IsSame(&wgs84)) {
       transform.reset(OGRCreateCoordinateTransformation(layerSrs, &wgs84));
       if (!transform) {
-        if (firstError.empty()) firstError = "layer " + std::string(layer->GetName()) + ": its coordinate system cannot be converted to WGS 84";
+        if (firstError.empty())
+          firstError =
+              "layer " + std::string(layer->GetName()) + ": its coordinate system cannot be converted to WGS 84";
         continue;
       }
     }
@@ -451,7 +461,8 @@ ImportFormat resolveImportFormat(const std::string& path, ImportFormat requested
   }
   if (requested != ImportFormat::Auto) return requested;
   const std::string extension = lowerExtension(path);
-  if (extension == ".csv" || extension == ".tsv" || extension == ".txt" || extension == ".tab") return ImportFormat::Csv;
+  if (extension == ".csv" || extension == ".tsv" || extension == ".txt" || extension == ".tab")
+    return ImportFormat::Csv;
   if ((extension == ".json" || extension == ".geojson") && isNativeDataset(path)) return ImportFormat::Native;
   return ImportFormat::Ogr;
 }
@@ -519,8 +530,8 @@ std::string importReportText(const std::string& path, const IncidentReadResult& 
     text += result.error + "\n";
     if (result.recordsRead == 0) return text;
   }
-  text += path + " (" + result.format + "): " + std::to_string(result.recordsRead) + " " + result.recordNoun + "s read, " +
-          std::to_string(result.accepted) + " incidents accepted, " + std::to_string(result.merged) +
+  text += path + " (" + result.format + "): " + std::to_string(result.recordsRead) + " " + result.recordNoun +
+          "s read, " + std::to_string(result.accepted) + " incidents accepted, " + std::to_string(result.merged) +
           " duplicates merged, " + std::to_string(result.rejected.size()) + " rejected\n";
   for (const std::string& note : result.notes) text += "  note: " + note + "\n";
   const std::size_t listed = std::min(maxListed, result.rejected.size());

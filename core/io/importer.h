@@ -11,9 +11,9 @@ namespace sv {
 
 struct ImportOptions {
   ImportFormat format = ImportFormat::Auto;
-  ColumnMapping mapping;                 // for the generic layout (csv, or ogr layers that are neither ACLED nor UCDP)
+  ColumnMapping mapping; // for the generic layout (csv, or ogr layers that are neither ACLED nor UCDP)
   const std::atomic_bool* cancel = nullptr; // raised by another thread: the import stops and reports cancelled
-  std::function<void(double)> progress;  // 0 to 1, called from the importing thread now and then
+  std::function<void(double)> progress;     // 0 to 1, called from the importing thread now and then
 };
 
 // The format a file will be read as under `requested`: Native for our own

@@ -28,8 +28,8 @@ std::vector<std::size_t> featureLines(const std::string& text) {
   std::vector<std::size_t> lines;
   std::size_t line = 1;
   int depth = 0;
-  int featuresDepth = -1;     // depth of the features array's items, once entered
-  bool awaitingItem = false;  // inside the features array, before an item
+  int featuresDepth = -1;    // depth of the features array's items, once entered
+  bool awaitingItem = false; // inside the features array, before an item
   std::string lastString;
   bool inString = false;
   std::string current;
@@ -57,30 +57,27 @@ std::vector<std::size_t> featureLines(const std::string& text) {
       awaitingItem = false;
     }
     switch (c) {
-    case '"':
-      inString = true;
-      current.clear();
-      break;
-    case '{':
-      ++depth;
-      break;
-    case '[':
-      if (depth == 1 && lastString == "features" && featuresDepth == -1) {
-        featuresDepth = depth + 1;
-        awaitingItem = true;
-      }
-      ++depth;
-      break;
-    case '}':
-    case ']':
-      --depth;
-      if (featuresDepth >= 0 && depth < featuresDepth - 1) featuresDepth = -2; // left the array
-      break;
-    case ',':
-      if (itemLevel) awaitingItem = true;
-      break;
-    default:
-      break;
+      case '"':
+        inString = true;
+        current.clear();
+        break;
+      case '{': ++depth; break;
+      case '[':
+        if (depth == 1 && lastString == "features" && featuresDepth == -1) {
+          featuresDepth = depth + 1;
+          awaitingItem = true;
+        }
+        ++depth;
+        break;
+      case '}':
+      case ']':
+        --depth;
+        if (featuresDepth >= 0 && depth < featuresDepth - 1) featuresDepth = -2; // left the array
+        break;
+      case ',':
+        if (itemLevel) awaitingItem = true;
+        break;
+      default: break;
     }
   }
   return lines;
@@ -104,9 +101,7 @@ struct FieldError {
   std::string reason;
 };
 
-const char* typeName(const Json& value) {
-  return value.type_name();
-}
+const char* typeName(const Json& value) { return value.type_name(); }
 
 std::string requireString(const Json& object, const char* key, bool required = true) {
   auto it = object.find(key);
@@ -185,7 +180,9 @@ Incident parseFeature(const Json& feature) {
   }
   const std::string locationPrecision = requireString(p, "location_precision");
   auto lp = locationPrecisionFromName(locationPrecision);
-  if (!lp) throw FieldError{"location_precision", "'" + locationPrecision + "' is not one of exact, near, cercle, region, country"};
+  if (!lp)
+    throw FieldError{"location_precision",
+                     "'" + locationPrecision + "' is not one of exact, near, cercle, region, country"};
   incident.locationPrecision = *lp;
   incident.locationNote = requireString(p, "location_note", false);
   incident.region = requireString(p, "region", false);
@@ -214,12 +211,14 @@ Incident parseFeature(const Json& feature) {
   if (auto it = p.find("fatalities"); it != p.end() && !it->is_null()) {
     if (!it->is_object()) throw FieldError{"fatalities", "expected an object"};
     auto reported = it->find("reported");
-    if (reported == it->end() || !reported->is_boolean()) throw FieldError{"fatalities.reported", "expected true or false"};
+    if (reported == it->end() || !reported->is_boolean())
+      throw FieldError{"fatalities.reported", "expected true or false"};
     incident.fatalities.reported = reported->get<bool>();
     incident.fatalities.low = optionalCount(*it, "low", "fatalities.low");
     incident.fatalities.high = optionalCount(*it, "high", "fatalities.high");
     incident.fatalities.estimate = optionalCount(*it, "estimate", "fatalities.estimate");
-    if (!incident.fatalities.reported && (incident.fatalities.low || incident.fatalities.high || incident.fatalities.estimate))
+    if (!incident.fatalities.reported &&
+        (incident.fatalities.low || incident.fatalities.high || incident.fatalities.estimate))
       throw FieldError{"fatalities", "figures given while reported is false"};
     if (incident.fatalities.low && incident.fatalities.high && *incident.fatalities.low > *incident.fatalities.high)
       throw FieldError{"fatalities", "low is above high"};
@@ -328,16 +327,15 @@ IncidentReadResult parseIncidentDataset(const std::string& text, const std::stri
     return result;
   }
   if (!isString("format", kFormatName)) {
-    result.error = name + ": not a Situation Viewer incident file (\"format\": \"" + kFormatName +
-                   "\" is missing)";
+    result.error = name + ": not a Situation Viewer incident file (\"format\": \"" + kFormatName + "\" is missing)";
     return result;
   }
   auto version = document.find("format_version");
   if (version == document.end() || !version->is_number_integer() || version->get<std::int64_t>() > kFormatVersion ||
       version->get<std::int64_t>() < 1) {
-    const std::string shown = version == document.end()         ? std::string("missing")
-                              : version->is_number_integer()   ? std::to_string(version->get<std::int64_t>())
-                                                               : std::string("not a whole number");
+    const std::string shown = version == document.end()      ? std::string("missing")
+                              : version->is_number_integer() ? std::to_string(version->get<std::int64_t>())
+                                                             : std::string("not a whole number");
     result.error = name + ": format_version " + shown + " is not supported (this viewer reads version " +
                    std::to_string(kFormatVersion) + ")";
     return result;
@@ -348,7 +346,8 @@ IncidentReadResult parseIncidentDataset(const std::string& text, const std::stri
     return result;
   }
 
-  if (auto it = document.find("name"); it != document.end() && it->is_string()) result.info.name = it->get<std::string>();
+  if (auto it = document.find("name"); it != document.end() && it->is_string())
+    result.info.name = it->get<std::string>();
   if (auto it = document.find("dataset"); it != document.end() && it->is_object()) {
     const auto field = [&](const char* key) {
       auto value = it->find(key);
@@ -412,9 +411,7 @@ IncidentReadResult readIncidentDataset(const std::string& path) {
   return result;
 }
 
-std::string serializeIncidentFeature(const Incident& incident) {
-  return featureJson(incident).dump(2);
-}
+std::string serializeIncidentFeature(const Incident& incident) { return featureJson(incident).dump(2); }
 
 std::string serializeIncidentDataset(const DatasetInfo& info, const std::vector<Incident>& incidents) {
   OrderedJson document = OrderedJson::object();
@@ -422,10 +419,8 @@ std::string serializeIncidentDataset(const DatasetInfo& info, const std::vector<
   document["name"] = info.name;
   document["format"] = kFormatName;
   document["format_version"] = kFormatVersion;
-  document["dataset"] = {{"title", info.title},
-                         {"description", info.description},
-                         {"compiled", info.compiled},
-                         {"licence", info.licence}};
+  document["dataset"] = {
+      {"title", info.title}, {"description", info.description}, {"compiled", info.compiled}, {"licence", info.licence}};
   OrderedJson features = OrderedJson::array();
   for (const Incident& incident : incidents) features.push_back(featureJson(incident));
   document["features"] = std::move(features);

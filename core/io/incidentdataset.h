@@ -19,18 +19,18 @@ struct RejectedRecord {
 };
 
 struct IncidentReadResult {
-  bool ok = false;         // false: the file as a whole could not be read; `error` says why
+  bool ok = false; // false: the file as a whole could not be read; `error` says why
   std::string error;
   DatasetInfo info;
   std::vector<Incident> incidents; // the records accepted
   std::vector<RejectedRecord> rejected;
-  std::size_t recordsRead = 0;     // incidents.size() + merged + rejected.size()
-  std::size_t merged = 0;          // records folded into an earlier one with the same id (monadic duplicates)
-  std::size_t accepted = 0;        // incidents.size() when read, kept when the incidents are moved on
-  std::string format;              // the layout read: "Situation Viewer", "ACLED", "UCDP GED", "generic"
+  std::size_t recordsRead = 0;        // incidents.size() + merged + rejected.size()
+  std::size_t merged = 0;             // records folded into an earlier one with the same id (monadic duplicates)
+  std::size_t accepted = 0;           // incidents.size() when read, kept when the incidents are moved on
+  std::string format;                 // the layout read: "Situation Viewer", "ACLED", "UCDP GED", "generic"
   std::string recordNoun = "feature"; // what the file's records are called in messages: "row", "feature"
-  bool cancelled = false;          // stopped on request: nothing should replace the data already loaded
-  std::vector<std::string> notes;  // what the reader did beyond reading (rows skipped, types mapped)
+  bool cancelled = false;             // stopped on request: nothing should replace the data already loaded
+  std::vector<std::string> notes;     // what the reader did beyond reading (rows skipped, types mapped)
 };
 
 // The Situation Viewer incident format: a GeoJSON FeatureCollection with

@@ -26,7 +26,8 @@ std::string quoted(std::string_view text) {
 bool readPosition(const std::vector<std::string_view>& fields, const Columns& columns, int latColumn, int lonColumn,
                   int wktColumn, const GeometryPoint& geometry, Incident& incident, FieldProblem& problem) {
   std::optional<double> lat, lon;
-  if (latColumn >= 0 && lonColumn >= 0 && (!at(fields, latColumn).empty() || !at(fields, lonColumn).empty() || !geometry)) {
+  if (latColumn >= 0 && lonColumn >= 0 &&
+      (!at(fields, latColumn).empty() || !at(fields, lonColumn).empty() || !geometry)) {
     const std::string_view latText = at(fields, latColumn);
     const std::string_view lonText = at(fields, lonColumn);
     if (latText.empty()) {
@@ -64,14 +65,14 @@ bool readPosition(const std::vector<std::string_view>& fields, const Columns& co
     return false;
   }
   if (*lat < -90.0 || *lat > 90.0) {
-    problem = {latColumn >= 0 ? columns.name(latColumn) : "geometry", "latitude " + std::string(trimmed(at(fields, latColumn))) +
-                                                                         " is outside -90 to 90"};
+    problem = {latColumn >= 0 ? columns.name(latColumn) : "geometry",
+               "latitude " + std::string(trimmed(at(fields, latColumn))) + " is outside -90 to 90"};
     if (latColumn < 0) problem.reason = "latitude outside -90 to 90";
     return false;
   }
   if (*lon < -180.0 || *lon > 180.0) {
-    problem = {lonColumn >= 0 ? columns.name(lonColumn) : "geometry", "longitude " + std::string(trimmed(at(fields, lonColumn))) +
-                                                                          " is outside -180 to 180"};
+    problem = {lonColumn >= 0 ? columns.name(lonColumn) : "geometry",
+               "longitude " + std::string(trimmed(at(fields, lonColumn))) + " is outside -180 to 180"};
     if (lonColumn < 0) problem.reason = "longitude outside -180 to 180";
     return false;
   }

@@ -20,8 +20,12 @@ struct Role {
 };
 
 const std::array<Role, 18> kRoles{{
-    {"id", "the record's identifier (else the file name and record number)", {"id", "event_id", "event_id_cnty", "fid", "uid"}},
-    {"date", "the date, or the first day of a span", {"date", "event_date", "date_start", "start_date", "start", "begin", "timestamp", "when", "day"}},
+    {"id",
+     "the record's identifier (else the file name and record number)",
+     {"id", "event_id", "event_id_cnty", "fid", "uid"}},
+    {"date",
+     "the date, or the first day of a span",
+     {"date", "event_date", "date_start", "start_date", "start", "begin", "timestamp", "when", "day"}},
     {"end", "the last day of a span", {"end", "date_end", "end_date"}},
     {"lat", "latitude in degrees (WGS 84)", {"latitude", "lat", "y"}},
     {"lon", "longitude in degrees (WGS 84)", {"longitude", "lon", "lng", "long", "x"}},
@@ -91,7 +95,8 @@ public:
     if (column("date_precision") >= 0 && !value("date_precision").empty()) {
       const auto precision = datePrecisionFromName(value("date_precision"));
       if (!precision) {
-        problem = {m_columns.name(column("date_precision")), "not day, week, month or year: " + quoted(value("date_precision"))};
+        problem = {m_columns.name(column("date_precision")),
+                   "not day, week, month or year: " + quoted(value("date_precision"))};
         return false;
       }
       incident.datePrecision = std::max(incident.datePrecision, *precision);
@@ -103,8 +108,8 @@ public:
     if (column("location_precision") >= 0 && !value("location_precision").empty()) {
       const auto precision = locationPrecisionFromName(value("location_precision"));
       if (!precision) {
-        problem = {m_columns.name(column("location_precision")), "not exact, near, cercle, region or country: " +
-                                                                   quoted(value("location_precision"))};
+        problem = {m_columns.name(column("location_precision")),
+                   "not exact, near, cercle, region or country: " + quoted(value("location_precision"))};
         return false;
       }
       incident.locationPrecision = *precision;
@@ -172,7 +177,8 @@ private:
 
 // Fills the roles not yet given with every column of a usual name not already
 // taken, and says what it took ("date=event_date").
-std::vector<std::string> guessRoles(const Columns& columns, GenericSchema::RoleColumns& roles, std::vector<int>& taken) {
+std::vector<std::string> guessRoles(const Columns& columns, GenericSchema::RoleColumns& roles,
+                                    std::vector<int>& taken) {
   std::vector<std::string> guessed;
   for (std::size_t r = 0; r < kRoles.size(); ++r) {
     if (!roles[r].empty()) continue;
@@ -236,12 +242,12 @@ ColumnMapping guessColumnMapping(const std::vector<std::string>& header) {
 
 std::string_view importFormatName(ImportFormat format) {
   switch (format) {
-  case ImportFormat::Auto: return "auto";
-  case ImportFormat::Native: return "native";
-  case ImportFormat::Acled: return "acled";
-  case ImportFormat::Ucdp: return "ucdp";
-  case ImportFormat::Ogr: return "ogr";
-  case ImportFormat::Csv: return "csv";
+    case ImportFormat::Auto: return "auto";
+    case ImportFormat::Native: return "native";
+    case ImportFormat::Acled: return "acled";
+    case ImportFormat::Ucdp: return "ucdp";
+    case ImportFormat::Ogr: return "ogr";
+    case ImportFormat::Csv: return "csv";
   }
   return "auto";
 }
@@ -327,7 +333,8 @@ std::unique_ptr<RecordSchema> recordSchemaFor(const std::vector<std::string>& he
         return nullptr;
       }
     }
-    if (!(columns.has("latitude") && columns.has("longitude")) && !columns.has("geom_wkt") && format != ImportFormat::Ogr) {
+    if (!(columns.has("latitude") && columns.has("longitude")) && !columns.has("geom_wkt") &&
+        format != ImportFormat::Ogr) {
       if (error) *error = "not a UCDP GED file: no latitude and longitude columns";
       return nullptr;
     }
@@ -363,7 +370,8 @@ void mergeDuplicate(Incident& kept, const Incident& duplicate) {
     for (const std::string& actor : *from)
       if (!named(actor)) target->push_back(actor);
   for (const Source& source : duplicate.sources)
-    if (std::find(kept.sources.begin(), kept.sources.end(), source) == kept.sources.end()) kept.sources.push_back(source);
+    if (std::find(kept.sources.begin(), kept.sources.end(), source) == kept.sources.end())
+      kept.sources.push_back(source);
 }
 
 } // namespace sv

@@ -171,7 +171,8 @@ private:
   bool oldEventType(std::string_view text, const std::vector<std::string_view>& fields, Incident& incident) const {
     std::string key;
     for (char c : text)
-      if (std::isalnum(static_cast<unsigned char>(c))) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (std::isalnum(static_cast<unsigned char>(c)))
+        key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     struct OldType {
       std::string_view key;
       EventType type;
@@ -183,8 +184,10 @@ private:
         {"battlenonstateactorovertakesterritory", EventType::Battles, SubEventType::NonStateActorOvertakesTerritory},
         {"remoteviolence", EventType::ExplosionsRemoteViolence, SubEventType::Unspecified},
         {"violenceagainstcivilians", EventType::ViolenceAgainstCivilians, SubEventType::Unspecified},
-        {"headquartersorbaseestablished", EventType::StrategicDevelopments, SubEventType::HeadquartersOrBaseEstablished},
-        {"nonviolenttransferofterritory", EventType::StrategicDevelopments, SubEventType::NonViolentTransferOfTerritory},
+        {"headquartersorbaseestablished", EventType::StrategicDevelopments,
+         SubEventType::HeadquartersOrBaseEstablished},
+        {"nonviolenttransferofterritory", EventType::StrategicDevelopments,
+         SubEventType::NonViolentTransferOfTerritory},
         {"strategicdevelopment", EventType::StrategicDevelopments, SubEventType::Unspecified},
     }};
     for (const OldType& old : kOld) {
@@ -278,7 +281,7 @@ public:
       return false;
     }
     const std::int64_t dp = datePrec.value_or(1);
-    incident.datePrecision = dp == 1 ? DatePrecision::Day
+    incident.datePrecision = dp == 1   ? DatePrecision::Day
                              : dp <= 3 ? DatePrecision::Week
                              : dp == 4 ? DatePrecision::Month
                                        : DatePrecision::Year;
@@ -320,8 +323,9 @@ public:
 
     // best, low and high are kept as UCDP gives them, even where low is above best.
     incident.fatalities = Fatalities::notReported();
-    const std::pair<int, std::optional<std::int32_t>*> figures[] = {
-        {m_best, &incident.fatalities.estimate}, {m_low, &incident.fatalities.low}, {m_high, &incident.fatalities.high}};
+    const std::pair<int, std::optional<std::int32_t>*> figures[] = {{m_best, &incident.fatalities.estimate},
+                                                                    {m_low, &incident.fatalities.low},
+                                                                    {m_high, &incident.fatalities.high}};
     for (const auto& [column, target] : figures) {
       const std::string_view text = at(fields, column);
       if (text.empty()) continue;

@@ -29,7 +29,8 @@ constexpr std::size_t kMaxKeySize = std::size_t{1} << 20;
 // Blocks copied as bytes: trivially copyable types, and pairs of them (std::pair
 // is not trivially copyable only because its assignment is user-declared).
 template <typename T> struct IsBlock : std::is_trivially_copyable<T> {};
-template <typename A, typename B> struct IsBlock<std::pair<A, B>> : std::bool_constant<IsBlock<A>::value && IsBlock<B>::value> {};
+template <typename A, typename B> struct IsBlock<std::pair<A, B>>
+    : std::bool_constant<IsBlock<A>::value && IsBlock<B>::value> {};
 
 // Fletcher-style sums over 64-bit words: any flipped bit, lost or moved block
 // changes it, and it runs at memory speed.
@@ -209,7 +210,8 @@ public:
     for (std::size_t k = 0; k < lengths.size(); ++k) {
       if (lengths[k] > bytes.size() - offset) return fail("the string pool's lengths exceed its bytes");
       const auto length = static_cast<std::size_t>(lengths[k]);
-      if (pool.intern(std::string_view(bytes).substr(offset, length)) != k) return fail("the string pool holds a string twice");
+      if (pool.intern(std::string_view(bytes).substr(offset, length)) != k)
+        return fail("the string pool holds a string twice");
       offset += length;
     }
     if (offset != bytes.size()) fail("the string pool's lengths do not add up to its bytes");
@@ -271,11 +273,13 @@ std::string readHeader(const std::string& path, std::ifstream& in, Checksum& che
   const auto keySize = load<std::uint32_t>(fixed.data() + 32);
   if (byteOrder != kByteOrderMark) return "written on a machine of the other byte order";
   if (version != kFormatVersion)
-    return "store file version " + std::to_string(version) + ", this viewer reads version " + std::to_string(kFormatVersion);
+    return "store file version " + std::to_string(version) + ", this viewer reads version " +
+           std::to_string(kFormatVersion);
   if (actualSize < header.fileSize)
     return "truncated: " + std::to_string(actualSize) + " of " + std::to_string(header.fileSize) + " bytes";
   if (actualSize > header.fileSize)
-    return "corrupt: " + std::to_string(actualSize) + " bytes where the header gives " + std::to_string(header.fileSize);
+    return "corrupt: " + std::to_string(actualSize) + " bytes where the header gives " +
+           std::to_string(header.fileSize);
   if (header.fileSize < kFixedHeaderSize + kTrailerSize || keySize > kMaxKeySize ||
       keySize > header.fileSize - kFixedHeaderSize - kTrailerSize)
     return "corrupt: the key's length exceeds the file";
@@ -301,7 +305,8 @@ struct StoreFileAccess {
     datasetInfo(a, s.m_info);
     std::uint64_t datasets = s.m_datasets.size();
     a.value(datasets);
-    if (datasets > EventStore::kMaxDatasets) return a.fail("more than " + std::to_string(EventStore::kMaxDatasets) + " datasets");
+    if (datasets > EventStore::kMaxDatasets)
+      return a.fail("more than " + std::to_string(EventStore::kMaxDatasets) + " datasets");
     resize(s.m_datasets, datasets);
     for (auto& dataset : s.m_datasets) datasetInfo(a, dataset);
     a.strings(s.m_strings);
@@ -356,7 +361,9 @@ struct StoreFileAccess {
   }
 
   // Reading makes room for the count read; writing leaves the store as it is.
-  static void resize(std::vector<DatasetInfo>& datasets, std::uint64_t count) { datasets.resize(static_cast<std::size_t>(count)); }
+  static void resize(std::vector<DatasetInfo>& datasets, std::uint64_t count) {
+    datasets.resize(static_cast<std::size_t>(count));
+  }
   static void resize(const std::vector<DatasetInfo>&, std::uint64_t) {}
 
   template <typename Archive, typename Text> static void text(Archive& a, Text& t) {
@@ -375,7 +382,9 @@ struct StoreFileAccess {
       return offsets.size() == rows + 1 && offsets.front() == 0 && offsets.back() == total &&
              std::is_sorted(offsets.begin(), offsets.end());
     };
-    auto textFits = [&](const TextColumn& t, std::size_t rows) { return offsetsFit(t.m_offsets, rows, t.m_bytes.size()); };
+    auto textFits = [&](const TextColumn& t, std::size_t rows) {
+      return offsetsFit(t.m_offsets, rows, t.m_bytes.size());
+    };
     if (!textFits(s.m_ids, n) || !textFits(s.m_summaries, n) || !textFits(s.m_notes, n) ||
         !textFits(s.m_passages, s.m_sources.size()))
       return "a text column's offsets do not fit its bytes";
@@ -383,14 +392,17 @@ struct StoreFileAccess {
       return "actor or source offsets do not fit";
 
     auto below = [](const auto& values, std::size_t limit) {
-      return std::all_of(values.begin(), values.end(), [&](const auto& v) { return static_cast<std::size_t>(v) < limit; });
+      return std::all_of(values.begin(), values.end(),
+                         [&](const auto& v) { return static_cast<std::size_t>(v) < limit; });
     };
     const std::size_t strings = s.m_strings.size();
     const bool stringsFit =
         below(s.m_place, strings) && below(s.m_region, strings) && below(s.m_cercle, strings) &&
-        std::all_of(s.m_actorRefs.begin(), s.m_actorRefs.end(), [&](const ActorRef& r) { return r.actor < strings && static_cast<unsigned>(r.role) <= 2; }) &&
+        std::all_of(s.m_actorRefs.begin(), s.m_actorRefs.end(),
+                    [&](const ActorRef& r) { return r.actor < strings && static_cast<unsigned>(r.role) <= 2; }) &&
         std::all_of(s.m_sources.begin(), s.m_sources.end(), [&](const EventStore::SourceRow& r) {
-          return r.document < strings && r.title < strings && r.publisher < strings && r.date < strings && r.url < strings;
+          return r.document < strings && r.title < strings && r.publisher < strings && r.date < strings &&
+                 r.url < strings;
         });
     if (!stringsFit) return "a string id or actor role is out of range";
     if (s.m_datasets.empty()) return "the store names no dataset";
@@ -405,7 +417,8 @@ struct StoreFileAccess {
     auto indexFits = [&](const auto& pairs) {
       return std::all_of(pairs.begin(), pairs.end(), [&](const auto& p) { return p.second < n; });
     };
-    if (!below(s.m_byId, n) || !indexFits(s.m_byPlace) || !indexFits(s.m_byCell)) return "an index points past the incidents";
+    if (!below(s.m_byId, n) || !indexFits(s.m_byPlace) || !indexFits(s.m_byCell))
+      return "an index points past the incidents";
     if (s.m_treeByStart.size() != s.m_treeByEnd.size() || !below(s.m_treeByStart, n) || !below(s.m_treeByEnd, n))
       return "the interval tree points past the incidents";
     const auto nodes = static_cast<std::int64_t>(s.m_tree.size());
@@ -414,7 +427,8 @@ struct StoreFileAccess {
       const EventStore::TreeNode& node = s.m_tree[static_cast<std::size_t>(k)];
       // Children come after their parent (the tree is stored in preorder), so every walk ends.
       auto childFits = [&](std::int32_t child) { return child == -1 || (child > k && child < nodes); };
-      if (std::uint64_t{node.begin} + node.count > s.m_treeByStart.size() || !childFits(node.left) || !childFits(node.right))
+      if (std::uint64_t{node.begin} + node.count > s.m_treeByStart.size() || !childFits(node.left) ||
+          !childFits(node.right))
         return "an interval tree node is out of range";
     }
     if (s.m_hasPrefixes) {
@@ -463,7 +477,8 @@ struct StoreFileAccess {
     std::vector<std::vector<std::uint32_t>> startsUpTo, endsBefore;
     bool hasPrefixes;
   };
-  static_assert(sizeof(Members) == sizeof(EventStore), "EventStore's members changed: update StoreFileAccess (io/storefile.cpp)");
+  static_assert(sizeof(Members) == sizeof(EventStore),
+                "EventStore's members changed: update StoreFileAccess (io/storefile.cpp)");
   static_assert(sizeof(TextColumn) == sizeof(std::string) + sizeof(std::vector<std::uint64_t>),
                 "TextColumn's members changed: update StoreFileAccess::text (io/storefile.cpp)");
 };

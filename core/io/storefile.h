@@ -25,12 +25,14 @@ namespace sv {
 // Writes atomically (a temporary file in the same folder, renamed over the
 // target). `key` is an opaque string by which the caller tells whether the
 // snapshot is still valid (for example the source file's size and mtime).
-bool writeStoreFile(const std::string& path, const EventStore& store, const std::string& key, std::string* error = nullptr);
+bool writeStoreFile(const std::string& path, const EventStore& store, const std::string& key,
+                    std::string* error = nullptr);
 
 // The store saved in `path`, or null with `error` naming the file and what is
 // wrong with it: missing, truncated, corrupt, not a store file, or another
 // version. `key` (may be null) receives the stored key.
-std::shared_ptr<const EventStore> readStoreFile(const std::string& path, std::string* error = nullptr, std::string* key = nullptr);
+std::shared_ptr<const EventStore> readStoreFile(const std::string& path, std::string* error = nullptr,
+                                                std::string* key = nullptr);
 
 // Only the key from the header (cheap: the body is neither read nor checked),
 // nullopt when the file is not a store file of this version or has not its

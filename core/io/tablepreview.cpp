@@ -48,7 +48,8 @@ bool previewDelimited(const std::string& path, std::size_t rows, TablePreview& p
 
 bool previewOgr(const std::string& path, std::size_t rows, TablePreview& preview, std::string* error) {
   registerGdalDrivers();
-  GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  GDALDatasetUniquePtr dataset(
+      GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
   if (!dataset) {
     if (error) *error = path + ": GDAL cannot read it as vector data";
     return false;
@@ -59,7 +60,8 @@ bool previewOgr(const std::string& path, std::size_t rows, TablePreview& preview
     if (OGRFeatureUniquePtr first(layer->GetNextFeature()); !first) continue;
     preview.layer = layer->GetName();
     OGRFeatureDefn* definition = layer->GetLayerDefn();
-    for (int i = 0; i < definition->GetFieldCount(); ++i) preview.header.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
+    for (int i = 0; i < definition->GetFieldCount(); ++i)
+      preview.header.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
     layer->ResetReading();
     for (auto&& feature : *layer) {
       if (preview.rows.size() >= rows) break;
@@ -69,7 +71,8 @@ bool previewOgr(const std::string& path, std::size_t rows, TablePreview& preview
       GeometryPoint point;
       if (const OGRGeometry* geometry = feature->GetGeometryRef(); geometry && !geometry->IsEmpty()) {
         OGRPoint centre;
-        if (geometry->Centroid(&centre) == OGRERR_NONE && !centre.IsEmpty()) point = std::make_pair(centre.getX(), centre.getY());
+        if (geometry->Centroid(&centre) == OGRERR_NONE && !centre.IsEmpty())
+          point = std::make_pair(centre.getX(), centre.getY());
       }
       preview.rows.push_back(std::move(fields));
       preview.geometry.push_back(point);
@@ -89,9 +92,10 @@ std::optional<TablePreview> previewTable(const std::string& path, std::size_t ro
     return std::nullopt;
   }
   TablePreview preview;
-  preview.format = resolveImportFormat(path, ImportFormat::Auto) == ImportFormat::Ogr ? ImportFormat::Ogr : ImportFormat::Csv;
+  preview.format =
+      resolveImportFormat(path, ImportFormat::Auto) == ImportFormat::Ogr ? ImportFormat::Ogr : ImportFormat::Csv;
   const bool read = preview.format == ImportFormat::Ogr ? previewOgr(path, rows, preview, error)
-                                                         : previewDelimited(path, rows, preview, error);
+                                                        : previewDelimited(path, rows, preview, error);
   if (!read) return std::nullopt;
   std::string problem;
   if (auto schema = recordSchemaFor(preview.header, ImportFormat::Auto, {}, stem(path), &problem))

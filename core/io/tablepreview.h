@@ -19,9 +19,9 @@ struct TablePreview {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows; // fields in header order
   std::vector<GeometryPoint> geometry;        // per row, for OGR features
-  std::string recognised;                     // what the file reads as without a mapping: "ACLED", "UCDP GED", "generic"
-  std::string problem;                        // why it cannot be read without a mapping; empty when it can
-  ColumnMapping guessed;                      // the generic layout's columns taken by their usual names
+  std::string recognised; // what the file reads as without a mapping: "ACLED", "UCDP GED", "generic"
+  std::string problem;    // why it cannot be read without a mapping; empty when it can
+  ColumnMapping guessed;  // the generic layout's columns taken by their usual names
 };
 
 // Reads up to `rows` records. Null with `error` (naming the file) when the

@@ -68,8 +68,7 @@ std::shared_ptr<const BaseMap> BaseMap::build(BaseMapData data, const Projection
             [](const RegionFeature& a, const RegionFeature& b) { return a.isoCode < b.isoCode; });
   for (RegionFeature& region : data.regions) {
     ProjectedRegion projected{projectArea(region.name, std::move(region.area), projection),
-                              toQPoint(projection.forward(region.labelPoint)),
-                              static_cast<int>(map->m_regions.size())};
+                              toQPoint(projection.forward(region.labelPoint)), static_cast<int>(map->m_regions.size())};
     if (map->m_maliExtent.isNull()) map->m_maliExtent = projected.bounds;
     map->m_maliExtent = map->m_maliExtent.united(projected.bounds);
     map->m_regions.push_back(std::move(projected));
@@ -80,8 +79,8 @@ std::shared_ptr<const BaseMap> BaseMap::build(BaseMapData data, const Projection
   }
 
   for (WaterLine& river : data.rivers) {
-    ProjectedLine projected{QString::fromStdString(river.name), river.scaleRank,
-                            linePath(std::move(river.line), projection), {}};
+    ProjectedLine projected{
+        QString::fromStdString(river.name), river.scaleRank, linePath(std::move(river.line), projection), {}};
     projected.bounds = projected.path.boundingRect();
     map->m_rivers.push_back(std::move(projected));
   }
@@ -102,13 +101,12 @@ std::shared_ptr<const BaseMap> BaseMap::build(BaseMapData data, const Projection
     map->m_places.push_back({i, QString::fromStdString(place.name), toQPoint(positions[i]), classify(place),
                              place.population, place.interestRank});
   }
-  std::stable_sort(map->m_places.begin(), map->m_places.end(),
-                   [](const ProjectedPlace& a, const ProjectedPlace& b) {
-                     // Interest rank 1 comes first; 0 (none) last.
-                     const int ia = a.interestRank > 0 ? a.interestRank : 1 << 30;
-                     const int ib = b.interestRank > 0 ? b.interestRank : 1 << 30;
-                     return std::tuple(a.placeClass, ia, -a.population) < std::tuple(b.placeClass, ib, -b.population);
-                   });
+  std::stable_sort(map->m_places.begin(), map->m_places.end(), [](const ProjectedPlace& a, const ProjectedPlace& b) {
+    // Interest rank 1 comes first; 0 (none) last.
+    const int ia = a.interestRank > 0 ? a.interestRank : 1 << 30;
+    const int ib = b.interestRank > 0 ? b.interestRank : 1 << 30;
+    return std::tuple(a.placeClass, ia, -a.population) < std::tuple(b.placeClass, ib, -b.population);
+  });
 
   map->m_attributions = std::move(data.attributions);
   return map;

@@ -3,10 +3,10 @@
 #include "render/labellayout.h"
 #include "render/mapstyle.h"
 
+#include <QFontMetricsF>
 #include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
-#include <QFontMetricsF>
 
 #include <cmath>
 
@@ -33,23 +33,21 @@ void drawPlaceSymbol(QPainter& painter, const PlacedLabel& label) {
   painter.setPen(QPen(Qt::white, 1.2));
   painter.setBrush(mapstyle::kPlaceSymbol);
   switch (label.placeClass) {
-  case PlaceClass::Capital: {
-    // A square with a dot: the usual mark of a national capital.
-    painter.drawRect(QRectF(label.anchor.x() - r, label.anchor.y() - r, 2 * r, 2 * r));
-    painter.setBrush(Qt::white);
-    painter.setPen(Qt::NoPen);
-    painter.drawEllipse(label.anchor, r * 0.4, r * 0.4);
-    break;
-  }
-  case PlaceClass::RegionalCapital:
-    painter.drawEllipse(label.anchor, r, r);
-    painter.setBrush(Qt::white);
-    painter.setPen(Qt::NoPen);
-    painter.drawEllipse(label.anchor, r * 0.45, r * 0.45);
-    break;
-  default:
-    painter.drawEllipse(label.anchor, r, r);
-    break;
+    case PlaceClass::Capital: {
+      // A square with a dot: the usual mark of a national capital.
+      painter.drawRect(QRectF(label.anchor.x() - r, label.anchor.y() - r, 2 * r, 2 * r));
+      painter.setBrush(Qt::white);
+      painter.setPen(Qt::NoPen);
+      painter.drawEllipse(label.anchor, r * 0.4, r * 0.4);
+      break;
+    }
+    case PlaceClass::RegionalCapital:
+      painter.drawEllipse(label.anchor, r, r);
+      painter.setBrush(Qt::white);
+      painter.setPen(Qt::NoPen);
+      painter.drawEllipse(label.anchor, r * 0.45, r * 0.45);
+      break;
+    default: painter.drawEllipse(label.anchor, r, r); break;
   }
 }
 
@@ -132,7 +130,8 @@ bool renderBaseMap(QPainter& painter, const BaseMap& map, const MapSettings& set
   }
   for (const ProjectedCountry& country : map.countries()) {
     if (!country.bounds.intersects(extent)) continue;
-    painter.setPen(country.isMali ? cosmeticPen(mapstyle::kMaliBorder, 2.2, deviceScale) : cosmeticPen(mapstyle::kCountryBorder, 1.0, deviceScale));
+    painter.setPen(country.isMali ? cosmeticPen(mapstyle::kMaliBorder, 2.2, deviceScale)
+                                  : cosmeticPen(mapstyle::kCountryBorder, 1.0, deviceScale));
     painter.drawPath(country.path);
   }
   if (isCancelled(cancel)) return painter.restore(), false;
@@ -146,15 +145,9 @@ bool renderBaseMap(QPainter& painter, const BaseMap& map, const MapSettings& set
   }
   for (const PlacedLabel& label : labels) {
     switch (label.kind) {
-    case PlacedLabel::Kind::Place:
-      drawHaloText(painter, label, mapstyle::kPlaceText, 3.0);
-      break;
-    case PlacedLabel::Kind::Region:
-      drawHaloText(painter, label, mapstyle::kRegionText, 2.5);
-      break;
-    case PlacedLabel::Kind::Country:
-      drawHaloText(painter, label, mapstyle::kCountryText, 2.5);
-      break;
+      case PlacedLabel::Kind::Place: drawHaloText(painter, label, mapstyle::kPlaceText, 3.0); break;
+      case PlacedLabel::Kind::Region: drawHaloText(painter, label, mapstyle::kRegionText, 2.5); break;
+      case PlacedLabel::Kind::Country: drawHaloText(painter, label, mapstyle::kCountryText, 2.5); break;
     }
   }
   painter.restore();

@@ -61,7 +61,8 @@ void drawLegend(QPainter& painter, const QRectF& area, const Fonts& fonts, const
   painter.setPen(kInk);
   painter.setFont(fonts.heading);
   const QFontMetricsF heading(fonts.heading);
-  painter.drawText(QPointF(area.left(), y + heading.ascent()), QCoreApplication::translate("Composition", "Incidents shown"));
+  painter.drawText(QPointF(area.left(), y + heading.ascent()),
+                   QCoreApplication::translate("Composition", "Incidents shown"));
   y += heading.height() + 6;
   painter.setFont(fonts.body);
   const QFontMetricsF body(fonts.body);
@@ -93,7 +94,8 @@ void drawLegend(QPainter& painter, const QRectF& area, const Fonts& fonts, const
       const QColor colour = content.view.datasetColours[d];
       if (!colour.isValid() || (content.view.filter.datasets & IncidentFilter::datasetBit(d)) == 0) continue;
       entry(q(store.datasetInfo(d).name), [&](QPointF c) {
-        incidentstyle::drawSymbol(painter, c, {EventType::Unclassified, incidentstyle::SizeScale::kMinRadius + 1.5, false, false, colour});
+        incidentstyle::drawSymbol(
+            painter, c, {EventType::Unclassified, incidentstyle::SizeScale::kMinRadius + 1.5, false, false, colour});
       });
     }
   }
@@ -107,8 +109,10 @@ void drawLegend(QPainter& painter, const QRectF& area, const Fonts& fonts, const
   painter.setFont(fonts.small);
   const QFontMetricsF small(fonts.small);
   painter.setPen(kMutedInk);
-  const QString notes = QCoreApplication::translate("Composition", "Symbol area grows with fatalities. Hollow: approximate place. "
-                                    "Dashed ring: approximate date. A number: several incidents at one place.");
+  const QString notes =
+      QCoreApplication::translate("Composition",
+                                  "Symbol area grows with fatalities. Hollow: approximate place. "
+                                  "Dashed ring: approximate date. A number: several incidents at one place.");
   painter.drawText(QRectF(area.left(), y, area.width(), area.bottom() - y), Qt::TextWordWrap, notes);
   painter.restore();
 }
@@ -119,7 +123,8 @@ void drawLocator(QPainter& painter, const QRectF& area, const BaseMap& baseMap, 
   painter.setClipRect(area);
   painter.fillRect(area, mapstyle::kBackground);
   QRectF shown = baseMap.maliExtent();
-  shown = shown.marginsAdded(QMarginsF(shown.width() * 0.08, shown.height() * 0.08, shown.width() * 0.08, shown.height() * 0.08));
+  shown = shown.marginsAdded(
+      QMarginsF(shown.width() * 0.08, shown.height() * 0.08, shown.width() * 0.08, shown.height() * 0.08));
   // Fit, keeping the aspect ratio; projected y grows northward.
   const double scale = std::min(area.width() / shown.width(), area.height() / shown.height());
   QTransform toArea;
@@ -301,8 +306,10 @@ QStringList compositionAttributions(const BaseMap& baseMap, const DatasetInfo* i
   }
   if (!credits.isEmpty()) lines << credits.join(QStringLiteral("; "));
   if (incidents) {
-    QString line = QCoreApplication::translate("Composition", "Incidents: %1").arg(q(incidents->title.empty() ? incidents->name : incidents->title));
-    if (!incidents->compiled.empty()) line += QCoreApplication::translate("Composition", ", compiled or accessed %1").arg(q(incidents->compiled));
+    QString line = QCoreApplication::translate("Composition", "Incidents: %1")
+                       .arg(q(incidents->title.empty() ? incidents->name : incidents->title));
+    if (!incidents->compiled.empty())
+      line += QCoreApplication::translate("Composition", ", compiled or accessed %1").arg(q(incidents->compiled));
     if (!incidents->licence.empty()) line += QStringLiteral(". ") + q(incidents->licence);
     lines << line;
   }
@@ -314,9 +321,12 @@ QString describeFilter(const EventStore& store, const IncidentFilter& filter) {
   if (filter.types != IncidentFilter::kAllTypes || filter.subTypes != IncidentFilter::kAllSubTypes) {
     QStringList types;
     for (int t = 0; t < kEventTypeCount; ++t)
-      if (filter.types & IncidentFilter::typeBit(static_cast<EventType>(t))) types << q(eventTypeName(static_cast<EventType>(t)));
-    QString text = types.isEmpty() ? QCoreApplication::translate("Composition", "no event types") : types.join(QStringLiteral(", "));
-    if (filter.subTypes != IncidentFilter::kAllSubTypes) text += QCoreApplication::translate("Composition", " (some sub-types)");
+      if (filter.types & IncidentFilter::typeBit(static_cast<EventType>(t)))
+        types << q(eventTypeName(static_cast<EventType>(t)));
+    QString text = types.isEmpty() ? QCoreApplication::translate("Composition", "no event types")
+                                   : types.join(QStringLiteral(", "));
+    if (filter.subTypes != IncidentFilter::kAllSubTypes)
+      text += QCoreApplication::translate("Composition", " (some sub-types)");
     parts << text;
   }
   if (!filter.actors.empty()) {
@@ -324,18 +334,24 @@ QString describeFilter(const EventStore& store, const IncidentFilter& filter) {
     for (std::uint32_t id : filter.actors) actors << q(store.string(id));
     parts << QCoreApplication::translate("Composition", "actors: %1").arg(actors.join(QStringLiteral(", ")));
   }
-  if (filter.minFatalities > 0) parts << QCoreApplication::translate("Composition", "at least %1 fatalities").arg(filter.minFatalities);
-  if (filter.region) parts << QCoreApplication::translate("Composition", "%1 region").arg(q(store.string(*filter.region)));
+  if (filter.minFatalities > 0)
+    parts << QCoreApplication::translate("Composition", "at least %1 fatalities").arg(filter.minFatalities);
+  if (filter.region)
+    parts << QCoreApplication::translate("Composition", "%1 region").arg(q(store.string(*filter.region)));
   if (store.datasetCount() > 1 && (filter.datasets & ((std::uint64_t{1} << store.datasetCount()) - 1)) !=
-                                       (std::uint64_t{1} << store.datasetCount()) - 1) {
+                                      (std::uint64_t{1} << store.datasetCount()) - 1) {
     QStringList shown;
     for (std::size_t d = 0; d < store.datasetCount(); ++d)
       if (filter.datasets & IncidentFilter::datasetBit(d)) shown << q(store.datasetInfo(d).name);
-    parts << (shown.isEmpty() ? QCoreApplication::translate("Composition", "no datasets")
-                              : QCoreApplication::translate("Composition", "datasets: %1").arg(shown.join(QStringLiteral(", "))));
+    parts << (shown.isEmpty()
+                  ? QCoreApplication::translate("Composition", "no datasets")
+                  : QCoreApplication::translate("Composition", "datasets: %1").arg(shown.join(QStringLiteral(", "))));
   }
-  if (filter.civilianTargeting) parts << (*filter.civilianTargeting ? QCoreApplication::translate("Composition", "civilians targeted") : QCoreApplication::translate("Composition", "civilians not targeted"));
-  return parts.isEmpty() ? QCoreApplication::translate("Composition", "all incidents") : parts.join(QStringLiteral("; "));
+  if (filter.civilianTargeting)
+    parts << (*filter.civilianTargeting ? QCoreApplication::translate("Composition", "civilians targeted")
+                                        : QCoreApplication::translate("Composition", "civilians not targeted"));
+  return parts.isEmpty() ? QCoreApplication::translate("Composition", "all incidents")
+                         : parts.join(QStringLiteral("; "));
 }
 
 } // namespace sv

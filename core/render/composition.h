@@ -45,9 +45,9 @@ std::optional<PagePreset> findPagePreset(const QString& name);
 // What a composition shows around the map.
 struct CompositionContent {
   QString title;
-  QString subtitle;         // the range and the filters, in words
+  QString subtitle; // the range and the filters, in words
   std::shared_ptr<const BaseMap> baseMap;
-  const Projection* projection = nullptr; // for the geodesic scale bar
+  const Projection* projection = nullptr;             // for the geodesic scale bar
   std::shared_ptr<const IncidentLayerData> incidents; // may be null
   IncidentView view;
   QRectF extent;            // projected metres the map must show

@@ -24,9 +24,7 @@ QRectF scaleBarArea(const MapSettings& settings) {
   return {origin.x() - 8, origin.y() - 26, kScaleBarMaxPixels + 80, 46};
 }
 
-QRectF northArrowArea(const MapSettings& settings) {
-  return {settings.outputSize().width() - 48.0, 6.0, 40.0, 62.0};
-}
+QRectF northArrowArea(const MapSettings& settings) { return {settings.outputSize().width() - 48.0, 6.0, 40.0, 62.0}; }
 
 double groundMetresPerPixel(const MapSettings& settings, const Projection& projection, const QPointF& pixel) {
   constexpr double span = 100.0;
@@ -79,7 +77,8 @@ void drawDecorations(QPainter& painter, const MapSettings& settings, const Scale
   // Scale bar: two alternating halves over a light backing.
   const QPointF origin = scaleBarOrigin(settings);
   const double length = scaleBar.lengthPixels;
-  const QRectF backing(origin.x() - 6, origin.y() - metrics.height() - 10, length + metrics.horizontalAdvance(scaleBar.label) + 22, metrics.height() + 22);
+  const QRectF backing(origin.x() - 6, origin.y() - metrics.height() - 10,
+                       length + metrics.horizontalAdvance(scaleBar.label) + 22, metrics.height() + 22);
   painter.setPen(Qt::NoPen);
   painter.setBrush(QColor(255, 255, 255, 200));
   painter.drawRoundedRect(backing, 3, 3);
@@ -116,7 +115,8 @@ void drawDecorations(QPainter& painter, const MapSettings& settings, const Scale
   painter.setFont(northFont);
   const QFontMetricsF northMetrics(northFont);
   painter.setPen(QColor(0x20, 0x20, 0x20));
-  painter.drawText(QPointF(tip.x() - northMetrics.horizontalAdvance(QStringLiteral("N")) / 2, tip.y() + 28 + northMetrics.ascent() + 1),
+  painter.drawText(QPointF(tip.x() - northMetrics.horizontalAdvance(QStringLiteral("N")) / 2,
+                           tip.y() + 28 + northMetrics.ascent() + 1),
                    QStringLiteral("N"));
   painter.restore();
 }

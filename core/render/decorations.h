@@ -23,7 +23,8 @@ struct ScaleBar {
 double groundMetresPerPixel(const MapSettings& settings, const Projection& projection, const QPointF& pixel);
 // Where the bar will stand (bottom left) and a round length of at most `maxPixels`.
 constexpr double kScaleBarMaxPixels = 140.0;
-ScaleBar computeScaleBar(const MapSettings& settings, const Projection& projection, double maxPixels = kScaleBarMaxPixels);
+ScaleBar computeScaleBar(const MapSettings& settings, const Projection& projection,
+                         double maxPixels = kScaleBarMaxPixels);
 // The representative fraction 1:N at the view's centre for a screen of `dotsPerInch`.
 double scaleDenominator(const MapSettings& settings, const Projection& projection, double dotsPerInch);
 QString formatScale(double denominator);

@@ -131,15 +131,17 @@ bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const
       for (std::uint32_t m = cluster.first; m < cluster.first + cluster.count && behind.size() < 2; ++m) {
         const EventStore::Index member = drawn.members[m];
         const std::pair<EventType, QColor> look{store.type(member), view.colourOf(store, member)};
-        if (look != std::pair{store.type(top), topColour} && std::find(behind.begin(), behind.end(), look) == behind.end())
+        if (look != std::pair{store.type(top), topColour} &&
+            std::find(behind.begin(), behind.end(), look) == behind.end())
           behind.push_back(look);
       }
-      while (behind.size() < std::min<std::size_t>(2, cluster.count - 1)) behind.emplace_back(store.type(top), topColour);
+      while (behind.size() < std::min<std::size_t>(2, cluster.count - 1))
+        behind.emplace_back(store.type(top), topColour);
       for (std::size_t b = behind.size(); b-- > 0;) {
         const double offset = 3.0 * static_cast<double>(b + 1);
         symbols.drawSymbol(painter, cluster.pixel + QPointF(offset, -offset),
-                           {behind[b].first, std::max(cluster.radius * 0.8, incidentstyle::SizeScale::kMinRadius), false,
-                            false, behind[b].second});
+                           {behind[b].first, std::max(cluster.radius * 0.8, incidentstyle::SizeScale::kMinRadius),
+                            false, false, behind[b].second});
       }
     }
     symbols.drawSymbol(painter, cluster.pixel,

@@ -62,11 +62,11 @@ struct DrawnCluster {
 
 // What the incident layer drew, for hover and selection.
 struct DrawnIncidents {
-  std::vector<DrawnCluster> clusters; // in drawing order
-  std::vector<EventStore::Index> members; // per cluster, in store order (by start)
-  std::size_t incidentCount = 0;      // incidents in the view, drawn or off-screen
+  std::vector<DrawnCluster> clusters;                    // in drawing order
+  std::vector<EventStore::Index> members;                // per cluster, in store order (by start)
+  std::size_t incidentCount = 0;                         // incidents in the view, drawn or off-screen
   std::array<std::size_t, kEventTypeCount> typeCounts{}; // the same, per EventType
-  std::uint32_t typesShown = 0;       // bit per EventType among the drawn
+  std::uint32_t typesShown = 0;                          // bit per EventType among the drawn
 
   // The cluster drawn at a widget position, topmost first; nullptr if none.
   const DrawnCluster* clusterAt(const QPointF& pixel, double tolerance = 3.0) const;

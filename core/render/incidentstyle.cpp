@@ -30,26 +30,18 @@ QPainterPath shapePath(Shape shape, const QPointF& c, double r) {
     path.closeSubpath();
   };
   switch (shape) {
-  case Shape::Circle:
-    path.addEllipse(c, r, r);
-    break;
-  case Shape::Triangle:
-    regular(3, 0.0, 0.0);
-    path.translate(0, r * 0.2); // visually centred
-    break;
-  case Shape::InvertedTriangle:
-    regular(3, kPi, 0.0);
-    path.translate(0, -r * 0.2);
-    break;
-  case Shape::Star:
-    regular(5, 0.0, 0.5);
-    break;
-  case Shape::Square:
-    path.addRect(QRectF(c.x() - r * 0.85, c.y() - r * 0.85, r * 1.7, r * 1.7));
-    break;
-  case Shape::Diamond:
-    regular(4, 0.0, 0.0);
-    break;
+    case Shape::Circle: path.addEllipse(c, r, r); break;
+    case Shape::Triangle:
+      regular(3, 0.0, 0.0);
+      path.translate(0, r * 0.2); // visually centred
+      break;
+    case Shape::InvertedTriangle:
+      regular(3, kPi, 0.0);
+      path.translate(0, -r * 0.2);
+      break;
+    case Shape::Star: regular(5, 0.0, 0.5); break;
+    case Shape::Square: path.addRect(QRectF(c.x() - r * 0.85, c.y() - r * 0.85, r * 1.7, r * 1.7)); break;
+    case Shape::Diamond: regular(4, 0.0, 0.0); break;
   }
   return path;
 }
@@ -57,17 +49,12 @@ QPainterPath shapePath(Shape shape, const QPointF& c, double r) {
 // Shapes with corners look smaller than a circle of the same radius.
 double shapeScale(Shape shape) {
   switch (shape) {
-  case Shape::Circle:
-    return 1.0;
-  case Shape::Square:
-    return 0.95;
-  case Shape::Diamond:
-    return 1.15;
-  case Shape::Star:
-    return 1.35;
-  case Shape::Triangle:
-  case Shape::InvertedTriangle:
-    return 1.3;
+    case Shape::Circle: return 1.0;
+    case Shape::Square: return 0.95;
+    case Shape::Diamond: return 1.15;
+    case Shape::Star: return 1.35;
+    case Shape::Triangle:
+    case Shape::InvertedTriangle: return 1.3;
   }
   return 1.0;
 }
@@ -76,40 +63,26 @@ double shapeScale(Shape shape) {
 
 QColor typeColour(EventType type) {
   switch (type) {
-  case EventType::Battles:
-    return QColor(0xD5, 0x5E, 0x00); // vermilion
-  case EventType::ViolenceAgainstCivilians:
-    return QColor(0xCC, 0x79, 0xA7); // reddish purple
-  case EventType::ExplosionsRemoteViolence:
-    return QColor(0xE6, 0x9F, 0x00); // orange
-  case EventType::Riots:
-    return QColor(0x00, 0x72, 0xB2); // blue
-  case EventType::Protests:
-    return QColor(0x56, 0xB4, 0xE9); // sky blue
-  case EventType::StrategicDevelopments:
-    return QColor(0x00, 0x9E, 0x73); // bluish green
-  case EventType::Unclassified:
-    return QColor(0x80, 0x80, 0x80); // grey: no type given
+    case EventType::Battles: return QColor(0xD5, 0x5E, 0x00);                  // vermilion
+    case EventType::ViolenceAgainstCivilians: return QColor(0xCC, 0x79, 0xA7); // reddish purple
+    case EventType::ExplosionsRemoteViolence: return QColor(0xE6, 0x9F, 0x00); // orange
+    case EventType::Riots: return QColor(0x00, 0x72, 0xB2);                    // blue
+    case EventType::Protests: return QColor(0x56, 0xB4, 0xE9);                 // sky blue
+    case EventType::StrategicDevelopments: return QColor(0x00, 0x9E, 0x73);    // bluish green
+    case EventType::Unclassified: return QColor(0x80, 0x80, 0x80);             // grey: no type given
   }
   return Qt::black;
 }
 
 Shape typeShape(EventType type) {
   switch (type) {
-  case EventType::Battles:
-    return Shape::Circle;
-  case EventType::ViolenceAgainstCivilians:
-    return Shape::Triangle;
-  case EventType::ExplosionsRemoteViolence:
-    return Shape::Star;
-  case EventType::Riots:
-    return Shape::Square;
-  case EventType::Protests:
-    return Shape::InvertedTriangle;
-  case EventType::StrategicDevelopments:
-    return Shape::Diamond;
-  case EventType::Unclassified:
-    return Shape::Circle;
+    case EventType::Battles: return Shape::Circle;
+    case EventType::ViolenceAgainstCivilians: return Shape::Triangle;
+    case EventType::ExplosionsRemoteViolence: return Shape::Star;
+    case EventType::Riots: return Shape::Square;
+    case EventType::Protests: return Shape::InvertedTriangle;
+    case EventType::StrategicDevelopments: return Shape::Diamond;
+    case EventType::Unclassified: return Shape::Circle;
   }
   return Shape::Circle;
 }
@@ -178,12 +151,12 @@ void drawCountBadge(QPainter& painter, const QPointF& symbolCentre, double symbo
 }
 
 const SymbolCache::Sprite& SymbolCache::sprite(std::uint64_t key, const QRectF& bounds,
-                                              const std::function<void(QPainter&)>& draw) {
+                                               const std::function<void(QPainter&)>& draw) {
   auto it = m_sprites.find(key);
   if (it != m_sprites.end()) return it->second;
   const QRect pixels = bounds.toAlignedRect();
-  QImage image(static_cast<int>(std::ceil(pixels.width() * m_ratio)), static_cast<int>(std::ceil(pixels.height() * m_ratio)),
-               QImage::Format_ARGB32_Premultiplied);
+  QImage image(static_cast<int>(std::ceil(pixels.width() * m_ratio)),
+               static_cast<int>(std::ceil(pixels.height() * m_ratio)), QImage::Format_ARGB32_Premultiplied);
   image.setDevicePixelRatio(m_ratio);
   image.fill(Qt::transparent);
   {
@@ -199,18 +172,21 @@ void SymbolCache::drawSymbol(QPainter& painter, const QPointF& centre, const Sym
   // handful of sprites serve every symbol of a layer.
   const double radius = std::round(look.radius * 4.0) / 4.0;
   const QPointF snapped(std::round(centre.x() * m_ratio) / m_ratio, std::round(centre.y() * m_ratio) / m_ratio);
-  const std::uint64_t colourKey = look.colour.isValid() ? (std::uint64_t{1} << 24 | (look.colour.rgb() & 0xFFFFFFu)) : 0;
+  const std::uint64_t colourKey =
+      look.colour.isValid() ? (std::uint64_t{1} << 24 | (look.colour.rgb() & 0xFFFFFFu)) : 0;
   const std::uint64_t key = static_cast<std::uint64_t>(look.type) | (look.approximateLocation ? 8u : 0u) |
                             (look.approximateDate ? 16u : 0u) |
                             (static_cast<std::uint64_t>(std::lround(radius * 4.0)) & 0x7FFu) << 5 | colourKey << 16;
   const double reach = std::ceil(radius * 1.4 + 5.0);
   const Sprite& s = sprite(key, QRectF(-reach, -reach, 2 * reach, 2 * reach), [&](QPainter& p) {
-    incidentstyle::drawSymbol(p, QPointF(0, 0), {look.type, radius, look.approximateLocation, look.approximateDate, look.colour});
+    incidentstyle::drawSymbol(p, QPointF(0, 0),
+                              {look.type, radius, look.approximateLocation, look.approximateDate, look.colour});
   });
   painter.drawImage(snapped + s.offset, s.image);
 }
 
-void SymbolCache::drawCountBadge(QPainter& painter, const QPointF& symbolCentre, double symbolRadius, std::uint32_t count) {
+void SymbolCache::drawCountBadge(QPainter& painter, const QPointF& symbolCentre, double symbolRadius,
+                                 std::uint32_t count) {
   const QRectF rect = countBadgeRect(symbolCentre, symbolRadius, count);
   const QPointF whole(std::floor(rect.left()), std::floor(rect.top()));
   const std::uint64_t key = (std::uint64_t{1} << 62) | count;

@@ -3,8 +3,8 @@
 #include "domain/incident.h"
 
 #include <QColor>
-#include <QPainter>
 #include <QImage>
+#include <QPainter>
 #include <QPointF>
 
 #include <functional>
@@ -29,7 +29,7 @@ Shape typeShape(EventType type);
 // its size whatever the date, range or filter.
 class SizeScale {
 public:
-  static constexpr double kMinRadius = 4.5; // no or unreported fatalities
+  static constexpr double kMinRadius = 4.5;  // no or unreported fatalities
   static constexpr double kMaxRadius = 20.0; // the dataset's largest figure
 
   explicit SizeScale(std::int32_t datasetMaxFatalities = 0);
@@ -48,7 +48,7 @@ struct SymbolLook {
   double radius = SizeScale::kMinRadius;
   bool approximateLocation = false; // drawn hollow
   bool approximateDate = false;     // drawn with a dashed ring
-  QColor colour = QColor();        // the fill: invalid for the type's colour, else a dataset's single colour
+  QColor colour = QColor();         // the fill: invalid for the type's colour, else a dataset's single colour
 };
 
 // Draws one symbol centred at `centre` (logical pixels).

@@ -17,8 +17,8 @@ QSizeF textSize(const QFontMetricsF& metrics, const QString& text) {
   return {metrics.horizontalAdvance(text) + 2 * kLabelPadding, metrics.height()};
 }
 
-void placePlaces(const BaseMap& map, const MapSettings& settings, LabelPlacer& placer,
-                 std::vector<PlacedLabel>& labels, PlaceClass fromClass, PlaceClass toClass) {
+void placePlaces(const BaseMap& map, const MapSettings& settings, LabelPlacer& placer, std::vector<PlacedLabel>& labels,
+                 PlaceClass fromClass, PlaceClass toClass) {
   const QRectF extent = settings.visibleExtent();
   const double resolution = settings.metresPerPixel();
   // One metrics object per class; the places are sorted by class.
@@ -36,11 +36,11 @@ void placePlaces(const BaseMap& map, const MapSettings& settings, LabelPlacer& p
       metrics = QFontMetricsF(font);
     }
     const QPointF anchor = settings.toPixel(place.position);
-    const auto rect = placer.placeAround(anchor, mapstyle::placeSymbolRadius(place.placeClass),
-                                         textSize(metrics, place.name));
+    const auto rect =
+        placer.placeAround(anchor, mapstyle::placeSymbolRadius(place.placeClass), textSize(metrics, place.name));
     if (rect) {
-      labels.push_back({PlacedLabel::Kind::Place, place.name, *rect, anchor, font, place.placeClass,
-                        place.gazetteerIndex});
+      labels.push_back(
+          {PlacedLabel::Kind::Place, place.name, *rect, anchor, font, place.placeClass, place.gazetteerIndex});
     }
   }
 }
@@ -75,9 +75,9 @@ void placeCountries(const BaseMap& map, const MapSettings& settings, LabelPlacer
     const QSizeF size = textSize(metrics, country.name);
     // Try points of a coarse grid over the visible part, centre first, and
     // keep the first that lies inside the country with room for the name.
-    static constexpr std::array<QPointF, 9> fractions = {
-        QPointF(0.5, 0.5), QPointF(0.3, 0.5), QPointF(0.7, 0.5), QPointF(0.5, 0.3), QPointF(0.5, 0.7),
-        QPointF(0.3, 0.3), QPointF(0.7, 0.3), QPointF(0.3, 0.7), QPointF(0.7, 0.7)};
+    static constexpr std::array<QPointF, 9> fractions = {QPointF(0.5, 0.5), QPointF(0.3, 0.5), QPointF(0.7, 0.5),
+                                                         QPointF(0.5, 0.3), QPointF(0.5, 0.7), QPointF(0.3, 0.3),
+                                                         QPointF(0.7, 0.3), QPointF(0.3, 0.7), QPointF(0.7, 0.7)};
     for (const QPointF& f : fractions) {
       const QPointF candidate(visible.left() + f.x() * visible.width(), visible.top() + f.y() * visible.height());
       if (!country.path.contains(candidate)) continue;

@@ -15,8 +15,8 @@ struct PlacedLabel {
   enum class Kind { Place, Region, Country };
   Kind kind = Kind::Place;
   QString text;
-  QRectF rect;      // logical pixels
-  QPointF anchor;   // the symbol's position, for places
+  QRectF rect;    // logical pixels
+  QPointF anchor; // the symbol's position, for places
   QFont font;
   PlaceClass placeClass = PlaceClass::Village;
   std::size_t gazetteerIndex = 0; // for places

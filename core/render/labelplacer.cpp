@@ -7,13 +7,13 @@
 namespace sv {
 
 LabelPlacer::LabelPlacer(const QRectF& bounds, double cellSize)
-    : m_bounds(bounds), m_cellSize(cellSize),
+    : m_bounds(bounds),
+      m_cellSize(cellSize),
       m_columns(std::max(1, static_cast<int>(std::ceil(bounds.width() / cellSize)))),
       m_rows(std::max(1, static_cast<int>(std::ceil(bounds.height() / cellSize)))),
       m_cells(static_cast<std::size_t>(m_columns * m_rows)) {}
 
-template <typename Visit>
-void LabelPlacer::forCells(const QRectF& rect, Visit visit) const {
+template <typename Visit> void LabelPlacer::forCells(const QRectF& rect, Visit visit) const {
   const auto column = [&](double x) {
     return std::clamp(static_cast<int>(std::floor((x - m_bounds.left()) / m_cellSize)), 0, m_columns - 1);
   };

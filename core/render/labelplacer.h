@@ -30,8 +30,7 @@ public:
   const std::vector<QRectF>& occupied() const { return m_rects; }
 
 private:
-  template <typename Visit>
-  void forCells(const QRectF& rect, Visit visit) const;
+  template <typename Visit> void forCells(const QRectF& rect, Visit visit) const;
 
   QRectF m_bounds;
   double m_cellSize;

@@ -11,7 +11,8 @@ namespace sv {
 QImage createLayerImage(const MapSettings& settings, QImage::Format format) {
   const QSize size = settings.outputSize();
   const qreal ratio = settings.devicePixelRatio();
-  QImage image(static_cast<int>(std::ceil(size.width() * ratio)), static_cast<int>(std::ceil(size.height() * ratio)), format);
+  QImage image(static_cast<int>(std::ceil(size.width() * ratio)), static_cast<int>(std::ceil(size.height() * ratio)),
+               format);
   image.setDevicePixelRatio(ratio);
   image.fill(Qt::transparent);
   return image;
@@ -51,11 +52,13 @@ RenderedMap renderMap(const RenderRequest& request, const RenderedMap& reuse, co
     QPainter painter(&result.decorations);
     drawDecorations(painter, request.settings, request.scaleBar);
     if (!request.dateLabel.isEmpty()) drawDateLabel(painter, request.settings, request.dateLabel);
-    if (request.selectedIncident && request.incidents && *request.selectedIncident < request.incidents->store().size()) {
+    if (request.selectedIncident && request.incidents &&
+        *request.selectedIncident < request.incidents->store().size()) {
       // A ring wide enough for the largest symbol, in a colour no event type uses.
       const QPointF pixel = request.settings.toPixel(request.incidents->position(*request.selectedIncident));
-      const double radius = request.incidents->sizeScale().radius(
-                                request.incidents->store().fatalityFigure(*request.selectedIncident)) + 5.0;
+      const double radius =
+          request.incidents->sizeScale().radius(request.incidents->store().fatalityFigure(*request.selectedIncident)) +
+          5.0;
       painter.setRenderHint(QPainter::Antialiasing);
       painter.setBrush(Qt::NoBrush);
       painter.setPen(QPen(Qt::white, 5.0));

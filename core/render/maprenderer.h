@@ -21,7 +21,7 @@ struct RenderRequest {
   ScaleBar scaleBar;
   std::shared_ptr<const IncidentLayerData> incidents; // may be null: no incident layer
   IncidentView incidentView;
-  QString dateLabel; // the range shown, in large type at the top left; empty for none
+  QString dateLabel;                                 // the range shown, in large type at the top left; empty for none
   std::optional<EventStore::Index> selectedIncident; // ringed on the map
 };
 

@@ -15,16 +15,12 @@ QColor regionFill(int index) {
 
 double placeVisibilityResolution(PlaceClass placeClass) {
   switch (placeClass) {
-  case PlaceClass::Capital:
-  case PlaceClass::RegionalCapital:
-  case PlaceClass::OfInterest:
-    return MapSettings::kMaxMetresPerPixel * 2;
-  case PlaceClass::CercleSeat:
-    return 1800.0;
-  case PlaceClass::Populated:
-    return 900.0;
-  case PlaceClass::Village:
-    return 400.0;
+    case PlaceClass::Capital:
+    case PlaceClass::RegionalCapital:
+    case PlaceClass::OfInterest: return MapSettings::kMaxMetresPerPixel * 2;
+    case PlaceClass::CercleSeat: return 1800.0;
+    case PlaceClass::Populated: return 900.0;
+    case PlaceClass::Village: return 400.0;
   }
   return 0.0;
 }
@@ -40,23 +36,18 @@ QFont mapFont(int pixelSize) {
 QFont placeFont(PlaceClass placeClass) {
   QFont font = mapFont(10);
   switch (placeClass) {
-  case PlaceClass::Capital:
-    font.setPixelSize(15);
-    font.setBold(true);
-    break;
-  case PlaceClass::RegionalCapital:
-    font.setPixelSize(13);
-    font.setBold(true);
-    break;
-  case PlaceClass::OfInterest:
-    font.setPixelSize(12);
-    break;
-  case PlaceClass::CercleSeat:
-    font.setPixelSize(11);
-    break;
-  case PlaceClass::Populated:
-  case PlaceClass::Village:
-    break;
+    case PlaceClass::Capital:
+      font.setPixelSize(15);
+      font.setBold(true);
+      break;
+    case PlaceClass::RegionalCapital:
+      font.setPixelSize(13);
+      font.setBold(true);
+      break;
+    case PlaceClass::OfInterest: font.setPixelSize(12); break;
+    case PlaceClass::CercleSeat: font.setPixelSize(11); break;
+    case PlaceClass::Populated:
+    case PlaceClass::Village: break;
   }
   return font;
 }
@@ -78,16 +69,12 @@ QFont countryFont() {
 
 double placeSymbolRadius(PlaceClass placeClass) {
   switch (placeClass) {
-  case PlaceClass::Capital:
-    return 5.0;
-  case PlaceClass::RegionalCapital:
-    return 4.5;
-  case PlaceClass::OfInterest:
-  case PlaceClass::CercleSeat:
-    return 3.0;
-  case PlaceClass::Populated:
-  case PlaceClass::Village:
-    return 2.0;
+    case PlaceClass::Capital: return 5.0;
+    case PlaceClass::RegionalCapital: return 4.5;
+    case PlaceClass::OfInterest:
+    case PlaceClass::CercleSeat: return 3.0;
+    case PlaceClass::Populated:
+    case PlaceClass::Village: return 2.0;
   }
   return 2.0;
 }

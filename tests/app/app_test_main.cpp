@@ -10,7 +10,8 @@ int main(int argc, char** argv) {
   if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) qputenv("DBUS_SESSION_BUS_ADDRESS", "disabled:");
   // Imports are cached in a folder of the test run's own.
   QTemporaryDir cache;
-  if (qEnvironmentVariableIsEmpty("SITUATION_VIEWER_CACHE")) qputenv("SITUATION_VIEWER_CACHE", cache.path().toLocal8Bit());
+  if (qEnvironmentVariableIsEmpty("SITUATION_VIEWER_CACHE"))
+    qputenv("SITUATION_VIEWER_CACHE", cache.path().toLocal8Bit());
   QApplication app(argc, argv);
   sv::registerGdalDrivers();
   ::testing::InitGoogleTest(&argc, argv);

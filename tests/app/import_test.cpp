@@ -6,28 +6,28 @@
 #include "dialogs/columnmappingdialog.h"
 #include "dialogs/compositiondialog.h"
 #include "dialogs/importreportdialog.h"
+#include "io/incidentdataset.h"
+#include "session/importcache.h"
 #include "widgets/datasetpanel.h"
 #include "widgets/filterpanel.h"
 #include "widgets/incidenttable.h"
 #include "widgets/legendwidget.h"
 #include "widgets/mapcanvas.h"
-#include "session/importcache.h"
-#include "io/incidentdataset.h"
 
 #include <QDropEvent>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
-#include <QLabel>
 #include <QSpinBox>
 #include <QTableView>
-#include <QTreeWidget>
-#include <QPushButton>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QUrl>
 
 #include <gtest/gtest.h>
@@ -35,8 +35,8 @@
 namespace sv {
 namespace {
 
-using test::ViewerRun;
 using test::runViewer;
+using test::ViewerRun;
 
 QString fixture(const char* name) { return QStringLiteral(SV_TEST_DATA "/import/") + QLatin1String(name); }
 
@@ -47,8 +47,10 @@ TEST(ImportCommand, WritesTheDatasetAndAReportThatReconciles) {
   const ViewerRun r = runViewer({QStringLiteral("import"), fixture("acled-2025.csv"), QStringLiteral("-o"), out,
                                  QStringLiteral("--report"), report});
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
-  EXPECT_TRUE(r.out.contains(QStringLiteral("8 rows read, 3 incidents accepted, 1 duplicates merged, 4 rejected"))) << r.out.toStdString();
-  EXPECT_TRUE(r.out.contains(QStringLiteral("acled-2025.csv:8: row 5 (MLI9004): event_date: not a date: '31 Septembre 2025'")));
+  EXPECT_TRUE(r.out.contains(QStringLiteral("8 rows read, 3 incidents accepted, 1 duplicates merged, 4 rejected")))
+      << r.out.toStdString();
+  EXPECT_TRUE(
+      r.out.contains(QStringLiteral("acled-2025.csv:8: row 5 (MLI9004): event_date: not a date: '31 Septembre 2025'")));
   EXPECT_TRUE(r.out.contains(QStringLiteral("3 of 3 incidents matched to gazetteer places"))) << r.out.toStdString();
 
   const IncidentReadResult written = readIncidentDataset(out.toStdString());
@@ -73,13 +75,14 @@ TEST(ImportCommand, WritesTheDatasetAndAReportThatReconciles) {
 TEST(ImportCommand, AFileThatCannotBeReadWritesNothing) {
   QTemporaryDir dir;
   const QString out = dir.filePath(QStringLiteral("out.geojson"));
-  const ViewerRun r = runViewer({QStringLiteral("import"), fixture("acled-2025.csv"), fixture("binary.csv"),
-                                 QStringLiteral("-o"), out});
+  const ViewerRun r = runViewer(
+      {QStringLiteral("import"), fixture("acled-2025.csv"), fixture("binary.csv"), QStringLiteral("-o"), out});
   EXPECT_EQ(r.exitCode, 1);
   EXPECT_TRUE(r.out.contains(QStringLiteral("binary.csv: not a text file"))) << r.out.toStdString();
   EXPECT_FALSE(QFile::exists(out));
-  const ViewerRun badMap = runViewer({QStringLiteral("import"), fixture("generic-semicolon.csv"), QStringLiteral("--map"),
-                                      QStringLiteral("colour=red"), QStringLiteral("-o"), out});
+  const ViewerRun badMap =
+      runViewer({QStringLiteral("import"), fixture("generic-semicolon.csv"), QStringLiteral("--map"),
+                 QStringLiteral("colour=red"), QStringLiteral("-o"), out});
   EXPECT_EQ(badMap.exitCode, 2);
   EXPECT_TRUE(badMap.err.contains(QStringLiteral("unknown role 'colour'"))) << badMap.err.toStdString();
 }
@@ -92,13 +95,14 @@ TEST(ImportCommand, GenericTextThroughTheColumnMapping) {
                                  QStringLiteral("date=when,lat=y,lon=x,type=what,fatalities=killed,place=town"),
                                  QStringLiteral("-o"), out});
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
-  EXPECT_TRUE(r.out.contains(QStringLiteral("5 rows read, 3 incidents accepted, 0 duplicates merged, 2 rejected"))) << r.out.toStdString();
+  EXPECT_TRUE(r.out.contains(QStringLiteral("5 rows read, 3 incidents accepted, 0 duplicates merged, 2 rejected")))
+      << r.out.toStdString();
 }
 
 TEST(ImportCommand, RepeatedDataOpensExportsTogether) {
-  const ViewerRun r = runViewer({QStringLiteral("events"), QStringLiteral("--data"), fixture("acled-2025.csv"),
-                                 QStringLiteral("--data"), fixture("ucdp-ged.csv"), QStringLiteral("--format"),
-                                 QStringLiteral("csv")});
+  const ViewerRun r =
+      runViewer({QStringLiteral("events"), QStringLiteral("--data"), fixture("acled-2025.csv"),
+                 QStringLiteral("--data"), fixture("ucdp-ged.csv"), QStringLiteral("--format"), QStringLiteral("csv")});
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   EXPECT_TRUE(r.out.contains(QStringLiteral("MLI9001")));
   EXPECT_TRUE(r.out.contains(QStringLiteral("900002")));
@@ -142,7 +146,8 @@ TEST_F(WindowImportTest, AddDataShowsTheIncidentsBesideTheOpenOnesWithAReport) {
   // The report saves as JSON.
   QTemporaryDir dir;
   QString error;
-  ASSERT_TRUE(window->importReport()->saveReport(dir.filePath(QStringLiteral("r.json")), &error)) << error.toStdString();
+  ASSERT_TRUE(window->importReport()->saveReport(dir.filePath(QStringLiteral("r.json")), &error))
+      << error.toStdString();
   QFile saved(dir.filePath(QStringLiteral("r.json")));
   ASSERT_TRUE(saved.open(QIODevice::ReadOnly));
   EXPECT_EQ(QJsonDocument::fromJson(saved.readAll()).object().value(QStringLiteral("rows_rejected")).toInt(), 4);
@@ -186,11 +191,11 @@ TEST_F(WindowImportTest, DroppingAFileOpensItAndReopeningReadsTheCache) {
   // The cached reopening lists the same rejections as the import.
   const QString cached = window->importReport()->text();
   EXPECT_TRUE(cached.contains(QStringLiteral("read from the cache"))) << cached.toStdString();
-  EXPECT_TRUE(cached.contains(QStringLiteral("4 rows read, 2 incidents accepted, 0 duplicates merged, 2 rejected"))) << cached.toStdString();
+  EXPECT_TRUE(cached.contains(QStringLiteral("4 rows read, 2 incidents accepted, 0 duplicates merged, 2 rejected")))
+      << cached.toStdString();
   EXPECT_TRUE(cached.contains(QStringLiteral("date_start: not a date: '2021-13-40'")));
   EXPECT_EQ(window->session().datasetPaths(), QStringList{copy});
 }
-
 
 TEST_F(WindowImportTest, DatasetsAreLayersToHideColourAndRemove) {
   QSignalSpy finished(window.get(), &MainWindow::importFinished);
@@ -281,7 +286,6 @@ TEST_F(WindowImportTest, DatasetsAreLayersToHideColourAndRemove) {
   EXPECT_TRUE(window->canvas()->incidents()->store().find("MLI9001"));
 }
 
-
 TEST_F(WindowImportTest, ATableOfItsOwnColumnsAsksForThemFirst) {
   QSignalSpy finished(window.get(), &MainWindow::importFinished);
   window->openDatasets({fixture("own-columns.csv")}, MainWindow::OpenMode::Add);
@@ -290,12 +294,19 @@ TEST_F(WindowImportTest, ATableOfItsOwnColumnsAsksForThemFirst) {
   EXPECT_FALSE(window->session().isImporting());
   EXPECT_FALSE(dialog->check().usable);
   EXPECT_TRUE(dialog->checkText().contains(QStringLiteral("no date column"))) << dialog->checkText().toStdString();
-  for (const auto& [role, column] : {std::pair{"id", "Ref"}, {"date", "Jour"}, {"end", "Fin"}, {"lat", "Nord"}, {"lon", "Est"},
-                                     {"place", "Lieu"}, {"fatalities", "Morts"}, {"notes", "Observations"}})
+  for (const auto& [role, column] : {std::pair{"id", "Ref"},
+                                     {"date", "Jour"},
+                                     {"end", "Fin"},
+                                     {"lat", "Nord"},
+                                     {"lon", "Est"},
+                                     {"place", "Lieu"},
+                                     {"fatalities", "Morts"},
+                                     {"notes", "Observations"}})
     ASSERT_TRUE(dialog->setColumn(QLatin1String(role), QLatin1String(column))) << role;
   EXPECT_FALSE(dialog->setColumn(QStringLiteral("date"), QStringLiteral("No such column")));
   EXPECT_TRUE(dialog->check().usable);
-  EXPECT_TRUE(dialog->checkText().startsWith(QStringLiteral("2 of the 4 rows shown become incidents"))) << dialog->checkText().toStdString();
+  EXPECT_TRUE(dialog->checkText().startsWith(QStringLiteral("2 of the 4 rows shown become incidents")))
+      << dialog->checkText().toStdString();
   dialog->accept();
   ASSERT_TRUE(waitForImport(*window, finished));
   ASSERT_TRUE(finished.first().at(0).toBool()) << finished.first().at(1).toString().toStdString();

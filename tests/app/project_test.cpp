@@ -1,14 +1,14 @@
 #include "app/windowtest.h"
 
+#include "session/projectfile.h"
 #include "widgets/datasetpanel.h"
 #include "widgets/dossierpanel.h"
 #include "widgets/filterpanel.h"
-#include "session/projectfile.h"
 
 #include <QDir>
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -55,13 +55,16 @@ TEST(ProjectFile, RoundTripsWithPathsBesideTheProjectKeptRelative) {
   QFile file(path);
   ASSERT_TRUE(file.open(QIODevice::ReadOnly));
   const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
-  EXPECT_EQ(json.value(QStringLiteral("datasets"))[0][QStringLiteral("path")].toString(), QStringLiteral("data/acled.csv"));
-  EXPECT_EQ(json.value(QStringLiteral("datasets"))[1][QStringLiteral("path")].toString(), QStringLiteral("/elsewhere/ucdp.csv"));
+  EXPECT_EQ(json.value(QStringLiteral("datasets"))[0][QStringLiteral("path")].toString(),
+            QStringLiteral("data/acled.csv"));
+  EXPECT_EQ(json.value(QStringLiteral("datasets"))[1][QStringLiteral("path")].toString(),
+            QStringLiteral("/elsewhere/ucdp.csv"));
 
   // The folder moves; the dataset beside the project moves with it.
   const QString moved = dir.filePath(QStringLiteral("moved"));
-  ASSERT_TRUE(QDir().rename(dir.path() + QStringLiteral("/data"), moved + QStringLiteral("/data")) ||
-              (QDir().mkpath(moved) && QDir().rename(dir.filePath(QStringLiteral("data")), moved + QStringLiteral("/data"))));
+  ASSERT_TRUE(
+      QDir().rename(dir.path() + QStringLiteral("/data"), moved + QStringLiteral("/data")) ||
+      (QDir().mkpath(moved) && QDir().rename(dir.filePath(QStringLiteral("data")), moved + QStringLiteral("/data"))));
   ASSERT_TRUE(QFile::copy(path, moved + QStringLiteral("/briefing.svproject")));
   const auto read = readProject(moved + QStringLiteral("/briefing.svproject"), &error);
   ASSERT_TRUE(read) << error.toStdString();
@@ -93,14 +96,19 @@ TEST(ProjectFile, NamesTheFileAndFieldOfWhatItCannotUse) {
   EXPECT_TRUE(errorFor("{\"datasets\": [").contains(QStringLiteral("not a project file")));
   EXPECT_TRUE(errorFor("{\"type\": \"FeatureCollection\"}").contains(QStringLiteral("not a Situation Viewer project")));
   const QByteArray head = "{\"format\": \"situation-viewer-project\", \"version\": 1, ";
-  EXPECT_TRUE(errorFor("{\"format\": \"situation-viewer-project\", \"version\": 7}").contains(QStringLiteral("version 7")));
+  EXPECT_TRUE(
+      errorFor("{\"format\": \"situation-viewer-project\", \"version\": 7}").contains(QStringLiteral("version 7")));
   EXPECT_TRUE(errorFor(head + "\"datasets\": []}").contains(QStringLiteral("names no dataset")));
-  EXPECT_TRUE(errorFor(head + "\"datasets\": [{\"path\": \"a.csv\"}, {\"visible\": true}]}").contains(QStringLiteral("datasets[1].path: missing")));
+  EXPECT_TRUE(errorFor(head + "\"datasets\": [{\"path\": \"a.csv\"}, {\"visible\": true}]}")
+                  .contains(QStringLiteral("datasets[1].path: missing")));
   EXPECT_TRUE(errorFor(head + "\"datasets\": [{\"path\": \"a.csv\", \"colour\": \"reddish\"}]}")
                   .contains(QStringLiteral("datasets[0].colour: not a colour: 'reddish'")));
-  EXPECT_TRUE(errorFor(head + "\"datasets\": [{\"path\": \"a.csv\"}], \"time\": {\"mode\": \"instant\", \"cursor\": \"2020-02-30\"}}")
-                  .contains(QStringLiteral("time.cursor: not a date: '2020-02-30'")));
-  EXPECT_TRUE(errorFor(head + "\"datasets\": [{\"path\": \"a.csv\"}], \"view\": {\"longitude\": 500, \"latitude\": 1, \"metres_per_pixel\": 3}}")
+  EXPECT_TRUE(
+      errorFor(head +
+               "\"datasets\": [{\"path\": \"a.csv\"}], \"time\": {\"mode\": \"instant\", \"cursor\": \"2020-02-30\"}}")
+          .contains(QStringLiteral("time.cursor: not a date: '2020-02-30'")));
+  EXPECT_TRUE(errorFor(head + "\"datasets\": [{\"path\": \"a.csv\"}], \"view\": {\"longitude\": 500, \"latitude\": 1, "
+                              "\"metres_per_pixel\": 3}}")
                   .contains(QStringLiteral("view: longitude")));
   QString error;
   EXPECT_FALSE(readProject(dir.filePath(QStringLiteral("missing.svproject")), &error));

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QProcess>
 #include <QDir>
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -25,7 +25,8 @@ inline ViewerRun runViewer(const QStringList& arguments, const QProcessEnvironme
   environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
   environment.insert(QStringLiteral("SITUATION_VIEWER_GEODATA"), QStringLiteral(SV_TEST_GEODATA));
   environment.insert(QStringLiteral("SITUATION_VIEWER_INCIDENTS"), QStringLiteral(SV_TEST_INCIDENTS));
-  environment.insert(QStringLiteral("SITUATION_VIEWER_CACHE"), QDir::tempPath() + QStringLiteral("/situation-viewer-test-cache"));
+  environment.insert(QStringLiteral("SITUATION_VIEWER_CACHE"),
+                     QDir::tempPath() + QStringLiteral("/situation-viewer-test-cache"));
   for (const QString& name : extraEnvironment.keys()) environment.insert(name, extraEnvironment.value(name));
   process.setProcessEnvironment(environment);
   process.start(QStringLiteral(SV_VIEWER_EXECUTABLE), arguments);

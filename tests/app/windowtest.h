@@ -84,7 +84,8 @@ protected:
     if (!drawn) return ids;
     const EventStore& store = window->timeController()->store().operator*();
     for (const DrawnCluster& cluster : drawn->clusters)
-      for (auto i : drawn->membersOf(cluster)) ids << QString::fromUtf8(store.id(i).data(), static_cast<qsizetype>(store.id(i).size()));
+      for (auto i : drawn->membersOf(cluster))
+        ids << QString::fromUtf8(store.id(i).data(), static_cast<qsizetype>(store.id(i).size()));
     ids.sort();
     return ids;
   }

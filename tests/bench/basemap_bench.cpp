@@ -79,12 +79,13 @@ void BM_Peer_GdalRasterize_1920x1080(benchmark::State& state) {
   GDALDriver* memory = GetGDALDriverManager()->GetDriverByName("MEM");
   for (auto _ : state) {
     GDALDatasetUniquePtr target(memory->Create("", 1920, 1080, 3, GDT_Byte, nullptr));
-    double transform[6] = {southWest.x, (northEast.x - southWest.x) / 1920.0, 0,
-                           northEast.y, 0, -(northEast.y - southWest.y) / 1080.0};
+    double transform[6] = {southWest.x, (northEast.x - southWest.x) / 1920.0, 0, northEast.y,
+                           0,           -(northEast.y - southWest.y) / 1080.0};
     target->SetGeoTransform(transform);
     target->SetSpatialRef(source->GetLayerByName("regions")->GetSpatialRef());
     for (const char* layer : {"countries", "regions", "lakes", "rivers", "cercles"}) {
-      const char* const arguments[] = {"-l", layer, "-b", "1", "-b", "2", "-b", "3", "-burn", "200", "-burn", "180", "-burn", "160", nullptr};
+      const char* const arguments[] = {"-l",    layer, "-b",    "1",   "-b",    "2",   "-b",   "3",
+                                       "-burn", "200", "-burn", "180", "-burn", "160", nullptr};
       GDALRasterizeOptions* options = GDALRasterizeOptionsNew(const_cast<char**>(arguments), nullptr);
       int usageError = 0;
       GDALDatasetH result = GDALRasterize(nullptr, GDALDataset::ToHandle(target.get()),

@@ -151,7 +151,9 @@ void BM_Peer_WeeklyHistogramScan_1M(benchmark::State& state) {
     std::vector<std::uint32_t> counts(bins, 0);
     for (std::size_t i = 0; i < c.start.size(); ++i) {
       if (c.type[i] != static_cast<std::uint8_t>(EventType::Battles)) continue;
-      for (auto b = static_cast<std::size_t>((c.start[i] - first) / 7); b <= static_cast<std::size_t>((c.end[i] - first) / 7); ++b) ++counts[b];
+      for (auto b = static_cast<std::size_t>((c.start[i] - first) / 7);
+           b <= static_cast<std::size_t>((c.end[i] - first) / 7); ++b)
+        ++counts[b];
     }
     benchmark::DoNotOptimize(counts.data());
   }

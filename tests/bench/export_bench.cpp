@@ -52,7 +52,8 @@ void BM_ExportPng_3840x2160_Million(benchmark::State& state) {
   for (auto _ : state) {
     ComposedPage page;
     QString error;
-    if (!writeComposition(path, OutputKind::Png, format, content, &error, &page)) state.SkipWithError(qPrintable(error));
+    if (!writeComposition(path, OutputKind::Png, format, content, &error, &page))
+      state.SkipWithError(qPrintable(error));
     drawn = page.drawn ? page.drawn->incidentCount : 0;
   }
   state.counters["incidents"] = static_cast<double>(drawn);
@@ -92,7 +93,8 @@ void BM_Animation60Frames_1920x1080_Million(benchmark::State& state) {
   QTemporaryDir dir;
   for (auto _ : state) {
     QString error;
-    if (!writeAnimationFrames(context, frames, settings, format, context.baseMap->maliExtent(), QString(), dir.path(), {}, &error))
+    if (!writeAnimationFrames(context, frames, settings, format, context.baseMap->maliExtent(), QString(), dir.path(),
+                              {}, &error))
       state.SkipWithError(qPrintable(error));
   }
   state.counters["frames"] = static_cast<double>(frames.size());
@@ -104,8 +106,8 @@ void BM_Peer_Write60Frames_1920x1080(benchmark::State& state) {
   const MapContext& context = millionContext();
   const AnimationSettings settings = sixtyDays();
   const auto frames = planAnimation(context.incidents->store(), settings);
-  const QImage image = renderCompositionImage(pagePresets().front().format,
-                                              compositionFor(context, frames.back().range, {}, context.baseMap->maliExtent()));
+  const QImage image = renderCompositionImage(
+      pagePresets().front().format, compositionFor(context, frames.back().range, {}, context.baseMap->maliExtent()));
   QTemporaryDir dir;
   for (auto _ : state) {
     for (std::size_t k = 0; k < frames.size(); ++k)

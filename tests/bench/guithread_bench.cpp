@@ -22,7 +22,8 @@ namespace {
 HistoryPlace busiestPlace() {
   const EventStore& store = *test::millionStore();
   for (EventStore::Index i = 0; i < store.size(); ++i)
-    if (store.geonameId(i) == 90000000) return {90000000, std::string(store.place(i)), store.longitude(i), store.latitude(i)};
+    if (store.geonameId(i) == 90000000)
+      return {90000000, std::string(store.place(i)), store.longitude(i), store.latitude(i)};
   return {};
 }
 

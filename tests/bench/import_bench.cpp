@@ -30,13 +30,18 @@ const std::string& acledMillionFile() {
            "location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n";
     std::mt19937 engine(7);
     const auto random = [&engine] { return static_cast<unsigned>(engine()); };
-    const char* months[] = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
-                            "October", "November", "December"};
-    const char* types[][2] = {{"Battles", "Armed clash"}, {"Violence against civilians", "Attack"},
+    const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                            "July",    "August",   "September", "October", "November", "December"};
+    const char* types[][2] = {{"Battles", "Armed clash"},
+                              {"Violence against civilians", "Attack"},
                               {"Explosions/Remote violence", "Remote explosive/landmine/IED"},
-                              {"Protests", "Peaceful protest"}, {"Strategic developments", "Looting/property destruction"}};
-    const char* places[][3] = {{"Segou", "Niono", "Farabougou"}, {"Mopti", "Bandiagara", "Bandiagara"},
-                               {"Timbuktu", "Niafunke", "Lere"}, {"Kayes", "Kayes", "Kayes"}, {"Sikasso", "Kadiolo", "Loulouni"}};
+                              {"Protests", "Peaceful protest"},
+                              {"Strategic developments", "Looting/property destruction"}};
+    const char* places[][3] = {{"Segou", "Niono", "Farabougou"},
+                               {"Mopti", "Bandiagara", "Bandiagara"},
+                               {"Timbuktu", "Niafunke", "Lere"},
+                               {"Kayes", "Kayes", "Kayes"},
+                               {"Sikasso", "Kadiolo", "Loulouni"}};
     for (std::size_t i = 0; i < kRows; ++i) {
       const auto& type = types[random() % 5];
       const auto& place = places[random() % 5];
@@ -48,11 +53,12 @@ const std::string& acledMillionFile() {
           "State forces,JNIM: Group for Support of Islam and Muslims,,Rebel group,State forces-Rebel group,,466,"
           "Western Africa,Mali,%s,%s,,%s,%.4f,%.4f,%u,Le Monde; Reuters; Studio Tamani,National-International,"
           "\"On %d %s %d, armed men attacked the village of %s, in the %s cercle; residents said the \"\"siege\"\" "
-          "continued.\nLocal sources reported casualties, and several houses were burnt, according to a local partner.\",%u,,%u\n",
+          "continued.\nLocal sources reported casualties, and several houses were burnt, according to a local "
+          "partner.\",%u,,%u\n",
           i + 1, 1 + static_cast<int>(random() % 28), months[random() % 12], year, year, 1 + random() % 3, type[0],
-          type[1], place[0], place[1], place[2], 10.0 + (random() % 100000) / 10000.0, -12.0 + (random() % 160000) / 10000.0,
-          1 + random() % 3, 1 + static_cast<int>(random() % 28), months[random() % 12], year, place[2], place[1],
-          random() % 40, 1700000000u + static_cast<unsigned>(i));
+          type[1], place[0], place[1], place[2], 10.0 + (random() % 100000) / 10000.0,
+          -12.0 + (random() % 160000) / 10000.0, 1 + random() % 3, 1 + static_cast<int>(random() % 28),
+          months[random() % 12], year, place[2], place[1], random() % 40, 1700000000u + static_cast<unsigned>(i));
       out.write(line, n);
     }
     return file;
@@ -80,7 +86,8 @@ void BM_GdalCsvDriverRead_1M(benchmark::State& state) {
   std::size_t features = 0;
   for (auto _ : state) {
     const char* const drivers[] = {"CSV", nullptr};
-    GDALDatasetUniquePtr dataset(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+    GDALDatasetUniquePtr dataset(
+        GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
     features = 0;
     std::size_t characters = 0;
     for (auto&& feature : dataset->GetLayer(0)) {

@@ -82,9 +82,9 @@ std::vector<Incident> generateSyntheticIncidents(const SyntheticOptions& options
     }
   }
 
-  constexpr std::array<EventType, 6> kTypes{EventType::Battles, EventType::ViolenceAgainstCivilians,
-                                            EventType::ExplosionsRemoteViolence, EventType::Riots,
-                                            EventType::Protests, EventType::StrategicDevelopments};
+  constexpr std::array<EventType, 6> kTypes{
+      EventType::Battles,  EventType::ViolenceAgainstCivilians, EventType::ExplosionsRemoteViolence, EventType::Riots,
+      EventType::Protests, EventType::StrategicDevelopments};
   constexpr std::array<double, 6> kTypeWeights{0.30, 0.30, 0.15, 0.03, 0.07, 0.15};
   std::array<std::vector<SubEventType>, 6> subTypes;
   for (int s = 1; s < kSubEventTypeCount; ++s) {
@@ -154,8 +154,10 @@ std::vector<Incident> generateSyntheticIncidents(const SyntheticOptions& options
 
     const std::size_t primary = random.zipf(actorRanks);
     incident.actors.primary.push_back("Actor " + std::to_string(primary + 1));
-    if (random.uniform() < 0.7) incident.actors.secondary.push_back("Actor " + std::to_string(random.zipf(actorRanks) + 1));
-    if (random.uniform() < 0.1) incident.actors.associated.push_back("Actor " + std::to_string(random.below(kActors) + 1));
+    if (random.uniform() < 0.7)
+      incident.actors.secondary.push_back("Actor " + std::to_string(random.zipf(actorRanks) + 1));
+    if (random.uniform() < 0.1)
+      incident.actors.associated.push_back("Actor " + std::to_string(random.below(kActors) + 1));
 
     const double fatalityDraw = random.uniform();
     if (fatalityDraw < 0.10) {

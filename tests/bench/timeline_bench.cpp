@@ -4,8 +4,8 @@
 // with no job, event loop or widget paint.
 
 #include "bench/million.h"
-#include "widgets/mapcanvas.h"
 #include "render/testmap.h"
+#include "widgets/mapcanvas.h"
 
 #include <QApplication>
 

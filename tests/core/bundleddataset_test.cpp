@@ -122,11 +122,12 @@ TEST(BundledDataset, PlacesResolveToTheGazetteerAndLieInMali) {
       ASSERT_TRUE(index) << incident.id << ": GeoNames " << *incident.geonameId << " is not in the gazetteer";
       const Place& place = gazetteer.place(*index);
       // The point is the gazetteer's, unless the note explains a representative point.
-      const double metres = geodesicDistance({place.longitude, place.latitude}, {incident.longitude, incident.latitude});
+      const double metres =
+          geodesicDistance({place.longitude, place.latitude}, {incident.longitude, incident.latitude});
       EXPECT_LT(metres, 100.0) << incident.id << " is " << metres << " m from " << place.name;
       if (incident.locationPrecision <= LocationPrecision::Near) {
-        EXPECT_EQ(gazetteer.resolve(incident.place), index) << incident.id << ": '" << incident.place
-                                                            << "' resolves to another place";
+        EXPECT_EQ(gazetteer.resolve(incident.place), index)
+            << incident.id << ": '" << incident.place << "' resolves to another place";
       }
     } else {
       EXPECT_FALSE(incident.locationNote.empty()) << incident.id << ": a place outside the gazetteer needs a note";

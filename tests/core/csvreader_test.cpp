@@ -34,7 +34,9 @@ std::vector<Row> readAll(std::string_view text, char delimiter = ',') {
 using Fields = std::vector<std::string>;
 
 TEST(CsvReader, SkipsTheBomAndReadsCrlfAndLf) {
-  const auto rows = readAll("\xEF\xBB\xBF" "event_id_cnty,event_date\r\nMLI1,2020-10-06\r\nMLI2,6 October 2020\n");
+  const auto rows = readAll(
+      "\xEF\xBB\xBF"
+      "event_id_cnty,event_date\r\nMLI1,2020-10-06\r\nMLI2,6 October 2020\n");
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0].fields, (Fields{"event_id_cnty", "event_date"}));
   EXPECT_EQ(rows[1].fields, (Fields{"MLI1", "2020-10-06"}));
@@ -50,7 +52,8 @@ TEST(CsvReader, QuotedFieldsKeepDelimitersDoubledQuotesAndLineBreaks) {
       "3,\"\",\n";
   const auto rows = readAll(text);
   ASSERT_EQ(rows.size(), 4u);
-  EXPECT_EQ(rows[1].fields, (Fields{"1", "On 6 October, JNIM \"fighters\" attacked.\nA second line.\r\nA third.", "3"}));
+  EXPECT_EQ(rows[1].fields,
+            (Fields{"1", "On 6 October, JNIM \"fighters\" attacked.\nA second line.\r\nA third.", "3"}));
   EXPECT_EQ(rows[1].line, 2u);
   EXPECT_EQ(rows[1].lastLine, 4u);
   // Line numbers go on counting after a multi-line record.
@@ -94,7 +97,9 @@ TEST(CsvReader, OtherDelimitersAreSniffedFromTheHeader) {
   EXPECT_EQ(sniffDelimiter("event_id_cnty;event_date;\"a,b\"\n1,2,3,4"), ';');
   EXPECT_EQ(sniffDelimiter("id\tdate\tlatitude\n"), '\t');
   EXPECT_EQ(sniffDelimiter("id|date\n"), '|');
-  EXPECT_EQ(sniffDelimiter("\xEF\xBB\xBF" "id,date,\"x;y;z\"\n"), ',');
+  EXPECT_EQ(sniffDelimiter("\xEF\xBB\xBF"
+                           "id,date,\"x;y;z\"\n"),
+            ',');
   EXPECT_EQ(sniffDelimiter("single"), ',');
   const auto rows = readAll("id;place\n1;\"Ségou; Mopti\"\n", ';');
   ASSERT_EQ(rows.size(), 2u);

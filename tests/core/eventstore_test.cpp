@@ -1,5 +1,5 @@
-#include "bench/synthetic.h"
 #include "domain/eventstore.h"
+#include "bench/synthetic.h"
 #include "geo/geodesy.h"
 
 #include <gtest/gtest.h>
@@ -11,9 +11,7 @@ namespace sv {
 
 namespace {
 
-DayNumber day(int y, int m, int d) {
-  return dayFromCivil({y, m, d});
-}
+DayNumber day(int y, int m, int d) { return dayFromCivil({y, m, d}); }
 
 Incident makeIncident(std::string id, DayNumber start, DayNumber end, EventType type = EventType::Battles) {
   Incident incident;
@@ -86,8 +84,8 @@ TEST(EventStore, KeepsIncidentsSortedByStartAndFindsThemById) {
 }
 
 TEST(EventStore, GivesBackEveryFieldOfAnIncident) {
-  Incident incident = makeIncident("MLI-2022-002", day(2022, 3, 21), day(2022, 3, 31),
-                                   EventType::ViolenceAgainstCivilians);
+  Incident incident =
+      makeIncident("MLI-2022-002", day(2022, 3, 21), day(2022, 3, 31), EventType::ViolenceAgainstCivilians);
   incident.datePrecision = DatePrecision::Week;
   incident.subType = SubEventType::Attack;
   incident.place = "Moura";
@@ -100,7 +98,8 @@ TEST(EventStore, GivesBackEveryFieldOfAnIncident) {
   incident.fatalities = Fatalities::atLeast(300);
   incident.civilianTargeting = true;
   incident.summary = "Summary.";
-  incident.sources = {{"d1", "t1", "p1", "2022-04-05", "https://example.org", "at least 300"}, {"d2", "t2", "p2", "", "", "x"}};
+  incident.sources = {{"d1", "t1", "p1", "2022-04-05", "https://example.org", "at least 300"},
+                      {"d2", "t2", "p2", "", "", "x"}};
   auto store = EventStore::build({incident});
   EXPECT_EQ(store->incident(0), incident);
   EXPECT_EQ(store->maxFatalityFigure(), 300);
@@ -111,8 +110,8 @@ TEST(EventStore, RangeQueriesMatchABruteForceScan) {
   const EventStore& store = *syntheticStore();
   const DayNumber first = store.firstDay();
   const DayNumber last = store.lastDay();
-  std::vector<std::pair<DayNumber, DayNumber>> ranges = {{first, first}, {last, last}, {first - 10, first - 1},
-                                                         {last + 1, last + 5}, {first, last}};
+  std::vector<std::pair<DayNumber, DayNumber>> ranges = {
+      {first, first}, {last, last}, {first - 10, first - 1}, {last + 1, last + 5}, {first, last}};
   for (DayNumber d = first; d <= last; d += 97) ranges.push_back({d, d + (d % 45)});
   IncidentFilter battles;
   battles.types = IncidentFilter::typeBit(EventType::Battles);
@@ -136,13 +135,15 @@ TEST(EventStore, FiltersByTypeActorFatalitiesRegionAndCivilians) {
     EXPECT_GE(store.fatalities(i).low.value_or(-1), 6);
     EXPECT_TRUE(store.civilianTargeting(i));
     const auto actors = store.actors(i);
-    EXPECT_TRUE(std::any_of(actors.begin(), actors.end(), [&](const ActorRef& a) { return store.string(a.actor) == "Actor 1"; }));
+    EXPECT_TRUE(std::any_of(actors.begin(), actors.end(),
+                            [&](const ActorRef& a) { return store.string(a.actor) == "Actor 1"; }));
   }
   EXPECT_EQ(result, bruteOverlap(store, store.firstDay(), store.lastDay(), filter));
 
   IncidentFilter region;
   region.region = *store.strings().find("Region 3");
-  for (EventStore::Index i : store.overlapping(store.firstDay(), store.lastDay(), region)) EXPECT_EQ(store.region(i), "Region 3");
+  for (EventStore::Index i : store.overlapping(store.firstDay(), store.lastDay(), region))
+    EXPECT_EQ(store.region(i), "Region 3");
 
   // A minimum fatality filter never keeps an incident whose fatalities are not reported.
   IncidentFilter anyDeaths;
@@ -203,9 +204,10 @@ TEST(EventStore, RadiusDistancesAgreeWithGeodesics) {
 }
 
 TEST(EventStore, HistogramCountsEveryBinAnIncidentOverlaps) {
-  auto store = EventStore::build({makeIncident("siege", day(2020, 10, 6), day(2020, 10, 22)),
-                                  makeIncident("one", day(2020, 10, 9), day(2020, 10, 9), EventType::ViolenceAgainstCivilians),
-                                  makeIncident("later", day(2020, 11, 2), day(2020, 11, 2))});
+  auto store =
+      EventStore::build({makeIncident("siege", day(2020, 10, 6), day(2020, 10, 22)),
+                         makeIncident("one", day(2020, 10, 9), day(2020, 10, 9), EventType::ViolenceAgainstCivilians),
+                         makeIncident("later", day(2020, 11, 2), day(2020, 11, 2))});
   const Histogram weeks = store->histogram(day(2020, 10, 1), day(2020, 11, 8), TimeUnit::Week);
   ASSERT_EQ(weeks.binStarts.front(), day(2020, 9, 28)); // the Monday of the first week
   ASSERT_EQ(weeks.binCount(), 6u);
@@ -335,7 +337,8 @@ TEST(EventStore, AnyOverlappingAgreesWithTheRangeQuery) {
   for (DayNumber from = day(2020, 10, 1); from <= day(2020, 12, 5); ++from) {
     for (int length : {0, 3, 20}) {
       EXPECT_EQ(store->anyOverlapping(from, from + length), !store->overlapping(from, from + length).empty());
-      EXPECT_EQ(store->anyOverlapping(from, from + length, riots), !store->overlapping(from, from + length, riots).empty());
+      EXPECT_EQ(store->anyOverlapping(from, from + length, riots),
+                !store->overlapping(from, from + length, riots).empty());
     }
   }
   EXPECT_FALSE(store->anyOverlapping(day(2020, 10, 10), day(2020, 10, 9)));
@@ -349,11 +352,12 @@ TEST(EventStore, CombinedDatasetsKeepTheirIncidentsAndDescriptions) {
   auto bundled = EventStore::build({makeIncident("a1", day(2020, 1, 5), day(2020, 1, 5)),
                                     makeIncident("a2", day(2020, 3, 1), day(2020, 3, 9), EventType::Protests)},
                                    {"bundled", "Bundled", "", "", "CC BY 4.0"});
-  auto acled = EventStore::build({makeIncident("b1", day(2020, 1, 1), day(2020, 1, 1), EventType::Riots),
-                                  makeIncident("b2", day(2020, 2, 1), day(2020, 2, 1)),
-                                  makeIncident("b3", day(2020, 3, 3), day(2020, 3, 3))},
-                                 {"acled", "ACLED", "", "", "ACLED terms"});
-  auto ucdp = EventStore::build({makeIncident("c1", day(2020, 3, 2), day(2020, 3, 2))}, {"ucdp", "UCDP GED", "", "", ""});
+  auto acled = EventStore::build(
+      {makeIncident("b1", day(2020, 1, 1), day(2020, 1, 1), EventType::Riots),
+       makeIncident("b2", day(2020, 2, 1), day(2020, 2, 1)), makeIncident("b3", day(2020, 3, 3), day(2020, 3, 3))},
+      {"acled", "ACLED", "", "", "ACLED terms"});
+  auto ucdp =
+      EventStore::build({makeIncident("c1", day(2020, 3, 2), day(2020, 3, 2))}, {"ucdp", "UCDP GED", "", "", ""});
   const auto pair = EventStore::combine({bundled, acled});
   ASSERT_TRUE(pair);
   // A combined store combined again keeps every dataset, in order.
@@ -399,7 +403,8 @@ TEST(EventStore, HistogramsOfSomeDatasetsAgreeWithTheScan) {
   for (std::size_t part = 0; part < 3; ++part) {
     std::vector<Incident> some;
     for (std::size_t k = part; k < incidents.size(); k += 3) some.push_back(incidents[k]);
-    parts.push_back(EventStore::build(std::move(some), {std::string("part ").append(std::to_string(part)), "", "", "", ""}));
+    parts.push_back(
+        EventStore::build(std::move(some), {std::string("part ").append(std::to_string(part)), "", "", "", ""}));
   }
   const auto store = EventStore::combine(parts);
   ASSERT_TRUE(store);
@@ -420,7 +425,8 @@ TEST(EventStore, HistogramsOfSomeDatasetsAgreeWithTheScan) {
 TEST(EventStore, RefusesToCombineMoreDatasetsThanTheFilterCanTell) {
   std::vector<std::shared_ptr<const EventStore>> stores;
   for (std::size_t k = 0; k <= EventStore::kMaxDatasets; ++k)
-    stores.push_back(EventStore::build({makeIncident(std::string("x").append(std::to_string(k)), day(2021, 1, 1), day(2021, 1, 1))}));
+    stores.push_back(EventStore::build(
+        {makeIncident(std::string("x").append(std::to_string(k)), day(2021, 1, 1), day(2021, 1, 1))}));
   EXPECT_FALSE(EventStore::combine(stores));
   stores.pop_back();
   const auto most = EventStore::combine(stores);

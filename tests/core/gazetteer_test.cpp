@@ -1,5 +1,5 @@
-#include "core/coretestdata.h"
 #include "domain/gazetteer.h"
+#include "core/coretestdata.h"
 
 #include <gtest/gtest.h>
 
@@ -111,8 +111,8 @@ TEST(BundledGazetteer, AlternateNamesAreSearched) {
 TEST(BundledGazetteer, FarabougouOfTheSituationComesFirstAmongItsHomonyms) {
   const Gazetteer& g = bundledGazetteer();
   const auto matches = g.search("Farabougou", 50);
-  const auto exact = std::count_if(matches.begin(), matches.end(),
-                                   [](const PlaceMatch& m) { return m.kind == MatchKind::ExactName; });
+  const auto exact =
+      std::count_if(matches.begin(), matches.end(), [](const PlaceMatch& m) { return m.kind == MatchKind::ExactName; });
   EXPECT_GE(exact, 9); // GeoNames has nine villages of that name in Mali
   ASSERT_FALSE(matches.empty());
   const Place& first = g.place(matches.front().placeIndex);

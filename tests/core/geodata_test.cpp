@@ -63,7 +63,8 @@ TEST(BundledGeodata, PlacesHaveRegionCercleAndNames) {
     ASSERT_FALSE(place.cercle.empty()) << place.geonameId;
     ASSERT_FALSE(place.name.empty()) << place.geonameId;
   }
-  const auto capital = std::find_if(data.places.begin(), data.places.end(), [](const Place& p) { return p.isCapital(); });
+  const auto capital =
+      std::find_if(data.places.begin(), data.places.end(), [](const Place& p) { return p.isCapital(); });
   ASSERT_NE(capital, data.places.end());
   EXPECT_EQ(capital->name, "Bamako");
 }

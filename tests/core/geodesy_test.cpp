@@ -12,9 +12,7 @@ TEST(Geodesy, OneDegreeAlongTheEquator) {
   EXPECT_NEAR(geodesicDistance({0, 0}, {1, 0}), 111319.49079327357, 1e-6);
 }
 
-TEST(Geodesy, QuarterMeridian) {
-  EXPECT_NEAR(geodesicDistance({0, 0}, {0, 90}), 10001965.729, 1e-3);
-}
+TEST(Geodesy, QuarterMeridian) { EXPECT_NEAR(geodesicDistance({0, 0}, {0, 90}), 10001965.729, 1e-3); }
 
 TEST(Geodesy, JfkToHeathrow) {
   const GeodesicLine line = geodesicInverse({-73.8, 40.6}, {-0.5, 51.6});

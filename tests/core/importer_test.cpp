@@ -1,11 +1,11 @@
 // Importing exports as they come: ACLED in each of its layouts, UCDP GED,
 // generic delimited text, and GDAL's formats; with exact counts of what was
 // accepted, merged and rejected, and why.
+#include "io/importer.h"
 #include "domain/gazetteer.h"
 #include "domain/placematching.h"
 #include "io/basemapreader.h"
 #include "io/fieldparsing.h"
-#include "io/importer.h"
 #include "io/tablepreview.h"
 
 #include <gdal_priv.h>
@@ -224,7 +224,8 @@ TEST(Import, GenericTextWithOwnColumnsAndDelimiter) {
 
   ImportOptions options;
   options.format = ImportFormat::Csv;
-  options.mapping = *parseColumnMapping("date=when,lat=y,lon=x,type=what,fatalities=killed,place=town,notes=comment", nullptr);
+  options.mapping =
+      *parseColumnMapping("date=when,lat=y,lon=x,type=what,fatalities=killed,place=town,notes=comment", nullptr);
   const auto result = importIncidents(fixture("generic-semicolon.csv"), options);
   expectCounts(result, 5, 3, 0, 2);
   EXPECT_EQ(result.format, "generic");
@@ -335,7 +336,8 @@ TEST(Import, LargeFilesReadInSlicesNumberRowsAndLinesAsOne) {
   EXPECT_EQ(result.rejected[0].line, 2 + 2 * (rows - 11));
   EXPECT_EQ(result.rejected[0].id, rowId(rows - 10));
   EXPECT_EQ(result.incidents.back().id, rowId(rows));
-  EXPECT_EQ(findIncident(result, "r60000")->summary, "first line " + std::string(120, 'x') + "\nsecond, \"quoted\" line");
+  EXPECT_EQ(findIncident(result, "r60000")->summary,
+            "first line " + std::string(120, 'x') + "\nsecond, \"quoted\" line");
 }
 
 TEST(Import, KmlTimeStampAndTimeSpanThroughGdal) {
@@ -439,7 +441,8 @@ TEST(TablePreview, ShowsTheFirstRowsAndWhyATableNeedsItsColumnsNamed) {
 
   // Nothing is usable until a date is named; then each row is tried.
   EXPECT_FALSE(checkMapping(*preview, {}, "own-columns").usable);
-  const auto mapping = parseColumnMapping("id=Ref,date=Jour,end=Fin,lat=Nord,lon=Est,place=Lieu,fatalities=Morts", &error);
+  const auto mapping =
+      parseColumnMapping("id=Ref,date=Jour,end=Fin,lat=Nord,lon=Est,place=Lieu,fatalities=Morts", &error);
   ASSERT_TRUE(mapping) << error;
   const MappingCheck check = checkMapping(*preview, *mapping, "own-columns");
   EXPECT_TRUE(check.usable);

@@ -19,9 +19,10 @@ std::string collection(const std::string& features) {
 std::string feature(const std::string& id, const std::string& start, const std::string& extra = "",
                     const std::string& coordinates = "[-5.92, 15.29]") {
   return "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": " + coordinates +
-         "},\n \"properties\": {\"id\": \"" + id + "\", \"start\": \"" + start +
-         "\", \"end\": \"" + start + "\", \"date_precision\": \"day\", \"location_precision\": \"exact\", "
-         "\"event_type\": \"Battles\", \"sub_event_type\": \"Armed clash\"" + extra + "}}";
+         "},\n \"properties\": {\"id\": \"" + id + "\", \"start\": \"" + start + "\", \"end\": \"" + start +
+         "\", \"date_precision\": \"day\", \"location_precision\": \"exact\", "
+         "\"event_type\": \"Battles\", \"sub_event_type\": \"Armed clash\"" +
+         extra + "}}";
 }
 
 } // namespace
@@ -52,12 +53,11 @@ TEST(IncidentDataset, WritingAndReadingGivesTheSameIncidents) {
 }
 
 TEST(IncidentDataset, KeepsGoodRecordsAndListsBadOnesWithLineAndField) {
-  const std::string text = collection(feature("A", "2020-10-06") + ",\n" +
-                                      feature("B", "2020-02-30") + ",\n" +
-                                      feature("C", "2020-10-07", "", "[-5.92, 95.0]") + ",\n" +
-                                      feature("A", "2020-10-08") + ",\n" +
-                                      feature("E", "2020-10-09", ", \"fatalities\": {\"reported\": false, \"low\": 3}") + ",\n" +
-                                      feature("F", "2020-10-10", ", \"event_type\": \"Skirmish\""));
+  const std::string text =
+      collection(feature("A", "2020-10-06") + ",\n" + feature("B", "2020-02-30") + ",\n" +
+                 feature("C", "2020-10-07", "", "[-5.92, 95.0]") + ",\n" + feature("A", "2020-10-08") + ",\n" +
+                 feature("E", "2020-10-09", ", \"fatalities\": {\"reported\": false, \"low\": 3}") + ",\n" +
+                 feature("F", "2020-10-10", ", \"event_type\": \"Skirmish\""));
   const IncidentReadResult result = parseIncidentDataset(text, "bad.geojson");
   ASSERT_TRUE(result.ok) << result.error;
   ASSERT_EQ(result.incidents.size(), 1u);
@@ -77,17 +77,21 @@ TEST(IncidentDataset, KeepsGoodRecordsAndListsBadOnesWithLineAndField) {
 }
 
 TEST(IncidentDataset, RefusesFilesThatAreNotTheFormat) {
-  IncidentReadResult broken = parseIncidentDataset("{\n\"type\": \"FeatureCollection\",\n\"features\": [\n{,}\n]}", "x.geojson");
+  IncidentReadResult broken =
+      parseIncidentDataset("{\n\"type\": \"FeatureCollection\",\n\"features\": [\n{,}\n]}", "x.geojson");
   EXPECT_FALSE(broken.ok);
   EXPECT_NE(broken.error.find("x.geojson:4:"), std::string::npos) << broken.error;
   EXPECT_TRUE(broken.incidents.empty());
 
-  IncidentReadResult plain = parseIncidentDataset("{\"type\": \"FeatureCollection\", \"features\": []}", "plain.geojson");
+  IncidentReadResult plain =
+      parseIncidentDataset("{\"type\": \"FeatureCollection\", \"features\": []}", "plain.geojson");
   EXPECT_FALSE(plain.ok);
   EXPECT_NE(plain.error.find("not a Situation Viewer incident file"), std::string::npos);
 
   IncidentReadResult future = parseIncidentDataset(
-      "{\"type\": \"FeatureCollection\", \"format\": \"situation-viewer-incidents\", \"format_version\": 9, \"features\": []}", "f");
+      "{\"type\": \"FeatureCollection\", \"format\": \"situation-viewer-incidents\", \"format_version\": 9, "
+      "\"features\": []}",
+      "f");
   EXPECT_FALSE(future.ok);
   EXPECT_NE(future.error.find("format_version 9"), std::string::npos);
 
@@ -123,7 +127,8 @@ namespace sv {
 TEST(IncidentDataset, HostileNumbersAndShapesAreErrorsNotCrashes) {
   const std::string header = "{\"type\": \"FeatureCollection\", \"format\": \"situation-viewer-incidents\", ";
   // A number too large for a double anywhere in the file.
-  IncidentReadResult huge = parseIncidentDataset(header + "\"format_version\": 1, \"bbox\": [1e400], \"features\": []}", "huge");
+  IncidentReadResult huge =
+      parseIncidentDataset(header + "\"format_version\": 1, \"bbox\": [1e400], \"features\": []}", "huge");
   EXPECT_FALSE(huge.ok);
   EXPECT_NE(huge.error.find("huge"), std::string::npos);
   IncidentReadResult version = parseIncidentDataset(header + "\"format_version\": 4294967297, \"features\": []}", "v");
@@ -132,8 +137,10 @@ TEST(IncidentDataset, HostileNumbersAndShapesAreErrorsNotCrashes) {
   EXPECT_FALSE(nested.ok);
   EXPECT_NE(nested.error.find("not a whole number"), std::string::npos);
   // Features that are not objects are rejected one by one, with their own lines.
-  IncidentReadResult items = parseIncidentDataset(
-      header + "\"format_version\": 1,\n\"features\": [\nnull,\n\"text\",\n[1, 2],\n{\"type\": \"Feature\", \"properties\": 5}\n]}", "items");
+  IncidentReadResult items = parseIncidentDataset(header +
+                                                      "\"format_version\": 1,\n\"features\": [\nnull,\n\"text\",\n[1, "
+                                                      "2],\n{\"type\": \"Feature\", \"properties\": 5}\n]}",
+                                                  "items");
   ASSERT_TRUE(items.ok) << items.error;
   ASSERT_EQ(items.rejected.size(), 4u);
   for (std::size_t k = 0; k < 4; ++k) EXPECT_EQ(items.rejected[k].line, 3 + k) << k;

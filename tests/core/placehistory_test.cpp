@@ -54,8 +54,9 @@ TEST(PlaceHistory, IsChronologicalAndKeepsNotReportedApartFromZero) {
   EXPECT_EQ(s.lowerBounds, 1u);
   EXPECT_EQ(s.noFigure, 1u);
   EXPECT_EQ(s.notReported, 1u);
-  EXPECT_EQ(describeFatalities(s), "at least 12 in 2 incidents (1 figure given as a lower bound or range); "
-                                   "1 reported without a figure; 1 not reported");
+  EXPECT_EQ(describeFatalities(s),
+            "at least 12 in 2 incidents (1 figure given as a lower bound or range); "
+            "1 reported without a figure; 1 not reported");
   ASSERT_FALSE(s.byActor.empty());
   EXPECT_EQ(s.byActor.front(), (std::pair<std::string, std::size_t>{"Dozo militia", 4}));
   // A date range keeps what overlaps it.

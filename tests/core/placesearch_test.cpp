@@ -96,7 +96,9 @@ TEST(PlaceFinder, ThePlaceOfTheIncidentsRanksWithWholeNamesWhileTyping) {
   EXPECT_EQ(fara[1].place.name, "Fara");
   EXPECT_EQ(fara[1].kind, MatchKind::ExactName);
   // A whole name without incidents still ranks before a longer name without.
-  const auto it = std::find_if(fara.begin(), fara.end(), [](const PlaceSuggestion& s) { return s.kind == MatchKind::PrefixName && s.incidents == 0; });
+  const auto it = std::find_if(fara.begin(), fara.end(), [](const PlaceSuggestion& s) {
+    return s.kind == MatchKind::PrefixName && s.incidents == 0;
+  });
   if (it != fara.end()) {
     for (auto before = fara.begin() + 1; before != it; ++before) {
       EXPECT_EQ(before->kind, MatchKind::ExactName) << before->place.name;

@@ -1,6 +1,6 @@
+#include "io/storefile.h"
 #include "bench/synthetic.h"
 #include "domain/eventstore.h"
-#include "io/storefile.h"
 
 #include <gtest/gtest.h>
 
@@ -15,9 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-DayNumber day(int y, int m, int d) {
-  return dayFromCivil({y, m, d});
-}
+DayNumber day(int y, int m, int d) { return dayFromCivil({y, m, d}); }
 
 // A folder of its own for each test, removed afterwards.
 class StoreFile : public testing::Test {
@@ -72,7 +70,8 @@ std::vector<Incident> varietyOfIncidents() {
   moura.fatalities = Fatalities{true, 300, 500, 350};
   moura.civilianTargeting = true;
   moura.summary = "Summary with UTF-8: é, –, ≥.";
-  moura.sources = {{"d1", "t1", "p1", "2022-04-05", "https://example.org", "at least 300"}, {"d2", "t2", "p2", "", "", "x"}};
+  moura.sources = {{"d1", "t1", "p1", "2022-04-05", "https://example.org", "at least 300"},
+                   {"d2", "t2", "p2", "", "", "x"}};
   incidents.push_back(moura);
 
   Incident unplaced;
@@ -125,7 +124,8 @@ void expectSameStore(const EventStore& read, const EventStore& built) {
   EXPECT_EQ(read.regions(), built.regions());
 
   std::vector<IncidentFilter> filters(1);
-  filters.emplace_back().types = IncidentFilter::typeBit(EventType::Battles) | IncidentFilter::typeBit(EventType::Riots);
+  filters.emplace_back().types =
+      IncidentFilter::typeBit(EventType::Battles) | IncidentFilter::typeBit(EventType::Riots);
   filters.emplace_back().subTypes = IncidentFilter::subTypeBit(SubEventType::Attack);
   if (auto actor = built.strings().find("Actor 3")) filters.emplace_back().actors = {*actor};
   filters.emplace_back().minFatalities = 6;
@@ -135,7 +135,8 @@ void expectSameStore(const EventStore& read, const EventStore& built) {
 
   const DayNumber first = built.firstDay();
   const DayNumber last = built.lastDay();
-  std::vector<std::pair<DayNumber, DayNumber>> ranges = {{first, last}, {first - 30, first}, {last, last + 30}, {last + 1, last + 9}};
+  std::vector<std::pair<DayNumber, DayNumber>> ranges = {
+      {first, last}, {first - 30, first}, {last, last + 30}, {last + 1, last + 9}};
   for (DayNumber d = first; d <= last; d += 211) ranges.push_back({d, d + d % 60});
   for (const IncidentFilter& filter : filters) {
     for (const auto& [from, to] : ranges) {
@@ -145,14 +146,16 @@ void expectSameStore(const EventStore& read, const EventStore& built) {
       EXPECT_EQ(read.previousStart(to, filter), built.previousStart(to, filter));
     }
     for (TimeUnit unit : {TimeUnit::Day, TimeUnit::Week, TimeUnit::Month}) {
-      for (const auto& [from, to] : {std::pair{first, last}, std::pair{first + 100, first + 400}, std::pair{last - 45, last + 3}}) {
+      for (const auto& [from, to] :
+           {std::pair{first, last}, std::pair{first + 100, first + 400}, std::pair{last - 45, last + 3}}) {
         const Histogram a = read.histogram(from, to, unit, filter);
         const Histogram b = built.histogram(from, to, unit, filter);
         EXPECT_EQ(a.binStarts, b.binStarts);
         EXPECT_EQ(a.counts, b.counts);
       }
     }
-    for (std::int64_t geonameId : {std::int64_t{90000000}, std::int64_t{90000005}, std::int64_t{2453194}, std::int64_t{12345}})
+    for (std::int64_t geonameId :
+         {std::int64_t{90000000}, std::int64_t{90000005}, std::int64_t{2453194}, std::int64_t{12345}})
       EXPECT_EQ(read.atPlace(geonameId, filter), built.atPlace(geonameId, filter));
     for (double radius : {0.0, 1000.0, 25000.0, 150000.0, 3000000.0}) {
       const auto a = read.withinRadius(-4.0, 14.5, radius, filter);
@@ -190,8 +193,8 @@ TEST_F(StoreFile, ReadsBackTheDatasetsOfACombinedStore) {
   incidents.resize(incidents.size() / 2);
   DatasetInfo other = sampleInfo();
   other.name = "other";
-  const auto built = EventStore::combine({EventStore::build(std::move(incidents), sampleInfo()),
-                                          EventStore::build(std::move(half), other)});
+  const auto built = EventStore::combine(
+      {EventStore::build(std::move(incidents), sampleInfo()), EventStore::build(std::move(half), other)});
   ASSERT_TRUE(built);
   ASSERT_EQ(built->datasetCount(), 2u);
   const std::string file = path("combined.svstore");
@@ -257,8 +260,9 @@ TEST_F(StoreFile, RejectsTruncatedFiles) {
   const std::string bytes = readBytes(whole);
   ASSERT_GT(bytes.size(), 10000u);
   const std::string cut = path("cut.svstore");
-  for (std::size_t size : {std::size_t{0}, std::size_t{4}, std::size_t{8}, std::size_t{20}, std::size_t{36}, std::size_t{39},
-                           std::size_t{50}, bytes.size() / 3, bytes.size() / 2, bytes.size() - 9, bytes.size() - 1}) {
+  for (std::size_t size :
+       {std::size_t{0}, std::size_t{4}, std::size_t{8}, std::size_t{20}, std::size_t{36}, std::size_t{39},
+        std::size_t{50}, bytes.size() / 3, bytes.size() / 2, bytes.size() - 9, bytes.size() - 1}) {
     writeBytes(cut, bytes.substr(0, size));
     std::string error;
     EXPECT_FALSE(readStoreFile(cut, &error)) << size;

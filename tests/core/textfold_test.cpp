@@ -21,7 +21,10 @@ TEST(TextFold, HandlesDecomposedAccents) {
 TEST(TextFold, KeepsOtherScriptsAndSurvivesBrokenUtf8) {
   EXPECT_EQ(foldText("مالي"), "مالي");
   EXPECT_EQ(foldText("ab\xC3"), "ab\xEF\xBF\xBD"); // truncated sequence becomes U+FFFD
-  EXPECT_EQ(foldText("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(foldText("a\xFF"
+                     "b"),
+            "a\xEF\xBF\xBD"
+            "b");
 }
 
 TEST(SearchKey, IgnoresPunctuationAndSpaces) {

@@ -5,9 +5,7 @@
 namespace sv {
 namespace {
 
-DayNumber day(int y, int m, int d) {
-  return dayFromCivil({y, m, d});
-}
+DayNumber day(int y, int m, int d) { return dayFromCivil({y, m, d}); }
 
 } // namespace
 
@@ -15,7 +13,8 @@ TEST(TimeSelection, ParsesLengths) {
   EXPECT_EQ(parseTimeLength("30d"), (TimeLength{30, TimeUnit::Day}));
   EXPECT_EQ(parseTimeLength("4w"), (TimeLength{4, TimeUnit::Week}));
   EXPECT_EQ(parseTimeLength("3m"), (TimeLength{3, TimeUnit::Month}));
-  for (const char* bad : {"", "d", "0d", "-3d", "3y", "3 d", "1.5w", "999999999999d"}) EXPECT_FALSE(parseTimeLength(bad)) << bad;
+  for (const char* bad : {"", "d", "0d", "-3d", "3y", "3 d", "1.5w", "999999999999d"})
+    EXPECT_FALSE(parseTimeLength(bad)) << bad;
   EXPECT_EQ(formatTimeLength({4, TimeUnit::Week}), "4w");
 }
 
@@ -90,7 +89,8 @@ TEST(AnimationCursors, CountFromTheFirstDayToTheLastWithoutExtras) {
   EXPECT_EQ(weekly.back(), d("2020-11-12"));
   // By month from the 31st: month ends where the month is shorter, no drift.
   const auto monthly = animationCursors(d("2024-01-31"), d("2024-05-31"), {1, TimeUnit::Month});
-  EXPECT_EQ(monthly, (std::vector<DayNumber>{d("2024-01-31"), d("2024-02-29"), d("2024-03-31"), d("2024-04-30"), d("2024-05-31")}));
+  EXPECT_EQ(monthly, (std::vector<DayNumber>{d("2024-01-31"), d("2024-02-29"), d("2024-03-31"), d("2024-04-30"),
+                                             d("2024-05-31")}));
   EXPECT_EQ(animationCursors(d("2020-10-01"), d("2020-10-01"), {3, TimeUnit::Day}).size(), 1u);
   EXPECT_TRUE(animationCursors(d("2020-10-02"), d("2020-10-01"), {1, TimeUnit::Day}).empty());
 }

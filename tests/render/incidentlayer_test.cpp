@@ -34,10 +34,10 @@ Rendered renderLayer(const IncidentLayerData& data, const IncidentView& view, co
 } // namespace
 
 TEST(IncidentLayer, DrawsEachIncidentInItsTypesColourAtItsPlace) {
-  auto data = test::incidentLayer({test::incidentAt("kayes", "Kayes", "2025-07-01", EventType::Battles),
-                                   test::incidentAt("moura", "Moura", "2022-03-27", EventType::ViolenceAgainstCivilians,
-                                                    Fatalities::atLeast(300)),
-                                   test::incidentAt("sikasso", "Sikasso", "2025-11-10", EventType::StrategicDevelopments)});
+  auto data = test::incidentLayer(
+      {test::incidentAt("kayes", "Kayes", "2025-07-01", EventType::Battles),
+       test::incidentAt("moura", "Moura", "2022-03-27", EventType::ViolenceAgainstCivilians, Fatalities::atLeast(300)),
+       test::incidentAt("sikasso", "Sikasso", "2025-11-10", EventType::StrategicDevelopments)});
   const MapSettings settings = test::maliView({1200, 900});
   const Rendered r = renderLayer(*data, IncidentView::everything(data->store()), settings);
   ASSERT_EQ(r.drawn.clusters.size(), 3u);
@@ -126,9 +126,9 @@ TEST(IncidentLayer, ApproximatePlacesAreHollow) {
 }
 
 TEST(IncidentLayer, SymbolSizesStayFixedWhateverTheRangeShown) {
-  auto data = test::incidentLayer({test::incidentAt("big", "Moura", "2022-03-27", EventType::ViolenceAgainstCivilians,
-                                                    Fatalities::atLeast(300)),
-                                   test::incidentAt("mid", "Kayes", "2025-07-01", EventType::Battles, Fatalities::exactly(30))});
+  auto data = test::incidentLayer(
+      {test::incidentAt("big", "Moura", "2022-03-27", EventType::ViolenceAgainstCivilians, Fatalities::atLeast(300)),
+       test::incidentAt("mid", "Kayes", "2025-07-01", EventType::Battles, Fatalities::exactly(30))});
   const MapSettings settings = test::maliView({1200, 900});
   const Rendered all = renderLayer(*data, IncidentView::everything(data->store()), settings);
   IncidentView only2025{*parseIsoDate("2025-01-01"), *parseIsoDate("2025-12-31"), {}};

@@ -82,7 +82,8 @@ TEST(LabelLayout, WholeMaliViewNamesTheRegionsAndThePlacesOfTheSituation) {
   const auto& map = *test::bundledBaseMap();
   for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
     const auto texts = labelTexts(layoutLabels(map, maliView(size)));
-    for (const char* name : {"Bamako", "Kayes", "Ségou", "Mopti", "Sikasso", "Gao", "Kidal", "Farabougou", "Loulouni"}) {
+    for (const char* name :
+         {"Bamako", "Kayes", "Ségou", "Mopti", "Sikasso", "Gao", "Kidal", "Farabougou", "Loulouni"}) {
       EXPECT_TRUE(texts.count(QString::fromUtf8(name))) << name << " at " << size.width() << "x" << size.height();
     }
     int regions = 0;

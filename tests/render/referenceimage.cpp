@@ -11,7 +11,8 @@ namespace {
 
 QString outputFolder() {
   const QByteArray chosen = qgetenv("SV_REFERENCE_OUTPUT");
-  QString folder = chosen.isEmpty() ? QDir::temp().filePath(QStringLiteral("sv-reference-images")) : QString::fromLocal8Bit(chosen);
+  QString folder =
+      chosen.isEmpty() ? QDir::temp().filePath(QStringLiteral("sv-reference-images")) : QString::fromLocal8Bit(chosen);
   QDir().mkpath(folder);
   return folder;
 }
@@ -63,7 +64,8 @@ int channelDelta(QRgb a, QRgb b) {
   }
   const double fraction = static_cast<double>(differing) / (static_cast<double>(actual.width()) * actual.height());
   if (fraction <= pixelFraction) return ::testing::AssertionSuccess();
-  const QString differencePath = QDir(outputFolder()).filePath(QStringLiteral("%1-difference.png").arg(QLatin1String(name)));
+  const QString differencePath =
+      QDir(outputFolder()).filePath(QStringLiteral("%1-difference.png").arg(QLatin1String(name)));
   actual.save(actualPath);
   difference.save(differencePath);
   return ::testing::AssertionFailure() << name << ": " << differing << " pixels (" << fraction * 100.0

@@ -21,7 +21,8 @@ bool near(QColor a, QColor b, int tolerance) {
 }
 
 // A pixel of `region` well inside it and away from every label, symbol and border.
-std::optional<QPoint> quietPointIn(const ProjectedRegion& region, const MapSettings& s, const std::vector<PlacedLabel>& labels) {
+std::optional<QPoint> quietPointIn(const ProjectedRegion& region, const MapSettings& s,
+                                   const std::vector<PlacedLabel>& labels) {
   const QRectF box(s.toPixel(region.bounds.bottomLeft()), s.toPixel(region.bounds.topRight()));
   const QRectF pixels = box.normalized();
   for (double y = pixels.top(); y < pixels.bottom(); y += 3) {
@@ -38,7 +39,8 @@ std::optional<QPoint> quietPointIn(const ProjectedRegion& region, const MapSetti
                 !QRectF(label.anchor - QPointF(8, 8), QSizeF(16, 16)).intersects(around);
       }
       // Keep clear of rivers and the scale bar / north arrow corners.
-      if (clear && x > 200 && y > 60 && y < s.outputSize().height() - 60) return QPoint(static_cast<int>(x), static_cast<int>(y));
+      if (clear && x > 200 && y > 60 && y < s.outputSize().height() - 60)
+        return QPoint(static_cast<int>(x), static_cast<int>(y));
     }
   }
   return std::nullopt;
@@ -61,7 +63,8 @@ TEST(Render, RegionsAreFilledWithTheirColours) {
     const QColor colour = image.pixelColor(*point);
     if (near(colour, mapstyle::kWater, 40) || near(colour, mapstyle::kWaterFill, 20)) continue;
     EXPECT_TRUE(near(colour, mapstyle::regionFill(region.colourIndex), 2))
-        << region.name.toStdString() << " at " << point->x() << "," << point->y() << " is " << colour.name().toStdString();
+        << region.name.toStdString() << " at " << point->x() << "," << point->y() << " is "
+        << colour.name().toStdString();
     ++probed;
   }
   EXPECT_GE(probed, 6);
@@ -74,13 +77,15 @@ TEST(Render, TownSymbolsStandAtTheirProjectedPositions) {
   // Of-interest places are a filled dot: the centre pixel is the symbol colour.
   for (const char* name : {"Farabougou", "Loulouni"}) {
     const QPointF p = s.toPixel(test::projectedPlace(map, name).position);
-    EXPECT_TRUE(near(image.pixelColor(static_cast<int>(p.x()), static_cast<int>(p.y())), mapstyle::kPlaceSymbol, 40)) << name;
+    EXPECT_TRUE(near(image.pixelColor(static_cast<int>(p.x()), static_cast<int>(p.y())), mapstyle::kPlaceSymbol, 40))
+        << name;
   }
   // Regional capitals are a ring: dark about three pixels out, white at the centre.
   for (const char* name : {"Kayes", "Mopti", "Ségou"}) {
     const QPointF p = s.toPixel(test::projectedPlace(map, name).position);
     const QPointF ring = p + QPointF(2.9, 0);
-    EXPECT_TRUE(near(image.pixelColor(static_cast<int>(ring.x()), static_cast<int>(ring.y())), mapstyle::kPlaceSymbol, 50))
+    EXPECT_TRUE(
+        near(image.pixelColor(static_cast<int>(ring.x()), static_cast<int>(ring.y())), mapstyle::kPlaceSymbol, 50))
         << name;
     EXPECT_TRUE(near(image.pixelColor(static_cast<int>(p.x()), static_cast<int>(p.y())), Qt::white, 40)) << name;
   }

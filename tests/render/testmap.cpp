@@ -52,7 +52,8 @@ const std::shared_ptr<const IncidentLayerData>& bundledIncidents() {
   static const std::shared_ptr<const IncidentLayerData> layer = [] {
     IncidentReadResult read = readIncidentDataset(SV_TEST_INCIDENTS);
     if (!read.ok) throw std::runtime_error(read.error);
-    return IncidentLayerData::build(EventStore::build(std::move(read.incidents), std::move(read.info)), displayProjection());
+    return IncidentLayerData::build(EventStore::build(std::move(read.incidents), std::move(read.info)),
+                                    displayProjection());
   }();
   return layer;
 }
@@ -84,10 +85,13 @@ std::shared_ptr<const IncidentLayerData> referenceIncidents() {
   static const std::shared_ptr<const IncidentLayerData> layer = [] {
     std::vector<Incident> incidents;
     incidents.push_back(incidentAt("R1", "Farabougou", "2020-10-06", EventType::Battles, Fatalities::exactly(12)));
-    incidents.push_back(incidentAt("R2", "Farabougou", "2020-10-09", EventType::ViolenceAgainstCivilians, Fatalities::exactly(3)));
+    incidents.push_back(
+        incidentAt("R2", "Farabougou", "2020-10-09", EventType::ViolenceAgainstCivilians, Fatalities::exactly(3)));
     incidents.push_back(incidentAt("R3", "Farabougou", "2020-10-14", EventType::Battles, Fatalities::notReported()));
-    incidents.push_back(incidentAt("R4", "Niono", "2020-10-12", EventType::ExplosionsRemoteViolence, Fatalities::exactly(40)));
-    Incident near = incidentAt("R5", "Ségou", "2020-10-20", EventType::ViolenceAgainstCivilians, Fatalities::exactly(6));
+    incidents.push_back(
+        incidentAt("R4", "Niono", "2020-10-12", EventType::ExplosionsRemoteViolence, Fatalities::exactly(40)));
+    Incident near =
+        incidentAt("R5", "Ségou", "2020-10-20", EventType::ViolenceAgainstCivilians, Fatalities::exactly(6));
     near.locationPrecision = LocationPrecision::Near;
     incidents.push_back(std::move(near));
     Incident week = incidentAt("R6", "Mopti", "2020-10-19", EventType::Protests, Fatalities::notReported());
@@ -95,7 +99,8 @@ std::shared_ptr<const IncidentLayerData> referenceIncidents() {
     week.end = week.start + 6;
     incidents.push_back(std::move(week));
     incidents.push_back(incidentAt("R7", "Djenné", "2020-10-22", EventType::Riots, Fatalities::exactly(1)));
-    incidents.push_back(incidentAt("R8", "Ké-Macina", "2020-10-25", EventType::StrategicDevelopments, Fatalities::notReported()));
+    incidents.push_back(
+        incidentAt("R8", "Ké-Macina", "2020-10-25", EventType::StrategicDevelopments, Fatalities::notReported()));
     return incidentLayer(std::move(incidents));
   }();
   return layer;

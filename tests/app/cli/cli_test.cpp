@@ -12,8 +12,8 @@
 namespace sv {
 namespace {
 
-using test::ViewerRun;
 using test::runViewer;
+using test::ViewerRun;
 
 } // namespace
 
@@ -34,7 +34,8 @@ TEST(CommandLine, UnknownCommandOrOptionIsAUsageError) {
   const ViewerRun unknown = runViewer({QStringLiteral("frobnicate")});
   EXPECT_EQ(unknown.exitCode, 2);
   EXPECT_TRUE(unknown.err.contains(QStringLiteral("unknown command 'frobnicate'")));
-  const ViewerRun badFormat = runViewer({QStringLiteral("places"), QStringLiteral("Kayes"), QStringLiteral("--format"), QStringLiteral("xml")});
+  const ViewerRun badFormat =
+      runViewer({QStringLiteral("places"), QStringLiteral("Kayes"), QStringLiteral("--format"), QStringLiteral("xml")});
   EXPECT_EQ(badFormat.exitCode, 2);
   EXPECT_TRUE(badFormat.err.contains(QStringLiteral("xml")));
 }
@@ -46,7 +47,8 @@ TEST(CommandLine, WindowWithoutADisplayExplainsItself) {
 }
 
 TEST(CommandLine, PlacesJsonListsHomonymsWithRegionAndCercle) {
-  const ViewerRun run = runViewer({QStringLiteral("places"), QStringLiteral("farabougou"), QStringLiteral("--format"), QStringLiteral("json")});
+  const ViewerRun run = runViewer(
+      {QStringLiteral("places"), QStringLiteral("farabougou"), QStringLiteral("--format"), QStringLiteral("json")});
   ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
   QJsonParseError error;
   const QJsonDocument document = QJsonDocument::fromJson(run.out.toUtf8(), &error);
@@ -84,7 +86,8 @@ TEST(CommandLine, ExportWritesTheMapWithoutADisplay) {
   QTemporaryDir dir;
   ASSERT_TRUE(dir.isValid());
   const QString path = dir.filePath(QStringLiteral("mali.png"));
-  const ViewerRun run = runViewer({QStringLiteral("export"), QStringLiteral("-o"), path, QStringLiteral("--size"), QStringLiteral("960x600")});
+  const ViewerRun run = runViewer(
+      {QStringLiteral("export"), QStringLiteral("-o"), path, QStringLiteral("--size"), QStringLiteral("960x600")});
   ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
   const QImage image(path);
   ASSERT_FALSE(image.isNull());
@@ -101,8 +104,14 @@ TEST(CommandLine, ExportIsReproducible) {
   QTemporaryDir dir;
   const QString first = dir.filePath(QStringLiteral("first.png"));
   const QString second = dir.filePath(QStringLiteral("second.png"));
-  ASSERT_EQ(runViewer({QStringLiteral("export"), QStringLiteral("-o"), first, QStringLiteral("--size"), QStringLiteral("640x400")}).exitCode, 0);
-  ASSERT_EQ(runViewer({QStringLiteral("export"), QStringLiteral("-o"), second, QStringLiteral("--size"), QStringLiteral("640x400")}).exitCode, 0);
+  ASSERT_EQ(runViewer({QStringLiteral("export"), QStringLiteral("-o"), first, QStringLiteral("--size"),
+                       QStringLiteral("640x400")})
+                .exitCode,
+            0);
+  ASSERT_EQ(runViewer({QStringLiteral("export"), QStringLiteral("-o"), second, QStringLiteral("--size"),
+                       QStringLiteral("640x400")})
+                .exitCode,
+            0);
   const QImage a(first);
   const QImage b(second);
   ASSERT_FALSE(a.isNull());
@@ -111,25 +120,32 @@ TEST(CommandLine, ExportIsReproducible) {
 
 TEST(CommandLine, ExportRejectsBadSizesAndPaths) {
   QTemporaryDir dir;
-  const ViewerRun badSize = runViewer({QStringLiteral("export"), QStringLiteral("-o"), dir.filePath(QStringLiteral("a.png")), QStringLiteral("--size"), QStringLiteral("12x")});
+  const ViewerRun badSize =
+      runViewer({QStringLiteral("export"), QStringLiteral("-o"), dir.filePath(QStringLiteral("a.png")),
+                 QStringLiteral("--size"), QStringLiteral("12x")});
   EXPECT_EQ(badSize.exitCode, 2);
   EXPECT_TRUE(badSize.err.contains(QStringLiteral("bad --size '12x'")));
-  const ViewerRun tooLarge = runViewer({QStringLiteral("export"), QStringLiteral("-o"), dir.filePath(QStringLiteral("a.png")), QStringLiteral("--size"), QStringLiteral("99999x10")});
+  const ViewerRun tooLarge =
+      runViewer({QStringLiteral("export"), QStringLiteral("-o"), dir.filePath(QStringLiteral("a.png")),
+                 QStringLiteral("--size"), QStringLiteral("99999x10")});
   EXPECT_EQ(tooLarge.exitCode, 2);
   const ViewerRun noOutput = runViewer({QStringLiteral("export")});
   EXPECT_EQ(noOutput.exitCode, 2);
-  const ViewerRun missingDir = runViewer({QStringLiteral("export"), QStringLiteral("-o"), QStringLiteral("/nonexistent-dir/x.png")});
+  const ViewerRun missingDir =
+      runViewer({QStringLiteral("export"), QStringLiteral("-o"), QStringLiteral("/nonexistent-dir/x.png")});
   EXPECT_EQ(missingDir.exitCode, 1);
   EXPECT_TRUE(missingDir.err.contains(QStringLiteral("/nonexistent-dir/x.png")));
   EXPECT_TRUE(missingDir.err.contains(QStringLiteral("does not exist")));
-  const ViewerRun wrongType = runViewer({QStringLiteral("export"), QStringLiteral("-o"), dir.filePath(QStringLiteral("a.tiff"))});
+  const ViewerRun wrongType =
+      runViewer({QStringLiteral("export"), QStringLiteral("-o"), dir.filePath(QStringLiteral("a.tiff"))});
   EXPECT_EQ(wrongType.exitCode, 1);
   EXPECT_TRUE(wrongType.err.contains(QStringLiteral("must end in .png, .svg, .pdf")));
 }
 
 TEST(CommandLine, BadGeodataFileIsNamed) {
   QTemporaryDir dir;
-  const ViewerRun run = runViewer({QStringLiteral("places"), QStringLiteral("Kayes"), QStringLiteral("--geodata"), dir.filePath(QStringLiteral("missing.gpkg"))});
+  const ViewerRun run = runViewer({QStringLiteral("places"), QStringLiteral("Kayes"), QStringLiteral("--geodata"),
+                                   dir.filePath(QStringLiteral("missing.gpkg"))});
   EXPECT_EQ(run.exitCode, 1);
   EXPECT_TRUE(run.err.contains(QStringLiteral("missing.gpkg")));
 }

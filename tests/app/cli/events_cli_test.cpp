@@ -13,12 +13,10 @@
 namespace sv {
 namespace {
 
-using test::ViewerRun;
 using test::runViewer;
+using test::ViewerRun;
 
-QStringList events(const QStringList& more) {
-  return QStringList{QStringLiteral("events")} + more;
-}
+QStringList events(const QStringList& more) { return QStringList{QStringLiteral("events")} + more; }
 
 QJsonArray features(const ViewerRun& r) {
   QJsonParseError error;
@@ -36,8 +34,8 @@ QStringList ids(const QJsonArray& array) {
 } // namespace
 
 TEST(EventsCommand, FarabougouListsTheSiegeAndTheAugust2025AttackWithSources) {
-  const ViewerRun r = runViewer(events({QStringLiteral("--place"), QStringLiteral("Farabougou"), QStringLiteral("--format"),
-                            QStringLiteral("json")}));
+  const ViewerRun r = runViewer(events(
+      {QStringLiteral("--place"), QStringLiteral("Farabougou"), QStringLiteral("--format"), QStringLiteral("json")}));
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   const QJsonArray list = features(r);
   const QStringList found = ids(list);
@@ -58,15 +56,16 @@ TEST(EventsCommand, FarabougouListsTheSiegeAndTheAugust2025AttackWithSources) {
 
 TEST(EventsCommand, JsonOutputIsADatasetThatOpensAgain) {
   QTemporaryDir dir;
-  const ViewerRun r = runViewer(events({QStringLiteral("--from"), QStringLiteral("2025-01-01"), QStringLiteral("--format"),
-                            QStringLiteral("json")}));
+  const ViewerRun r = runViewer(events(
+      {QStringLiteral("--from"), QStringLiteral("2025-01-01"), QStringLiteral("--format"), QStringLiteral("json")}));
   ASSERT_EQ(r.exitCode, 0);
   const QString path = dir.filePath(QStringLiteral("2025.geojson"));
   QFile file(path);
   ASSERT_TRUE(file.open(QIODevice::WriteOnly));
   file.write(r.out.toUtf8());
   file.close();
-  const ViewerRun again = runViewer(events({QStringLiteral("--data"), path, QStringLiteral("--format"), QStringLiteral("json")}));
+  const ViewerRun again =
+      runViewer(events({QStringLiteral("--data"), path, QStringLiteral("--format"), QStringLiteral("json")}));
   ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
   EXPECT_EQ(ids(features(again)), ids(features(r)));
   EXPECT_TRUE(again.err.isEmpty()) << again.err.toStdString();
@@ -74,27 +73,29 @@ TEST(EventsCommand, JsonOutputIsADatasetThatOpensAgain) {
 
 TEST(EventsCommand, RangeEdgesAreInclusiveAndIntervalsOverlap) {
   // The last day of the siege still shows it; the day after does not.
-  const ViewerRun last = runViewer(events({QStringLiteral("--from"), QStringLiteral("2020-10-22"), QStringLiteral("--to"),
-                               QStringLiteral("2020-10-22"), QStringLiteral("--format"), QStringLiteral("json")}));
+  const ViewerRun last =
+      runViewer(events({QStringLiteral("--from"), QStringLiteral("2020-10-22"), QStringLiteral("--to"),
+                        QStringLiteral("2020-10-22"), QStringLiteral("--format"), QStringLiteral("json")}));
   ASSERT_EQ(last.exitCode, 0);
   EXPECT_TRUE(ids(features(last)).contains(QStringLiteral("MLI-2020-005")));
-  const ViewerRun after = runViewer(events({QStringLiteral("--from"), QStringLiteral("2020-10-23"), QStringLiteral("--to"),
-                                QStringLiteral("2020-10-25"), QStringLiteral("--format"), QStringLiteral("json")}));
+  const ViewerRun after =
+      runViewer(events({QStringLiteral("--from"), QStringLiteral("2020-10-23"), QStringLiteral("--to"),
+                        QStringLiteral("2020-10-25"), QStringLiteral("--format"), QStringLiteral("json")}));
   ASSERT_EQ(after.exitCode, 0);
   EXPECT_FALSE(ids(features(after)).contains(QStringLiteral("MLI-2020-005")));
 }
 
 TEST(EventsCommand, TypeFilterAcceptsTypesAndSubTypes) {
-  const ViewerRun battles = runViewer(events({QStringLiteral("--type"), QStringLiteral("battles"), QStringLiteral("--format"),
-                                  QStringLiteral("json")}));
+  const ViewerRun battles = runViewer(events(
+      {QStringLiteral("--type"), QStringLiteral("battles"), QStringLiteral("--format"), QStringLiteral("json")}));
   ASSERT_EQ(battles.exitCode, 0);
   const QJsonArray list = features(battles);
   ASSERT_FALSE(list.isEmpty());
   for (const auto& value : list)
     EXPECT_EQ(value.toObject()[QStringLiteral("properties")].toObject()[QStringLiteral("event_type")].toString(),
               QStringLiteral("Battles"));
-  const ViewerRun mixed = runViewer(events({QStringLiteral("--type"), QStringLiteral("Protests,Arrests"), QStringLiteral("--format"),
-                                QStringLiteral("json")}));
+  const ViewerRun mixed = runViewer(events({QStringLiteral("--type"), QStringLiteral("Protests,Arrests"),
+                                            QStringLiteral("--format"), QStringLiteral("json")}));
   ASSERT_EQ(mixed.exitCode, 0);
   for (const auto& value : features(mixed)) {
     const QJsonObject p = value.toObject()[QStringLiteral("properties")].toObject();
@@ -105,8 +106,8 @@ TEST(EventsCommand, TypeFilterAcceptsTypesAndSubTypes) {
 }
 
 TEST(EventsCommand, CsvHasAHeaderAndOneRowPerIncident) {
-  const ViewerRun r = runViewer(events({QStringLiteral("--place"), QStringLiteral("Loulouni"), QStringLiteral("--format"),
-                            QStringLiteral("csv")}));
+  const ViewerRun r = runViewer(events(
+      {QStringLiteral("--place"), QStringLiteral("Loulouni"), QStringLiteral("--format"), QStringLiteral("csv")}));
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   const QStringList lines = r.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
   ASSERT_EQ(lines.size(), 3);
@@ -124,8 +125,8 @@ TEST(EventsCommand, TextShowsDatesWithTheirPrecision) {
 }
 
 TEST(EventsCommand, PlacesMissingFromTheGazetteerAreFoundByTheirName) {
-  const ViewerRun r = runViewer(events({QStringLiteral("--place"), QStringLiteral("Kourouma Koube"), QStringLiteral("--format"),
-                            QStringLiteral("json")}));
+  const ViewerRun r = runViewer(events({QStringLiteral("--place"), QStringLiteral("Kourouma Koube"),
+                                        QStringLiteral("--format"), QStringLiteral("json")}));
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   EXPECT_EQ(ids(features(r)), QStringList{QStringLiteral("MLI-2020-023")});
 }
@@ -134,14 +135,16 @@ TEST(EventsCommand, BadOptionsAreUsageErrors) {
   EXPECT_EQ(runViewer(events({QStringLiteral("--from"), QStringLiteral("2020-02-30")})).exitCode, 2);
   EXPECT_EQ(runViewer(events({QStringLiteral("--from"), QStringLiteral("22/10/2020")})).exitCode, 2);
   EXPECT_EQ(runViewer(events({QStringLiteral("--from"), QStringLiteral("2021-01-01"), QStringLiteral("--to"),
-                        QStringLiteral("2020-01-01")})).exitCode, 2);
+                              QStringLiteral("2020-01-01")}))
+                .exitCode,
+            2);
   const ViewerRun type = runViewer(events({QStringLiteral("--type"), QStringLiteral("Skirmish")}));
   EXPECT_EQ(type.exitCode, 2);
   EXPECT_TRUE(type.err.contains(QStringLiteral("Skirmish")));
   EXPECT_EQ(runViewer(events({QStringLiteral("--format"), QStringLiteral("xml")})).exitCode, 2);
   // Nothing found is a failure, as for places, but still well-formed output.
-  const ViewerRun none = runViewer(events({QStringLiteral("--from"), QStringLiteral("2030-01-01"), QStringLiteral("--format"),
-                                      QStringLiteral("json")}));
+  const ViewerRun none = runViewer(events(
+      {QStringLiteral("--from"), QStringLiteral("2030-01-01"), QStringLiteral("--format"), QStringLiteral("json")}));
   EXPECT_EQ(none.exitCode, 1);
   EXPECT_TRUE(none.err.contains(QStringLiteral("no incidents match")));
   EXPECT_TRUE(features(none).isEmpty());
@@ -163,7 +166,8 @@ TEST(EventsCommand, ADatasetWithBadRecordsKeepsTheGoodOnesAndNamesTheBadOnes) {
  "properties": {"id": "bad", "start": "6 October 2020", "date_precision": "day", "location_precision": "exact", "event_type": "Battles"}}
 ]})");
   file.close();
-  const ViewerRun r = runViewer(events({QStringLiteral("--data"), path, QStringLiteral("--format"), QStringLiteral("json")}));
+  const ViewerRun r =
+      runViewer(events({QStringLiteral("--data"), path, QStringLiteral("--format"), QStringLiteral("json")}));
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   EXPECT_EQ(ids(features(r)), QStringList{QStringLiteral("good")});
   EXPECT_TRUE(r.err.contains(path + QStringLiteral(":5: feature 2 (bad): start:"))) << r.err.toStdString();
@@ -172,8 +176,9 @@ TEST(EventsCommand, ADatasetWithBadRecordsKeepsTheGoodOnesAndNamesTheBadOnes) {
   const ViewerRun missing = runViewer(events({QStringLiteral("--data"), dir.filePath(QStringLiteral("none.geojson"))}));
   EXPECT_EQ(missing.exitCode, 1);
   EXPECT_TRUE(missing.err.contains(QStringLiteral("none.geojson")));
-  const ViewerRun exported = runViewer({QStringLiteral("export"), QStringLiteral("-o"), dir.filePath(QStringLiteral("m.png")),
-                            QStringLiteral("--size"), QStringLiteral("400x300"), QStringLiteral("--data"), path});
+  const ViewerRun exported =
+      runViewer({QStringLiteral("export"), QStringLiteral("-o"), dir.filePath(QStringLiteral("m.png")),
+                 QStringLiteral("--size"), QStringLiteral("400x300"), QStringLiteral("--data"), path});
   EXPECT_EQ(exported.exitCode, 0) << exported.err.toStdString();
   EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("m.png"))));
 }
@@ -184,36 +189,51 @@ namespace sv {
 
 TEST(EventsCommand, TheSliderVocabularySelectsTheSameRangeAsFromTo) {
   const auto listed = [](const QStringList& options) {
-    const test::ViewerRun r =
-        test::runViewer(QStringList{QStringLiteral("events"), QStringLiteral("--format"), QStringLiteral("csv")} + options);
+    const test::ViewerRun r = test::runViewer(
+        QStringList{QStringLiteral("events"), QStringLiteral("--format"), QStringLiteral("csv")} + options);
     EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
     return r.out;
   };
-  EXPECT_EQ(listed({QStringLiteral("--at"), QStringLiteral("2020-10-22"), QStringLiteral("--mode"), QStringLiteral("window"),
-                    QStringLiteral("--window"), QStringLiteral("30d")}),
-            listed({QStringLiteral("--from"), QStringLiteral("2020-09-23"), QStringLiteral("--to"), QStringLiteral("2020-10-22")}));
-  EXPECT_EQ(listed({QStringLiteral("--at"), QStringLiteral("2022-03-27"), QStringLiteral("--window"), QStringLiteral("3m")}),
-            listed({QStringLiteral("--from"), QStringLiteral("2021-12-28"), QStringLiteral("--to"), QStringLiteral("2022-03-27")}));
-  EXPECT_EQ(listed({QStringLiteral("--at"), QStringLiteral("2020-10-15"), QStringLiteral("--mode"), QStringLiteral("cumulative")}),
+  EXPECT_EQ(listed({QStringLiteral("--at"), QStringLiteral("2020-10-22"), QStringLiteral("--mode"),
+                    QStringLiteral("window"), QStringLiteral("--window"), QStringLiteral("30d")}),
+            listed({QStringLiteral("--from"), QStringLiteral("2020-09-23"), QStringLiteral("--to"),
+                    QStringLiteral("2020-10-22")}));
+  EXPECT_EQ(
+      listed({QStringLiteral("--at"), QStringLiteral("2022-03-27"), QStringLiteral("--window"), QStringLiteral("3m")}),
+      listed({QStringLiteral("--from"), QStringLiteral("2021-12-28"), QStringLiteral("--to"),
+              QStringLiteral("2022-03-27")}));
+  EXPECT_EQ(listed({QStringLiteral("--at"), QStringLiteral("2020-10-15"), QStringLiteral("--mode"),
+                    QStringLiteral("cumulative")}),
             listed({QStringLiteral("--to"), QStringLiteral("2020-10-15")}));
-  EXPECT_EQ(listed({QStringLiteral("--at"), QStringLiteral("2020-10-15"), QStringLiteral("--step"), QStringLiteral("1w")}),
-            listed({QStringLiteral("--from"), QStringLiteral("2020-10-12"), QStringLiteral("--to"), QStringLiteral("2020-10-18")}));
+  EXPECT_EQ(
+      listed({QStringLiteral("--at"), QStringLiteral("2020-10-15"), QStringLiteral("--step"), QStringLiteral("1w")}),
+      listed({QStringLiteral("--from"), QStringLiteral("2020-10-12"), QStringLiteral("--to"),
+              QStringLiteral("2020-10-18")}));
   EXPECT_EQ(listed({QStringLiteral("--at"), QStringLiteral("2025-11-09")}),
-            listed({QStringLiteral("--from"), QStringLiteral("2025-11-09"), QStringLiteral("--to"), QStringLiteral("2025-11-09")}));
+            listed({QStringLiteral("--from"), QStringLiteral("2025-11-09"), QStringLiteral("--to"),
+                    QStringLiteral("2025-11-09")}));
 }
 
 TEST(EventsCommand, TheSliderVocabularyRejectsMixedOrIncompleteOptions) {
   const auto status = [](const QStringList& options) {
     return test::runViewer(QStringList{QStringLiteral("events")} + options).exitCode;
   };
-  EXPECT_EQ(status({QStringLiteral("--at"), QStringLiteral("2020-10-22"), QStringLiteral("--from"), QStringLiteral("2020-01-01")}), 2);
+  EXPECT_EQ(status({QStringLiteral("--at"), QStringLiteral("2020-10-22"), QStringLiteral("--from"),
+                    QStringLiteral("2020-01-01")}),
+            2);
   EXPECT_EQ(status({QStringLiteral("--window"), QStringLiteral("30d")}), 2);
-  EXPECT_EQ(status({QStringLiteral("--at"), QStringLiteral("2020-10-22"), QStringLiteral("--window"), QStringLiteral("30y")}), 2);
-  EXPECT_EQ(status({QStringLiteral("--at"), QStringLiteral("2020-10-22"), QStringLiteral("--mode"), QStringLiteral("sliding")}), 2);
-  EXPECT_EQ(status({QStringLiteral("--at"), QStringLiteral("2020-10-22"), QStringLiteral("--mode"), QStringLiteral("cumulative"),
-                    QStringLiteral("--window"), QStringLiteral("30d")}), 2);
-  const test::ViewerRun exportRun = test::runViewer({QStringLiteral("export"), QStringLiteral("-o"), QStringLiteral("/tmp/x.png"),
-                                                     QStringLiteral("--at"), QStringLiteral("2020-13-01")});
+  EXPECT_EQ(
+      status({QStringLiteral("--at"), QStringLiteral("2020-10-22"), QStringLiteral("--window"), QStringLiteral("30y")}),
+      2);
+  EXPECT_EQ(status({QStringLiteral("--at"), QStringLiteral("2020-10-22"), QStringLiteral("--mode"),
+                    QStringLiteral("sliding")}),
+            2);
+  EXPECT_EQ(status({QStringLiteral("--at"), QStringLiteral("2020-10-22"), QStringLiteral("--mode"),
+                    QStringLiteral("cumulative"), QStringLiteral("--window"), QStringLiteral("30d")}),
+            2);
+  const test::ViewerRun exportRun =
+      test::runViewer({QStringLiteral("export"), QStringLiteral("-o"), QStringLiteral("/tmp/x.png"),
+                       QStringLiteral("--at"), QStringLiteral("2020-13-01")});
   EXPECT_EQ(exportRun.exitCode, 2);
   EXPECT_TRUE(exportRun.err.contains(QStringLiteral("2020-13-01")));
 }

@@ -32,7 +32,8 @@ TEST(HistoryCommand, TextReadsAsAChronologyWithSourcesAndASummary) {
 }
 
 TEST(HistoryCommand, MarkdownHasHeadingsSourcesAsQuotesAndTheSummary) {
-  const test::ViewerRun r = history({QStringLiteral("Farabougou"), QStringLiteral("--format"), QStringLiteral("markdown")});
+  const test::ViewerRun r =
+      history({QStringLiteral("Farabougou"), QStringLiteral("--format"), QStringLiteral("markdown")});
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   EXPECT_TRUE(r.out.startsWith(QStringLiteral("# Farabougou\n\nNiono cercle, S\u00e9gou region  \n")));
   EXPECT_FALSE(r.out.contains(QStringLiteral("Also written: Farabougou"))) << "the name is not its own alternate";
@@ -66,7 +67,8 @@ TEST(HistoryCommand, JsonCarriesThePlaceTheIncidentsAndTheSummary) {
   const test::ViewerRun r = history({QStringLiteral("Loulouni"), QStringLiteral("--format"), QStringLiteral("json")});
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   const QJsonObject document = QJsonDocument::fromJson(r.out.toUtf8()).object();
-  EXPECT_EQ(document.value(QStringLiteral("place")).toObject().value(QStringLiteral("cercle")).toString(), QStringLiteral("Kadiolo"));
+  EXPECT_EQ(document.value(QStringLiteral("place")).toObject().value(QStringLiteral("cercle")).toString(),
+            QStringLiteral("Kadiolo"));
   const QJsonArray incidents = document.value(QStringLiteral("incidents")).toArray();
   ASSERT_EQ(incidents.size(), 2);
   EXPECT_EQ(incidents.at(0).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("MLI-2025-011"));
@@ -83,7 +85,8 @@ TEST(HistoryCommand, AmbiguousAndUnknownNamesListCandidates) {
   EXPECT_TRUE(koro.err.contains(QStringLiteral("Koro, Koro cercle, Mopti region (geonames:")));
   const test::ViewerRun prefix = history({QStringLiteral("Faraboug")});
   EXPECT_EQ(prefix.exitCode, 1);
-  EXPECT_TRUE(prefix.err.contains(QStringLiteral("Farabougou, Niono cercle, S\u00e9gou region (geonames:2457671), 23 incidents")))
+  EXPECT_TRUE(prefix.err.contains(
+      QStringLiteral("Farabougou, Niono cercle, S\u00e9gou region (geonames:2457671), 23 incidents")))
       << prefix.err.toStdString();
   const test::ViewerRun unknown = history({QStringLiteral("Xqzzyville")});
   EXPECT_EQ(unknown.exitCode, 1);
@@ -93,7 +96,8 @@ TEST(HistoryCommand, AmbiguousAndUnknownNamesListCandidates) {
   EXPECT_EQ(history({QStringLiteral("Kayes"), QStringLiteral("--from"), QStringLiteral("2025-13-01")}).exitCode, 2);
   EXPECT_EQ(history({QStringLiteral("Kayes"), QStringLiteral("--format"), QStringLiteral("xml")}).exitCode, 2);
   // A place with no incidents says so.
-  const test::ViewerRun quiet = history({QStringLiteral("Kayes"), QStringLiteral("--to"), QStringLiteral("2021-01-01")});
+  const test::ViewerRun quiet =
+      history({QStringLiteral("Kayes"), QStringLiteral("--to"), QStringLiteral("2021-01-01")});
   EXPECT_EQ(quiet.exitCode, 1);
   EXPECT_TRUE(quiet.err.contains(QStringLiteral("no incidents at Kayes")));
 }

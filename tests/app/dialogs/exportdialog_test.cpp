@@ -77,8 +77,9 @@ TEST_F(WindowTest, ExportDialogPreviewIsThePageItSavesAndCopies) {
   dialog->copyToClipboard();
   const QImage copied = QGuiApplication::clipboard()->image();
   EXPECT_EQ(copied.size(), QSize(1080, 1080));
-  EXPECT_EQ(copied.convertToFormat(QImage::Format_ARGB32_Premultiplied),
-            renderCompositionImage(dialog->format(), dialog->content()).convertToFormat(QImage::Format_ARGB32_Premultiplied));
+  EXPECT_EQ(
+      copied.convertToFormat(QImage::Format_ARGB32_Premultiplied),
+      renderCompositionImage(dialog->format(), dialog->content()).convertToFormat(QImage::Format_ARGB32_Premultiplied));
 
   // Save: by suffix; a wrong one or a missing folder is said, not written.
   QTemporaryDir dir;
@@ -128,7 +129,8 @@ TEST_F(WindowTest, AnimationDialogWritesEveryFrameWithProgressAndCancels) {
   dialog->fromEdit()->setDate(QDate(2020, 10, 1));
   dialog->toEdit()->setDate(QDate(2020, 10, 15));
   EXPECT_EQ(dialog->plannedFrames(), 15u);
-  EXPECT_TRUE(dialog->planLabel()->text().startsWith(QStringLiteral("15 frames"))) << dialog->planLabel()->text().toStdString();
+  EXPECT_TRUE(dialog->planLabel()->text().startsWith(QStringLiteral("15 frames")))
+      << dialog->planLabel()->text().toStdString();
   QComboBox* presets = dialog->presetChoice();
   presets->setCurrentIndex(presets->findData(QStringLiteral("square")));
 
@@ -165,10 +167,10 @@ TEST_F(WindowTest, AnimationDialogWritesEveryFrameWithProgressAndCancels) {
   const auto written = framesIn(cancelled).size();
   EXPECT_GE(written, 1);
   EXPECT_LT(written, 46);
-  EXPECT_TRUE(dialog->statusLabel()->text().startsWith(QStringLiteral("Cancelled"))) << dialog->statusLabel()->text().toStdString();
+  EXPECT_TRUE(dialog->statusLabel()->text().startsWith(QStringLiteral("Cancelled")))
+      << dialog->statusLabel()->text().toStdString();
   EXPECT_FALSE(dialog->running());
 }
-
 
 // A dataset drawn in one colour is drawn so in an animation from the window,
 // as on the map and in the other exports.

@@ -3,8 +3,8 @@
 #include "app/appdata.h"
 #include "app/viewerprocess.h"
 #include "cli/compositionoptions.h"
-#include "export/compositionwriter.h"
 #include "export/animation.h"
+#include "export/compositionwriter.h"
 
 #include "domain/placehistory.h"
 
@@ -63,7 +63,8 @@ QStringList typesInRange(DayRange range) {
 
 TEST(Composition, SameSettingsGiveIdenticalPixelsTwice) {
   const DayRange range{day("2020-10-04"), day("2020-10-31")};
-  const CompositionContent content = compositionFor(bundledContext(), range, {}, bundledContext().baseMap->maliExtent());
+  const CompositionContent content =
+      compositionFor(bundledContext(), range, {}, bundledContext().baseMap->maliExtent());
   const PageFormat format{QSize(1280, 720), 96.0};
   const QImage first = renderCompositionImage(format, content);
   const QImage second = renderCompositionImage(format, content);
@@ -114,12 +115,14 @@ TEST(Composition, DescribesTheFilterInWords) {
 TEST(ExportCommand, PdfIsVectorWithTitleRangeAndLegendAsText) {
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("brief.pdf"));
-  const ViewerRun run = runViewer({QStringLiteral("export"), QStringLiteral("-o"), path, QStringLiteral("--preset"),
-                                   QStringLiteral("a4-landscape"), QStringLiteral("--title"), QStringLiteral("Siege of Farabougou"),
-                                   QStringLiteral("--at"), QStringLiteral("2020-10-31"), QStringLiteral("--mode"),
-                                   QStringLiteral("window"), QStringLiteral("--window"), QStringLiteral("4w")});
+  const ViewerRun run =
+      runViewer({QStringLiteral("export"), QStringLiteral("-o"), path, QStringLiteral("--preset"),
+                 QStringLiteral("a4-landscape"), QStringLiteral("--title"), QStringLiteral("Siege of Farabougou"),
+                 QStringLiteral("--at"), QStringLiteral("2020-10-31"), QStringLiteral("--mode"),
+                 QStringLiteral("window"), QStringLiteral("--window"), QStringLiteral("4w")});
   ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
-  ASSERT_FALSE(QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) << "scripts/setup installs poppler-utils";
+  ASSERT_FALSE(QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+      << "scripts/setup installs poppler-utils";
   const QString text = pdfText(path);
   EXPECT_TRUE(text.contains(QStringLiteral("Siege of Farabougou")));
   EXPECT_TRUE(text.contains(QStringLiteral("4\u201331 Oct 2020"))) << text.left(400).toStdString();
@@ -133,8 +136,9 @@ TEST(ExportCommand, PdfIsVectorWithTitleRangeAndLegendAsText) {
 TEST(ExportCommand, SvgKeepsTextAsTextAndTheLegendMatches) {
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("map.svg"));
-  const ViewerRun run = runViewer({QStringLiteral("export"), QStringLiteral("-o"), path, QStringLiteral("--preset"),
-                                   QStringLiteral("slide"), QStringLiteral("--type"), QStringLiteral("Battles,Protests")});
+  const ViewerRun run =
+      runViewer({QStringLiteral("export"), QStringLiteral("-o"), path, QStringLiteral("--preset"),
+                 QStringLiteral("slide"), QStringLiteral("--type"), QStringLiteral("Battles,Protests")});
   ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
   const QStringList texts = svgTexts(path);
   EXPECT_TRUE(texts.contains(QStringLiteral("Incidents shown")));
@@ -149,8 +153,8 @@ TEST(ExportCommand, A4At300DpiHasItsPixelSizeAndAPlaceView) {
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("a4.png"));
   const ViewerRun run = runViewer({QStringLiteral("export"), QStringLiteral("-o"), path, QStringLiteral("--preset"),
-                                   QStringLiteral("a4-portrait"), QStringLiteral("--place"), QStringLiteral("Farabougou"),
-                                   QStringLiteral("--radius"), QStringLiteral("40")});
+                                   QStringLiteral("a4-portrait"), QStringLiteral("--place"),
+                                   QStringLiteral("Farabougou"), QStringLiteral("--radius"), QStringLiteral("40")});
   ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
   const QImage image(path);
   EXPECT_EQ(image.size(), QSize(2480, 3508));
@@ -166,9 +170,15 @@ TEST(ExportCommand, RejectsBadPageViewAndFilterOptions) {
     return run.exitCode;
   };
   EXPECT_EQ(exitOf({QStringLiteral("--preset"), QStringLiteral("letter")}, "unknown --preset 'letter'"), 2);
-  EXPECT_EQ(exitOf({QStringLiteral("--preset"), QStringLiteral("slide"), QStringLiteral("--size"), QStringLiteral("800x600")}, "not both"), 2);
+  EXPECT_EQ(
+      exitOf({QStringLiteral("--preset"), QStringLiteral("slide"), QStringLiteral("--size"), QStringLiteral("800x600")},
+             "not both"),
+      2);
   EXPECT_EQ(exitOf({QStringLiteral("--dpi"), QStringLiteral("5")}, "bad --dpi '5'"), 2);
-  EXPECT_EQ(exitOf({QStringLiteral("--size"), QStringLiteral("300x300"), QStringLiteral("--dpi"), QStringLiteral("600")}, "too small"), 2);
+  EXPECT_EQ(
+      exitOf({QStringLiteral("--size"), QStringLiteral("300x300"), QStringLiteral("--dpi"), QStringLiteral("600")},
+             "too small"),
+      2);
   EXPECT_EQ(exitOf({QStringLiteral("--bbox"), QStringLiteral("-5,15,-6,14")}, "bad --bbox"), 2);
   EXPECT_EQ(exitOf({QStringLiteral("--place"), QStringLiteral("Qwxyzzz")}, "unknown --place 'Qwxyzzz'"), 2);
   EXPECT_EQ(exitOf({QStringLiteral("--radius"), QStringLiteral("20")}, "--radius goes with --place"), 2);
@@ -192,7 +202,8 @@ QStringList frameFiles(const QString& directory) {
 
 QStringList animateArguments(const QString& output, QStringList extra) {
   return QStringList{QStringLiteral("animate"), QStringLiteral("-o"), output, QStringLiteral("--size"),
-                     QStringLiteral("320x240")} + extra;
+                     QStringLiteral("320x240")} +
+         extra;
 }
 
 TEST(AnimatePlan, FramesFollowTheStepWindowAndSkipEmpty) {
@@ -241,8 +252,8 @@ TEST(AnimatePlan, WithoutAViewTheFramesFitTheIncidentsLocatedToACercle) {
   };
   // The siege's villages are in view; the country-wide record's nominal
   // point (Bamako) and the "central Mali" one do not widen it.
-  EXPECT_TRUE(extent.contains(at(-6.1414, 14.8921)));  // Farabougou
-  EXPECT_TRUE(extent.contains(at(-6.0182, 14.8059)));  // Dogofry
+  EXPECT_TRUE(extent.contains(at(-6.1414, 14.8921)));   // Farabougou
+  EXPECT_TRUE(extent.contains(at(-6.0182, 14.8059)));   // Dogofry
   EXPECT_FALSE(extent.contains(at(-8.0, 12.65)));       // Bamako
   EXPECT_FALSE(extent.contains(at(-4.18296, 14.4843))); // "central Mali"
   EXPECT_GE(extent.width(), 150000.0);
@@ -260,10 +271,10 @@ TEST(AnimateCommand, WritesExactlyTheFramesOfTheRangeAndReplacesOldOnes) {
   QFile stale(QDir(frames).filePath(QStringLiteral("frame-00099.png")));
   ASSERT_TRUE(stale.open(QIODevice::WriteOnly));
   stale.close();
-  const ViewerRun run = runViewer(animateArguments(frames, {QStringLiteral("--from"), QStringLiteral("2020-10-01"),
-                                                            QStringLiteral("--to"), QStringLiteral("2020-10-21"),
-                                                            QStringLiteral("--step"), QStringLiteral("1w"),
-                                                            QStringLiteral("--window"), QStringLiteral("7d")}));
+  const ViewerRun run = runViewer(animateArguments(
+      frames,
+      {QStringLiteral("--from"), QStringLiteral("2020-10-01"), QStringLiteral("--to"), QStringLiteral("2020-10-21"),
+       QStringLiteral("--step"), QStringLiteral("1w"), QStringLiteral("--window"), QStringLiteral("7d")}));
   ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
   EXPECT_EQ(frameFiles(frames), (QStringList{QStringLiteral("frame-00001.png"), QStringLiteral("frame-00002.png"),
                                              QStringLiteral("frame-00003.png")}));
@@ -278,24 +289,26 @@ TEST(AnimateCommand, WritesExactlyTheFramesOfTheRangeAndReplacesOldOnes) {
   settings.to = day("2020-10-21");
   settings.step = {1, TimeUnit::Week};
   settings.window = TimeLength{7, TimeUnit::Day};
-  const QRectF fitted = animationExtent(*bundledContext().incidents, planAnimation(bundledContext().incidents->store(), settings),
-                                        {}, bundledContext().baseMap->maliExtent());
-  const CompositionContent content = compositionFor(bundledContext(), {day("2020-09-25"), day("2020-10-01")}, {}, fitted);
+  const QRectF fitted =
+      animationExtent(*bundledContext().incidents, planAnimation(bundledContext().incidents->store(), settings), {},
+                      bundledContext().baseMap->maliExtent());
+  const CompositionContent content =
+      compositionFor(bundledContext(), {day("2020-09-25"), day("2020-10-01")}, {}, fitted);
   EXPECT_TRUE(first.convertToFormat(QImage::Format_ARGB32) ==
               renderCompositionImage({QSize(320, 240), 96.0}, content).convertToFormat(QImage::Format_ARGB32));
 
-  const ViewerRun skipping = runViewer(animateArguments(frames, {QStringLiteral("--from"), QStringLiteral("2023-01-01"),
-                                                                 QStringLiteral("--to"), QStringLiteral("2023-12-31"),
-                                                                 QStringLiteral("--step"), QStringLiteral("1m"),
-                                                                 QStringLiteral("--skip-empty")}));
+  const ViewerRun skipping = runViewer(animateArguments(
+      frames,
+      {QStringLiteral("--from"), QStringLiteral("2023-01-01"), QStringLiteral("--to"), QStringLiteral("2023-12-31"),
+       QStringLiteral("--step"), QStringLiteral("1m"), QStringLiteral("--skip-empty")}));
   EXPECT_EQ(skipping.exitCode, 1) << "2023 has no incident in the bundled data";
   EXPECT_TRUE(skipping.err.contains(QStringLiteral("no frames")));
 }
 
 TEST(AnimateCommand, EncodesVideoWithFfmpegAndKeepsFramesWithoutIt) {
   QTemporaryDir dir;
-  const QStringList range{QStringLiteral("--from"), QStringLiteral("2020-10-01"), QStringLiteral("--to"),
-                          QStringLiteral("2020-10-05"), QStringLiteral("--step"), QStringLiteral("1d")};
+  const QStringList range{QStringLiteral("--from"),     QStringLiteral("2020-10-01"), QStringLiteral("--to"),
+                          QStringLiteral("2020-10-05"), QStringLiteral("--step"),     QStringLiteral("1d")};
   QProcessEnvironment noFfmpeg;
   noFfmpeg.insert(QStringLiteral("SITUATION_VIEWER_FFMPEG"), dir.filePath(QStringLiteral("no-ffmpeg-here")));
   const ViewerRun missing = runViewer(animateArguments(dir.filePath(QStringLiteral("siege.mp4")), range), noFfmpeg);
@@ -308,14 +321,17 @@ TEST(AnimateCommand, EncodesVideoWithFfmpegAndKeepsFramesWithoutIt) {
   ASSERT_FALSE(findFfmpeg().isEmpty() || ffprobe.isEmpty()) << "scripts/setup installs ffmpeg";
   for (const QString& name : {QStringLiteral("siege.mp4"), QStringLiteral("siege.gif")}) {
     const QString video = dir.filePath(name);
-    const ViewerRun run = runViewer(animateArguments(video, range + QStringList{QStringLiteral("--fps"), QStringLiteral("2")}));
+    const ViewerRun run =
+        runViewer(animateArguments(video, range + QStringList{QStringLiteral("--fps"), QStringLiteral("2")}));
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     QProcess probe;
     probe.start(ffprobe, {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-count_frames"),
                           QStringLiteral("-select_streams"), QStringLiteral("v:0"), QStringLiteral("-show_entries"),
-                          QStringLiteral("stream=nb_read_frames,width,height"), QStringLiteral("-of"), QStringLiteral("csv=p=0"), video});
+                          QStringLiteral("stream=nb_read_frames,width,height"), QStringLiteral("-of"),
+                          QStringLiteral("csv=p=0"), video});
     ASSERT_TRUE(probe.waitForFinished(60000));
-    EXPECT_EQ(QString::fromUtf8(probe.readAllStandardOutput()).trimmed(), QStringLiteral("320,240,5")) << name.toStdString();
+    EXPECT_EQ(QString::fromUtf8(probe.readAllStandardOutput()).trimmed(), QStringLiteral("320,240,5"))
+        << name.toStdString();
   }
 }
 
@@ -323,16 +339,24 @@ TEST(AnimateCommand, RejectsBadOptions) {
   QTemporaryDir dir;
   const QString out = dir.filePath(QStringLiteral("frames"));
   const auto run = [&](QStringList extra) { return runViewer(animateArguments(out, extra)); };
-  const QStringList range{QStringLiteral("--from"), QStringLiteral("2020-10-01"), QStringLiteral("--to"), QStringLiteral("2020-10-05")};
+  const QStringList range{QStringLiteral("--from"), QStringLiteral("2020-10-01"), QStringLiteral("--to"),
+                          QStringLiteral("2020-10-05")};
   EXPECT_EQ(run({QStringLiteral("--from"), QStringLiteral("2020-10-01")}).exitCode, 2);
   EXPECT_EQ(run(range + QStringList{QStringLiteral("--step"), QStringLiteral("fortnight")}).exitCode, 2);
-  EXPECT_EQ(run(range + QStringList{QStringLiteral("--window"), QStringLiteral("7d"), QStringLiteral("--cumulative")}).exitCode, 2);
+  EXPECT_EQ(run(range + QStringList{QStringLiteral("--window"), QStringLiteral("7d"), QStringLiteral("--cumulative")})
+                .exitCode,
+            2);
   EXPECT_EQ(run(range + QStringList{QStringLiteral("--fps"), QStringLiteral("0")}).exitCode, 2);
-  EXPECT_EQ(run({QStringLiteral("--from"), QStringLiteral("2020-10-05"), QStringLiteral("--to"), QStringLiteral("2020-10-01")}).exitCode, 2);
-  const ViewerRun badFile = runViewer(QStringList{QStringLiteral("animate"), QStringLiteral("-o"), dir.filePath(QStringLiteral("a.avi"))} + range);
+  EXPECT_EQ(run({QStringLiteral("--from"), QStringLiteral("2020-10-05"), QStringLiteral("--to"),
+                 QStringLiteral("2020-10-01")})
+                .exitCode,
+            2);
+  const ViewerRun badFile = runViewer(
+      QStringList{QStringLiteral("animate"), QStringLiteral("-o"), dir.filePath(QStringLiteral("a.avi"))} + range);
   EXPECT_EQ(badFile.exitCode, 2);
   EXPECT_TRUE(badFile.err.contains(QStringLiteral("a.avi")));
-  const ViewerRun noFolder = runViewer(QStringList{QStringLiteral("animate"), QStringLiteral("-o"), QStringLiteral("/nonexistent-dir/a.mp4")} + range);
+  const ViewerRun noFolder = runViewer(
+      QStringList{QStringLiteral("animate"), QStringLiteral("-o"), QStringLiteral("/nonexistent-dir/a.mp4")} + range);
   EXPECT_EQ(noFolder.exitCode, 1);
   EXPECT_TRUE(noFolder.err.contains(QStringLiteral("does not exist")));
 }
@@ -352,7 +376,8 @@ void expectFarabougouHistoryIn(const QString& text) {
   const PlaceHistory history = placeHistory(store, place.place);
   ASSERT_EQ(history.entries.size(), 23u);
   for (const HistoryEntry& e : history.entries)
-    EXPECT_TRUE(text.contains(QString::fromUtf8(store.id(e.index).data(), static_cast<qsizetype>(store.id(e.index).size()))))
+    EXPECT_TRUE(
+        text.contains(QString::fromUtf8(store.id(e.index).data(), static_cast<qsizetype>(store.id(e.index).size()))))
         << store.id(e.index);
 }
 
@@ -367,7 +392,9 @@ TEST(BriefCommand, MapPageThenEveryIncidentShownWithSources) {
   const EventStore& store = bundledContext().incidents->store();
   const auto shown = store.overlapping(day("2020-10-04"), day("2020-10-31"));
   ASSERT_FALSE(shown.empty());
-  for (EventStore::Index i : shown) EXPECT_TRUE(text.contains(QString::fromUtf8(store.id(i).data(), static_cast<qsizetype>(store.id(i).size())))) << store.id(i);
+  for (EventStore::Index i : shown)
+    EXPECT_TRUE(text.contains(QString::fromUtf8(store.id(i).data(), static_cast<qsizetype>(store.id(i).size()))))
+        << store.id(i);
   EXPECT_TRUE(text.contains(QStringLiteral("Summary and sources")));
   EXPECT_TRUE(text.contains(QStringLiteral("page 2 of")));
   EXPECT_TRUE(run.out.contains(QStringLiteral("map and %1 incidents").arg(shown.size()))) << run.out.toStdString();
@@ -382,13 +409,15 @@ TEST(BriefCommand, APlaceSheetListsEveryIncidentOfThePlace) {
   ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
   const QString text = pdfText(path);
   expectFarabougouHistoryIn(text);
-  EXPECT_EQ(runViewer({QStringLiteral("brief"), QStringLiteral("-o"), dir.filePath(QStringLiteral("x.png"))}).exitCode, 1);
+  EXPECT_EQ(runViewer({QStringLiteral("brief"), QStringLiteral("-o"), dir.filePath(QStringLiteral("x.png"))}).exitCode,
+            1);
 }
 
 TEST(PlaceSheet, HistoryWritesTheDossierAsAPdfWithEveryIncidentOfThePlace) {
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("farabougou.pdf"));
-  const ViewerRun run = runViewer({QStringLiteral("history"), QStringLiteral("Farabougou"), QStringLiteral("-o"), path});
+  const ViewerRun run =
+      runViewer({QStringLiteral("history"), QStringLiteral("Farabougou"), QStringLiteral("-o"), path});
   ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
   EXPECT_TRUE(run.out.contains(QStringLiteral("map and 23 incidents of Farabougou"))) << run.out.toStdString();
   const QString text = pdfText(path);
@@ -402,11 +431,15 @@ TEST(PlaceSheet, HistoryWritesTheDossierAsAPdfWithEveryIncidentOfThePlace) {
 
   // The file's suffix sets the format; a sheet needs a file.
   const QString markdown = dir.filePath(QStringLiteral("farabougou.md"));
-  ASSERT_EQ(runViewer({QStringLiteral("history"), QStringLiteral("Farabougou"), QStringLiteral("-o"), markdown}).exitCode, 0);
+  ASSERT_EQ(
+      runViewer({QStringLiteral("history"), QStringLiteral("Farabougou"), QStringLiteral("-o"), markdown}).exitCode, 0);
   QFile file(markdown);
   ASSERT_TRUE(file.open(QIODevice::ReadOnly));
   EXPECT_TRUE(file.readAll().startsWith("# Farabougou\n"));
-  EXPECT_EQ(runViewer({QStringLiteral("history"), QStringLiteral("Farabougou"), QStringLiteral("--format"), QStringLiteral("pdf")}).exitCode, 2);
+  EXPECT_EQ(runViewer({QStringLiteral("history"), QStringLiteral("Farabougou"), QStringLiteral("--format"),
+                       QStringLiteral("pdf")})
+                .exitCode,
+            2);
   const ViewerRun missing = runViewer({QStringLiteral("history"), QStringLiteral("Farabougou"), QStringLiteral("-o"),
                                        dir.filePath(QStringLiteral("no/such/dir/f.pdf"))});
   EXPECT_EQ(missing.exitCode, 1);

@@ -11,11 +11,12 @@ namespace sv {
 namespace {
 
 TEST(ReferenceImages, CompositionPage) {
-  const MapContext context{Projection::webMercator(), test::bundledBaseMap(), test::referenceIncidents(), {}, {}, {}, {}};
+  const MapContext context{
+      Projection::webMercator(), test::bundledBaseMap(), test::referenceIncidents(), {}, {}, {}, {}};
   const EventStore& store = context.incidents->store();
   const MapSettings view = test::referenceView(QSize(360, 240));
-  CompositionContent content =
-      compositionFor(context, {store.firstDay(), store.lastDay()}, {}, view.visibleExtent(), QStringLiteral("Reference page"));
+  CompositionContent content = compositionFor(context, {store.firstDay(), store.lastDay()}, {}, view.visibleExtent(),
+                                              QStringLiteral("Reference page"));
   content.footer = QStringLiteral("Reference footer"); // the real one carries today's date
   PageFormat page;
   page.pixels = QSize(640, 360);

@@ -95,8 +95,9 @@ TEST(BackgroundJob, CancelDoesNotBlockAndTheCancelledResultIsDelivered) {
 TEST(BackgroundJob, AJobCancelledBeforeItRunsStillDeliversItsCancelledResult) {
   BackgroundJob job;
   std::optional<QString> delivered;
-  job.start([](JobControl& control) { return control.isCancelled() ? QStringLiteral("cancelled") : QStringLiteral("ran"); },
-            [&](QString value) { delivered = value; });
+  job.start(
+      [](JobControl& control) { return control.isCancelled() ? QStringLiteral("cancelled") : QStringLiteral("ran"); },
+      [&](QString value) { delivered = value; });
   job.cancel();
   QSignalSpy finished(&job, &BackgroundJob::finished);
   ASSERT_TRUE(finished.wait(10000));

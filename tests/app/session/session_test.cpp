@@ -23,7 +23,6 @@ QString fixture(const char* name) { return QStringLiteral(SV_TEST_DATA "/import/
 
 const QRgb kMagenta = qRgb(0xff, 0x00, 0xff); // in no type colour nor the base map
 
-
 class SessionTest : public ::testing::Test {
 protected:
   void SetUp() override {
@@ -51,8 +50,8 @@ protected:
     PageFormat page;
     page.pixels = QSize(640, 480);
     page.dpi = 96;
-    return renderCompositionImage(page, compositionFor(context, {store.firstDay(), store.lastDay()}, filter,
-                                                       context.baseMap->maliExtent()));
+    return renderCompositionImage(
+        page, compositionFor(context, {store.firstDay(), store.lastDay()}, filter, context.baseMap->maliExtent()));
   }
 
   std::unique_ptr<Session> session;

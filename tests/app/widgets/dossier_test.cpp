@@ -85,7 +85,8 @@ TEST_F(DossierTest, ASelectionMadeWhileTheHistoryIsReadIsShownWhenItArrives) {
   time.setStore(store);
   dossier = std::make_unique<DossierPanel>(store, test::bundledBaseMap()->gazetteer(), &time);
   QSignalSpy shown(dossier.get(), &DossierPanel::historyShown);
-  dossier->showPlace({store->geonameId(0), std::string(store->place(0)), store->longitude(0), store->latitude(0)}, std::nullopt);
+  dossier->showPlace({store->geonameId(0), std::string(store->place(0)), store->longitude(0), store->latitude(0)},
+                     std::nullopt);
   dossier->selectIncident(*store->find("F220"));
   ASSERT_TRUE(shown.wait(20000));
   EXPECT_EQ(dossier->selectedIncident(), store->find("F220"));

@@ -1,11 +1,11 @@
 // The incident table, the place search and the selection shared by the map,
 // the dossier and the table, on the offscreen platform, with the fixture's
 // incidents (tests/data/ui/situation-fixture.geojson).
+#include "widgets/incidenttable.h"
 #include "app/appdata.h"
 #include "app/windowtest.h"
 #include "bench/synthetic.h"
 #include "widgets/dossierpanel.h"
-#include "widgets/incidenttable.h"
 #include "widgets/placesearchfield.h"
 
 #include "domain/textfold.h"
@@ -159,7 +159,8 @@ TEST(IncidentTableModel, SearchIgnoresCaseAndAccentsAcrossColumns) {
   EXPECT_EQ(rowIds(model), test::idList({"FIX-0004", "FIX-0005", "FIX-0011", "FIX-0025"}));
   model.setSearchText(QStringLiteral("violence against civilians"));
   EXPECT_EQ(rowIds(model), test::idList({"FIX-0002", "FIX-0003", "FIX-0011", "FIX-0012", "FIX-0016"}));
-  for (EventStore::Index i : model.rows()) EXPECT_EQ(store->type(i), EventType::ViolenceAgainstCivilians) << store->id(i);
+  for (EventStore::Index i : model.rows())
+    EXPECT_EQ(store->type(i), EventType::ViolenceAgainstCivilians) << store->id(i);
   model.setSearchText(QStringLiteral("fix-0022"));
   EXPECT_EQ(rowIds(model), test::idList({"FIX-0022"}));
   model.setSearchText(QStringLiteral("no such words anywhere"));
@@ -267,8 +268,10 @@ TEST(IncidentTablePanel, CopiesTheSelectedRowsOrAllAndExportsCsv) {
   EXPECT_TRUE(all[1].startsWith(QStringLiteral("~1\u201310 Oct 2020\tFarabougou\tSégou\tViolence against civilians\t")))
       << all[1].toStdString();
   EXPECT_TRUE(all[8].endsWith(QStringLiteral("\tFIX-0009"))) << all[8].toStdString();
-  panel.view()->selectionModel()->select(panel.model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-  panel.view()->selectionModel()->select(panel.model()->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+  panel.view()->selectionModel()->select(panel.model()->index(1, 0),
+                                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
+  panel.view()->selectionModel()->select(panel.model()->index(2, 0),
+                                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
   panel.copyRows();
   const QStringList two = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
   ASSERT_EQ(two.size(), 3);
@@ -316,7 +319,8 @@ TEST_F(WindowTest, TheTableTheMapAndTheDossierShareTheSelection) {
   DossierPanel* dossier = window->dossier();
   MapCanvas* canvas = window->canvas();
   const EventStore& store = *window->timeController()->store();
-  window->timeController()->setSelection({TimeMode::Window, day("2020-10-31"), {1, TimeUnit::Day}, {1, TimeUnit::Month}, 0});
+  window->timeController()->setSelection(
+      {TimeMode::Window, day("2020-10-31"), {1, TimeUnit::Day}, {1, TimeUnit::Month}, 0});
 
   EXPECT_EQ(table->model()->rowCount(), 8) << "FIX-0002 to FIX-0009, in October 2020";
 
@@ -443,7 +447,8 @@ TEST_F(WindowTest, PlaceSearchCompletesRanksAndOpensTheDossier) {
   EXPECT_TRUE(sheetText.contains(QStringLiteral("Farabougou \u2014 chronology")));
   EXPECT_TRUE(sheetText.contains(QStringLiteral("8 at Farabougou, from 2020-10-01 to 2025-08-19")));
   for (const QString& id : atFarabougou) EXPECT_TRUE(sheetText.contains(id)) << id.toStdString();
-  EXPECT_FALSE(dossier->exportTo(dir.filePath(QStringLiteral("missing/f.md")), DossierPanel::ExportFormat::Markdown, &error));
+  EXPECT_FALSE(
+      dossier->exportTo(dir.filePath(QStringLiteral("missing/f.md")), DossierPanel::ExportFormat::Markdown, &error));
   EXPECT_TRUE(error.contains(QStringLiteral("missing/f.md")));
   EXPECT_TRUE(dossier->historyText().startsWith(
       QStringLiteral("Farabougou, Niono cercle, S\u00e9gou region (geonames:2457671)\n")));

@@ -3,9 +3,9 @@
 // on the offscreen platform.
 #include "app/viewerprocess.h"
 #include "app/windowtest.h"
+#include "mainwindow.h"
 #include "widgets/dossierpanel.h"
 #include "widgets/filterpanel.h"
-#include "mainwindow.h"
 #include "widgets/mapcanvas.h"
 #include "widgets/timelinepanel.h"
 #include "widgets/timelineview.h"
@@ -14,8 +14,8 @@
 #include "render/testmap.h"
 
 #include <QApplication>
-#include <QCheckBox>
 #include <QCalendarWidget>
+#include <QCheckBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,7 +34,6 @@ namespace sv {
 namespace {
 
 DayNumber day(const char* iso) { return *parseIsoDate(iso); }
-
 
 class TimelineTest : public ::testing::Test {
 protected:
@@ -55,7 +54,8 @@ protected:
 };
 
 TEST_F(TimelineTest, DraggingTheBandMovesTheRangeOneSignalPerChange) {
-  controller.setSelection({TimeMode::Window, day("2021-06-30"), {1, TimeUnit::Day}, {30, TimeUnit::Day}, store().firstDay()});
+  controller.setSelection(
+      {TimeMode::Window, day("2021-06-30"), {1, TimeUnit::Day}, {30, TimeUnit::Day}, store().firstDay()});
   view->setVisibleSpan(day("2021-01-01"), day("2022-01-01"));
   const double perDay = view->plotRect().width() / 365.0;
   const QPointF start = view->bandRect().center();
@@ -75,7 +75,8 @@ TEST_F(TimelineTest, DraggingTheBandMovesTheRangeOneSignalPerChange) {
 }
 
 TEST_F(TimelineTest, DraggingAHandleChangesTheBandsWidth) {
-  controller.setSelection({TimeMode::Window, day("2021-06-30"), {1, TimeUnit::Day}, {30, TimeUnit::Day}, store().firstDay()});
+  controller.setSelection(
+      {TimeMode::Window, day("2021-06-30"), {1, TimeUnit::Day}, {30, TimeUnit::Day}, store().firstDay()});
   view->setVisibleSpan(day("2021-01-01"), day("2022-01-01"));
   const double perDay = view->plotRect().width() / 365.0;
   const QRectF band = view->bandRect();
@@ -95,7 +96,8 @@ TEST_F(TimelineTest, DraggingAHandleChangesTheBandsWidth) {
 }
 
 TEST_F(TimelineTest, AClickOffTheBandMovesTheCursorAndADragPansTheTimeline) {
-  controller.setSelection({TimeMode::Instant, day("2021-06-30"), {1, TimeUnit::Day}, {30, TimeUnit::Day}, store().firstDay()});
+  controller.setSelection(
+      {TimeMode::Instant, day("2021-06-30"), {1, TimeUnit::Day}, {30, TimeUnit::Day}, store().firstDay()});
   view->setVisibleSpan(day("2021-01-01"), day("2022-01-01"));
   const QPointF target(view->xForDay(day("2021-10-01") + 0.5), view->plotRect().center().y());
   sendMouse(view, QEvent::MouseButtonPress, target, Qt::LeftButton, Qt::LeftButton);
@@ -107,7 +109,7 @@ TEST_F(TimelineTest, AClickOffTheBandMovesTheCursorAndADragPansTheTimeline) {
   sendMouse(view, QEvent::MouseMove, target + QPointF(0, 0), Qt::NoButton, Qt::LeftButton);
   sendMouse(view, QEvent::MouseButtonRelease, target, Qt::LeftButton, Qt::NoButton);
   EXPECT_LT(view->visibleFirst(), first); // the days slid right with the pointer
-  EXPECT_EQ(ranges.count(), 0);          // panning the timeline leaves the range alone
+  EXPECT_EQ(ranges.count(), 0);           // panning the timeline leaves the range alone
   // The wheel zooms the timeline, not the range.
   const double span = view->visibleLast() - view->visibleFirst();
   QWheelEvent wheel(target, view->mapToGlobal(target), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
@@ -118,7 +120,8 @@ TEST_F(TimelineTest, AClickOffTheBandMovesTheCursorAndADragPansTheTimeline) {
 }
 
 TEST_F(TimelineTest, KeyboardStepsPlaysAndGoesToTheEnds) {
-  controller.setSelection({TimeMode::Instant, day("2020-10-06"), {1, TimeUnit::Day}, {30, TimeUnit::Day}, store().firstDay()});
+  controller.setSelection(
+      {TimeMode::Instant, day("2020-10-06"), {1, TimeUnit::Day}, {30, TimeUnit::Day}, store().firstDay()});
   view->setFocus();
   QSignalSpy ranges(&controller, &TimeController::rangeChanged);
   QTest::keyClick(view, Qt::Key_Right);
@@ -145,7 +148,8 @@ TEST_F(TimelineTest, KeyboardStepsPlaysAndGoesToTheEnds) {
 }
 
 TEST_F(TimelineTest, ATypedDateMovesTheCursorOnce) {
-  controller.setSelection({TimeMode::Instant, day("2020-10-06"), {1, TimeUnit::Day}, {30, TimeUnit::Day}, store().firstDay()});
+  controller.setSelection(
+      {TimeMode::Instant, day("2020-10-06"), {1, TimeUnit::Day}, {30, TimeUnit::Day}, store().firstDay()});
   QLineEdit* date = panel->dateEdit();
   date->setFocus();
   date->selectAll();
@@ -173,7 +177,8 @@ TEST_F(TimelineTest, ATypedDateMovesTheCursorOnce) {
 
 TEST_F(TimelineTest, TheHistogramMatchesTheStoreUnderTheFilter) {
   IncidentFilter filter;
-  filter.types = IncidentFilter::typeBit(EventType::Battles) | IncidentFilter::typeBit(EventType::ViolenceAgainstCivilians);
+  filter.types =
+      IncidentFilter::typeBit(EventType::Battles) | IncidentFilter::typeBit(EventType::ViolenceAgainstCivilians);
   const Histogram before = view->histogram();
   controller.setFilter(filter);
   const Histogram& h = view->histogram();
@@ -321,7 +326,8 @@ TEST_F(WindowTest, ADayShowsItsIncidentsAndUntickingATypeTakesItOffTheMapAndTheH
       EXPECT_EQ(after.counts[b][t], before.counts[b][t]) << "bin from " << formatIsoDate(after.binStarts[b]);
     }
   }
-  EXPECT_EQ(window->canvas()->incidentView().filter.types & IncidentFilter::typeBit(EventType::StrategicDevelopments), 0u);
+  EXPECT_EQ(window->canvas()->incidentView().filter.types & IncidentFilter::typeBit(EventType::StrategicDevelopments),
+            0u);
   EXPECT_EQ(drawnIds(), test::idList({"FIX-0025"}));
 }
 
@@ -350,7 +356,8 @@ TEST_F(WindowTest, ClickingFarabougouOpensItsDossierAndSelectionFollowsBothWays)
       << dossier->historyText().toStdString();
 
   // On the town with no incident in range (the fixture has none in 2023): the dossier opens, nothing selected.
-  window->timeController()->setSelection({TimeMode::Instant, day("2023-06-01"), {1, TimeUnit::Day}, {30, TimeUnit::Day}, 0});
+  window->timeController()->setSelection(
+      {TimeMode::Instant, day("2023-06-01"), {1, TimeUnit::Day}, {30, TimeUnit::Day}, 0});
   ASSERT_EQ(drawnIds(), QStringList{});
   dossier->selectIncident(std::nullopt);
   sendMouse(canvas, QEvent::MouseButtonPress, farabougou, Qt::LeftButton, Qt::LeftButton);
@@ -414,7 +421,8 @@ TEST(TimelineCommandLine, TheSameSettingsSelectTheSameIncidentsAsTheController) 
                         c.options);
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     QStringList listed;
-    for (const auto& feature : QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("features")).toArray())
+    for (const auto& feature :
+         QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("features")).toArray())
       listed << feature.toObject().value(QStringLiteral("id")).toString();
     EXPECT_EQ(listed, expected) << c.options.join(QLatin1Char(' ')).toStdString();
   }
