@@ -2,10 +2,12 @@
 #include "app/viewerprocess.h"
 
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -180,7 +182,14 @@ TEST(EventsCommand, ADatasetWithBadRecordsKeepsTheGoodOnesAndNamesTheBadOnes) {
       runViewer({QStringLiteral("export"), QStringLiteral("-o"), dir.filePath(QStringLiteral("m.png")),
                  QStringLiteral("--size"), QStringLiteral("400x300"), QStringLiteral("--data"), path});
   EXPECT_EQ(exported.exitCode, 0) << exported.err.toStdString();
-  EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("m.png"))));
+  // The page of that dataset: its size, and a map drawn on it, not a blank.
+  const QImage page(dir.filePath(QStringLiteral("m.png")));
+  ASSERT_FALSE(page.isNull());
+  EXPECT_EQ(page.size(), QSize(400, 300));
+  QSet<QRgb> colours;
+  for (int y = 0; y < page.height(); y += 3)
+    for (int x = 0; x < page.width(); x += 3) colours.insert(page.pixel(x, y));
+  EXPECT_GT(colours.size(), 50) << "a drawn page has many colours";
 }
 
 } // namespace sv
