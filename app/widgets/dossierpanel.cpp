@@ -231,14 +231,18 @@ void DossierPanel::showHistory(PlaceHistory history) {
                                 q(describeFatalities(s)).toHtmlEscaped()));
   }
   // The page of the incident selected meanwhile.
-  if (m_selected) {
-    const auto found = std::find_if(m_history.entries.begin(), m_history.entries.end(),
-                                    [&](const HistoryEntry& e) { return e.index == *m_selected; });
-    if (found != m_history.entries.end())
-      m_page = static_cast<std::size_t>(found - m_history.entries.begin()) / kPageSize;
-  }
+  showPageOf(m_selected);
   renderHistory();
   emit historyShown();
+}
+
+// Turns to the page listing `incident`, if the history has it; the caller renders.
+void DossierPanel::showPageOf(std::optional<EventStore::Index> incident) {
+  if (!incident) return;
+  const auto found = std::find_if(m_history.entries.begin(), m_history.entries.end(),
+                                  [&](const HistoryEntry& e) { return e.index == *incident; });
+  if (found != m_history.entries.end())
+    m_page = static_cast<std::size_t>(found - m_history.entries.begin()) / kPageSize;
 }
 
 std::size_t DossierPanel::pageCount() const {
@@ -319,12 +323,7 @@ void DossierPanel::selectIncident(std::optional<EventStore::Index> incident) {
   if (incident == m_selected) return;
   m_selected = incident;
   if (isPending()) return; // marked when the history arrives
-  if (incident) {
-    const auto found = std::find_if(m_history.entries.begin(), m_history.entries.end(),
-                                    [&](const HistoryEntry& e) { return e.index == *incident; });
-    if (found != m_history.entries.end())
-      m_page = static_cast<std::size_t>(found - m_history.entries.begin()) / kPageSize;
-  }
+  showPageOf(incident);
   renderHistory();
 }
 

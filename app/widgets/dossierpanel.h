@@ -91,6 +91,7 @@ signals:
 private:
   void refresh();
   void showHistory(PlaceHistory history);
+  void showPageOf(std::optional<EventStore::Index> incident);
   void renderHistory();
   void exportWithDialog();
   HistoryReport report() const;
