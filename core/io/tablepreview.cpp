@@ -3,6 +3,7 @@
 #include "io/csvreader.h"
 #include "io/gdalsupport.h"
 #include "io/importer.h"
+#include "io/textencoding.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -27,7 +28,14 @@ bool previewDelimited(const std::string& path, std::size_t rows, TablePreview& p
     if (error) *error = path + ": not a text file (binary data)";
     return false;
   }
-  const std::string_view text = withoutBom(head);
+  std::string_view text = withoutBom(head);
+  // The import's choice of encoding, on the bytes read (a sequence cut by
+  // their end is not held against UTF-8).
+  std::string transcoded;
+  if (!isValidUtf8(text, !whole)) {
+    transcoded = windows1252ToUtf8(text);
+    text = transcoded;
+  }
   const std::size_t firstLineEnd = std::min(text.find_first_of("\r\n"), text.size());
   preview.delimiter = sniffDelimiter(text.substr(0, std::max<std::size_t>(firstLineEnd, 1)));
   CsvReader reader(text, preview.delimiter);

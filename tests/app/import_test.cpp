@@ -32,6 +32,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace sv {
 namespace {
 
@@ -70,6 +72,42 @@ TEST(ImportCommand, WritesTheDatasetAndAReportThatReconciles) {
   ASSERT_EQ(rejected.size(), 4);
   EXPECT_EQ(rejected[1].toObject().value(QStringLiteral("line")).toInt(), 9);
   EXPECT_EQ(rejected[1].toObject().value(QStringLiteral("column")).toString(), QStringLiteral("latitude"));
+}
+
+// Saved by French Excel: Windows-1252, not UTF-8. Once this aborted import
+// and events (an uncaught JSON exception on invalid UTF-8, exit 134).
+TEST(ImportCommand, AWindows1252ExportImportsAndListsAsUtf8) {
+  QFile source(fixture("acled-2025.csv"));
+  ASSERT_TRUE(source.open(QIODevice::ReadOnly));
+  QByteArray bytes = source.readAll();
+  ASSERT_TRUE(bytes.contains(",Segou,"));
+  bytes.replace(",Segou,", ",S\xE9gou,"); // é in Windows-1252
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("excel.csv"));
+  QFile excel(path);
+  ASSERT_TRUE(excel.open(QIODevice::WriteOnly));
+  excel.write(bytes);
+  excel.close();
+
+  const QString out = dir.filePath(QStringLiteral("excel.geojson"));
+  const ViewerRun imported = runViewer({QStringLiteral("import"), path, QStringLiteral("-o"), out});
+  ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+  EXPECT_TRUE(imported.out.contains(QStringLiteral("the file is not UTF-8: read as Windows-1252")))
+      << imported.out.toStdString();
+  const IncidentReadResult written = readIncidentDataset(out.toStdString());
+  ASSERT_TRUE(written.ok) << written.error;
+  ASSERT_EQ(written.incidents.size(), 3u);
+  EXPECT_TRUE(std::any_of(written.incidents.begin(), written.incidents.end(),
+                          [](const Incident& incident) { return incident.region == "S\xC3\xA9gou"; }));
+
+  const ViewerRun listed = runViewer(
+      {QStringLiteral("events"), QStringLiteral("--data"), path, QStringLiteral("--format"), QStringLiteral("json")});
+  ASSERT_EQ(listed.exitCode, 0) << listed.err.toStdString();
+  QJsonParseError parsed;
+  const QJsonDocument json = QJsonDocument::fromJson(listed.out.toUtf8(), &parsed);
+  ASSERT_EQ(parsed.error, QJsonParseError::NoError) << parsed.errorString().toStdString();
+  EXPECT_EQ(json.object().value(QStringLiteral("features")).toArray().size(), 3);
+  EXPECT_TRUE(listed.out.contains(QStringLiteral("S\u00e9gou")));
 }
 
 TEST(ImportCommand, AFileThatCannotBeReadWritesNothing) {

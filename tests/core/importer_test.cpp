@@ -143,6 +143,38 @@ TEST(Import, CurrentAcledExportMergesMonadicRowsAndListsEveryRejection) {
   }
 }
 
+// French Excel saves CSV in Windows-1252: read as such, said in the notes,
+// and nothing but UTF-8 kept.
+TEST(Import, AWindows1252FileIsTranscodedAndSaysSo) {
+  std::ifstream in(fixture("acled-2025.csv"), std::ios::binary);
+  std::string header;
+  std::getline(in, header);
+  const std::string row =
+      "MLI9101,19 August 2025,2025,1,Political violence,Battles,Armed clash,Military Forces of Mali (2021-),,State "
+      "forces,JNIM: Group for Support of Islam and Muslims,,Rebel group,State forces-Rebel group,,466,Western "
+      "Africa,Mali,S\xE9gou,Niono,Sirifila-Boundy,Farabougou,14.8921,-6.1414,1,Le Monde,National,\"L\x92"
+      "attaque a "
+      "co\xFBt\xE9 5\xA0"
+      "000 \x80 de d\xE9g\xE2ts.\",3,,1756000000\r\n";
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / "sv-import-windows-1252.csv";
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << header << "\n" << row;
+  }
+  const auto result = importIncidents(path.string());
+  ASSERT_TRUE(result.ok) << result.error;
+  ASSERT_EQ(result.incidents.size(), 1u);
+  const Incident& incident = result.incidents.front();
+  EXPECT_EQ(incident.region, "S\xC3\xA9gou");
+  EXPECT_EQ(incident.summary,
+            "L\xE2\x80\x99"
+            "attaque a co\xC3\xBBt\xC3\xA9 5\xC2\xA0"
+            "000 \xE2\x82\xAC de d\xC3\xA9g\xC3\xA2ts.");
+  ASSERT_EQ(result.notes.size(), 1u);
+  EXPECT_EQ(result.notes.front(), "the file is not UTF-8: read as Windows-1252");
+  std::filesystem::remove(path);
+}
+
 TEST(Import, PopulationColumnsBomAndCrlf) {
   const auto result = importIncidents(fixture("acled-population.csv"));
   expectCounts(result, 3, 3, 0, 0);
