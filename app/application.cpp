@@ -17,6 +17,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 
 namespace sv {
 namespace {
@@ -99,7 +100,28 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
 
 } // namespace
 
+namespace {
+
+int dispatch(int argc, char** argv);
+
+} // namespace
+
+// An exception that escapes a command is a fault of ours, but it must not
+// abort the program: it exits with status 1 and says why.
 int runApplication(int argc, char** argv) {
+  try {
+    return dispatch(argc, argv);
+  } catch (const std::exception& exception) {
+    QTextStream(stderr) << programName() << ": internal error: " << exception.what() << "\n";
+  } catch (...) {
+    QTextStream(stderr) << programName() << ": internal error\n";
+  }
+  return ExitFailure;
+}
+
+namespace {
+
+int dispatch(int argc, char** argv) {
   disableMissingSessionBus();
   registerGdalDrivers();
 
@@ -157,5 +179,7 @@ int runApplication(int argc, char** argv) {
   }
   return runWindow(argc, argv, arguments);
 }
+
+} // namespace
 
 } // namespace sv
