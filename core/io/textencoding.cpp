@@ -47,7 +47,8 @@ bool isValidUtf8(std::string_view text, bool truncated) {
     // ASCII runs, eight bytes at a time.
     while (i + 8 <= text.size()) {
       std::uint64_t word = 0;
-      for (std::size_t k = 0; k < 8; ++k) word |= static_cast<std::uint64_t>(static_cast<unsigned char>(text[i + k])) << (8 * k);
+      for (std::size_t k = 0; k < 8; ++k)
+        word |= static_cast<std::uint64_t>(static_cast<unsigned char>(text[i + k])) << (8 * k);
       if (word & 0x8080808080808080ull) break;
       i += 8;
     }
