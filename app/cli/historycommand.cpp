@@ -19,6 +19,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <cmath>
@@ -278,10 +279,10 @@ int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStrea
     return ExitSuccess;
   }
 
-  QFile file(outputPath);
+  QSaveFile file(outputPath); // the old file stays whole until the new one is complete
   QTextStream fileStream;
   if (!outputPath.isEmpty()) {
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    if (!file.open(QIODevice::WriteOnly)) {
       err << prefix << "cannot write '" << outputPath << "': " << file.errorString() << "\n";
       return ExitFailure;
     }
@@ -320,7 +321,7 @@ int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStrea
   }
   if (!outputPath.isEmpty()) {
     fileStream.flush();
-    if (fileStream.status() != QTextStream::Ok || !file.flush()) {
+    if (fileStream.status() != QTextStream::Ok || !file.commit()) {
       err << prefix << "cannot write '" << outputPath << "': " << file.errorString() << "\n";
       return ExitFailure;
     }

@@ -11,6 +11,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QSaveFile>
 #include <QTextDocument>
 
 namespace sv {
@@ -58,7 +59,14 @@ QString briefingTableHtml(const EventStore& store, const BriefingList& list) {
 
 bool writeBriefing(const QString& path, const PageFormat& format, const CompositionContent& content,
                    const BriefingList* list, QString* error, std::size_t* listed) {
-  QPdfWriter pdf(path);
+  // Written beside the old file and renamed over it when complete: a
+  // failure or a kill midway leaves the old file whole.
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) {
+    *error = QStringLiteral("cannot write '%1': %2").arg(path, file.errorString());
+    return false;
+  }
+  QPdfWriter pdf(&file);
   preparePdfWriter(pdf, format, content.title);
   QPainter painter;
   if (!painter.begin(&pdf)) {
@@ -107,8 +115,8 @@ bool writeBriefing(const QString& path, const PageFormat& format, const Composit
                        QStringLiteral("%1 · page %2 of %3").arg(content.title).arg(p + 2).arg(pages + 1));
     }
   }
-  if (!painter.end()) {
-    *error = QStringLiteral("cannot write '%1': writing failed").arg(path);
+  if (!painter.end() || !file.commit()) {
+    *error = QStringLiteral("cannot write '%1': writing failed (%2)").arg(path, file.errorString());
     return false;
   }
   return true;

@@ -5,6 +5,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QSaveFile>
 #include <QSvgGenerator>
 
 namespace sv {
@@ -52,21 +53,26 @@ bool writeComposition(const QString& path, OutputKind kind, const PageFormat& fo
     if (error) *error = QStringLiteral("cannot write '%1': %2").arg(path, why);
     return false;
   };
+  // Every kind is written beside the old file and renamed over it when
+  // complete: a failure or a kill midway leaves the old file whole.
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
+  const auto commit = [&] { return file.commit() || fail(file.errorString()); };
   switch (kind) {
     case OutputKind::Png: {
       const QImage image = renderCompositionImage(format, content, page);
-      QImageWriter writer(path, "png");
+      QImageWriter writer(&file, "png");
       QImage out = image;
       // PNG records the resolution, so that a 300 dpi page prints at its size.
       const int dotsPerMetre = static_cast<int>(std::lround(format.dpi / 0.0254));
       out.setDotsPerMeterX(dotsPerMetre);
       out.setDotsPerMeterY(dotsPerMetre);
       if (!writer.write(out)) return fail(writer.errorString());
-      return true;
+      return commit();
     }
     case OutputKind::Svg: {
       QSvgGenerator svg;
-      svg.setFileName(path);
+      svg.setOutputDevice(&file);
       const QSizeF logical = format.logicalSize();
       svg.setSize(logical.toSize());
       svg.setViewBox(QRectF(QPointF(0, 0), logical));
@@ -78,10 +84,11 @@ bool writeComposition(const QString& path, OutputKind kind, const PageFormat& fo
       ComposedPage composed = drawComposition(painter, format, content);
       if (!painter.end()) return fail(QStringLiteral("writing failed"));
       if (page) *page = std::move(composed);
-      return QFileInfo(path).size() > 0 || fail(QStringLiteral("nothing was written"));
+      if (file.size() == 0) return fail(QStringLiteral("nothing was written"));
+      return commit();
     }
     case OutputKind::Pdf: {
-      QPdfWriter pdf(path);
+      QPdfWriter pdf(&file);
       preparePdfWriter(pdf, format, content.title);
       QPainter painter;
       if (!painter.begin(&pdf)) return fail(QStringLiteral("the file cannot be opened"));
@@ -90,7 +97,7 @@ bool writeComposition(const QString& path, OutputKind kind, const PageFormat& fo
       ComposedPage composed = drawComposition(painter, format, content);
       if (!painter.end()) return fail(QStringLiteral("writing failed"));
       if (page) *page = std::move(composed);
-      return true;
+      return commit();
     }
   }
   return fail(QStringLiteral("unknown format"));

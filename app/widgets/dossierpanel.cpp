@@ -23,6 +23,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QSpinBox>
 #include <QTextBrowser>
 #include <QTextStream>
@@ -370,9 +371,8 @@ bool DossierPanel::exportTo(const QString& path, ExportFormat format, QString* e
     if (error) *error = problem;
     return false;
   }
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(exportText(format).toUtf8()) < 0 ||
-      !file.flush()) {
+  QSaveFile file(path); // the old file stays whole until the new one is complete
+  if (!file.open(QIODevice::WriteOnly) || file.write(exportText(format).toUtf8()) < 0 || !file.commit()) {
     if (error) *error = tr("Cannot write %1: %2").arg(path, file.errorString());
     return false;
   }

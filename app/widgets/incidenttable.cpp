@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTextStream>
@@ -531,15 +532,15 @@ void IncidentTablePanel::copyRows() {
 }
 
 bool IncidentTablePanel::exportCsv(const QString& path, QString* error) {
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+  QSaveFile file(path); // the old file stays whole until the new one is complete
+  if (!file.open(QIODevice::WriteOnly)) {
     if (error) *error = tr("Cannot write %1: %2").arg(path, file.errorString());
     return false;
   }
   QTextStream out(&file);
   m_model->writeCsv(out);
   out.flush();
-  if (out.status() != QTextStream::Ok || !file.flush()) {
+  if (out.status() != QTextStream::Ok || !file.commit()) {
     if (error) *error = tr("Cannot write %1: %2").arg(path, file.errorString());
     return false;
   }

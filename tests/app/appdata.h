@@ -5,6 +5,7 @@
 // the exports that document it, and the fixture, for the window's tests.
 #include "session/mapcontext.h"
 
+#include <QProcess>
 #include <QStringList>
 
 #include <gtest/gtest.h>
@@ -12,6 +13,14 @@
 #include <initializer_list>
 
 namespace sv::test {
+
+// The text of a PDF, by poppler's pdftotext (scripts/setup installs it).
+inline QString pdfText(const QString& path) {
+  QProcess process;
+  process.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+  if (!process.waitForFinished(60000)) return {};
+  return QString::fromUtf8(process.readAllStandardOutput());
+}
 
 inline MapContext loadedContext(const QString& incidents) {
   QString error;

@@ -11,7 +11,6 @@
 
 #include <QCoreApplication>
 #include <QMouseEvent>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QStringList>
 #include <QTest>
@@ -31,14 +30,6 @@ inline void sendMouse(QWidget* widget, QEvent::Type type, QPointF position, Qt::
 inline void clickAt(QWidget* widget, QPointF position) {
   sendMouse(widget, QEvent::MouseButtonPress, position, Qt::LeftButton, Qt::LeftButton);
   sendMouse(widget, QEvent::MouseButtonRelease, position, Qt::LeftButton, Qt::NoButton);
-}
-
-// The text of a PDF, by poppler's pdftotext (scripts/setup installs it).
-inline QString pdfText(const QString& path) {
-  QProcess process;
-  process.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
-  if (!process.waitForFinished(60000)) return {};
-  return QString::fromUtf8(process.readAllStandardOutput());
 }
 
 class WindowTest : public ::testing::Test {

@@ -100,7 +100,7 @@ TEST_F(WindowTest, ExportDialogPreviewIsThePageItSavesAndCopies) {
   ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
   EXPECT_TRUE(pdf.read(5).startsWith("%PDF-"));
   // The map page, then the incidents it shows: those of 4-31 Oct 2020, with their sources.
-  const QString brief = pdfText(dir.filePath(QStringLiteral("brief.pdf")));
+  const QString brief = test::pdfText(dir.filePath(QStringLiteral("brief.pdf")));
   EXPECT_TRUE(brief.contains(QStringLiteral("Fixture month at Farabougou"))) << brief.left(400).toStdString();
   EXPECT_TRUE(brief.contains(QStringLiteral("Summary and sources")));
   for (const QString& id :

@@ -4,6 +4,7 @@
 #include "app/viewerprocess.h"
 #include "cli/compositionoptions.h"
 #include "export/animation.h"
+#include "export/briefing.h"
 #include "export/compositionwriter.h"
 
 #include "domain/placehistory.h"
@@ -18,6 +19,8 @@
 #include <QXmlStreamReader>
 
 #include <gtest/gtest.h>
+
+#include <sys/stat.h>
 
 namespace sv {
 namespace {
@@ -43,13 +46,6 @@ QStringList svgTexts(const QString& path) {
   return texts;
 }
 
-QString pdfText(const QString& path) {
-  QProcess process;
-  process.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
-  if (!process.waitForFinished(60000)) return {};
-  return QString::fromUtf8(process.readAllStandardOutput());
-}
-
 // The event types of the incidents in the range: what the legend must list.
 QStringList typesInRange(DayRange range) {
   const EventStore& store = bundledContext().incidents->store();
@@ -70,6 +66,42 @@ TEST(Composition, SameSettingsGiveIdenticalPixelsTwice) {
   const QImage second = renderCompositionImage(format, content);
   ASSERT_EQ(first.size(), QSize(1280, 720));
   EXPECT_TRUE(first == second);
+}
+
+// Exports replace the old file whole: written beside it, then renamed over
+// it (a new inode), so that a failure or a kill midway leaves the old one.
+// They once wrote in place, and a killed export left a truncated file.
+TEST(Composition, EveryExportReplacesTheOldFileByARename) {
+  QTemporaryDir dir;
+  const DayRange range{day("2020-10-04"), day("2020-10-31")};
+  const CompositionContent content =
+      compositionFor(bundledContext(), range, {}, bundledContext().baseMap->maliExtent());
+  const PageFormat format{QSize(480, 270), 96.0};
+  const auto inode = [](const QString& path) {
+    struct stat status {};
+    return ::stat(QFile::encodeName(path).constData(), &status) == 0 ? status.st_ino : ino_t{0};
+  };
+  for (const char* name : {"map.png", "map.svg", "map.pdf", "brief.pdf"}) {
+    const QString path = dir.filePath(QLatin1String(name));
+    QFile old(path);
+    ASSERT_TRUE(old.open(QIODevice::WriteOnly));
+    old.write("the previous export");
+    old.close();
+    const ino_t before = inode(path);
+    ASSERT_NE(before, ino_t{0});
+    QString error;
+    const bool written = QLatin1String(name) == QLatin1String("brief.pdf")
+                             ? writeBriefing(path, format, content, nullptr, &error)
+                             : writeComposition(path, *outputKindOf(path), format, content, &error);
+    ASSERT_TRUE(written) << name << ": " << error.toStdString();
+    EXPECT_NE(inode(path), before) << name << " was written in place";
+    QFile replaced(path);
+    ASSERT_TRUE(replaced.open(QIODevice::ReadOnly));
+    EXPECT_FALSE(replaced.readAll().startsWith("the previous export")) << name;
+  }
+  // Nothing is left beside them.
+  EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files).size(), 4)
+      << QDir(dir.path()).entryList(QDir::Files).join(' ').toStdString();
 }
 
 TEST(Composition, LegendListsExactlyTheTypesDrawn) {
@@ -123,7 +155,7 @@ TEST(ExportCommand, PdfIsVectorWithTitleRangeAndLegendAsText) {
   ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
   ASSERT_FALSE(QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
       << "scripts/setup installs poppler-utils";
-  const QString text = pdfText(path);
+  const QString text = test::pdfText(path);
   EXPECT_TRUE(text.contains(QStringLiteral("Siege of Farabougou")));
   EXPECT_TRUE(text.contains(QStringLiteral("4\u201331 Oct 2020"))) << text.left(400).toStdString();
   for (const QString& type : typesInRange({day("2020-10-04"), day("2020-10-31")}))
@@ -388,7 +420,7 @@ TEST(BriefCommand, MapPageThenEveryIncidentShownWithSources) {
                                    QStringLiteral("2020-10-31"), QStringLiteral("--mode"), QStringLiteral("window"),
                                    QStringLiteral("--window"), QStringLiteral("4w")});
   ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
-  const QString text = pdfText(path);
+  const QString text = test::pdfText(path);
   const EventStore& store = bundledContext().incidents->store();
   const auto shown = store.overlapping(day("2020-10-04"), day("2020-10-31"));
   ASSERT_FALSE(shown.empty());
@@ -407,7 +439,7 @@ TEST(BriefCommand, APlaceSheetListsEveryIncidentOfThePlace) {
                                    QStringLiteral("Farabougou"), QStringLiteral("--radius"), QStringLiteral("5"),
                                    QStringLiteral("--title"), QStringLiteral("Farabougou")});
   ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
-  const QString text = pdfText(path);
+  const QString text = test::pdfText(path);
   expectFarabougouHistoryIn(text);
   EXPECT_EQ(runViewer({QStringLiteral("brief"), QStringLiteral("-o"), dir.filePath(QStringLiteral("x.png"))}).exitCode,
             1);
@@ -420,7 +452,7 @@ TEST(PlaceSheet, HistoryWritesTheDossierAsAPdfWithEveryIncidentOfThePlace) {
       runViewer({QStringLiteral("history"), QStringLiteral("Farabougou"), QStringLiteral("-o"), path});
   ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
   EXPECT_TRUE(run.out.contains(QStringLiteral("map and 23 incidents of Farabougou"))) << run.out.toStdString();
-  const QString text = pdfText(path);
+  const QString text = test::pdfText(path);
   expectFarabougouHistoryIn(text);
   EXPECT_TRUE(text.contains(QStringLiteral("Farabougou \u2014 incident history")));
   EXPECT_TRUE(text.contains(QStringLiteral("Farabougou \u2014 chronology")));

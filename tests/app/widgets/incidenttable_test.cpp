@@ -441,7 +441,7 @@ TEST_F(WindowTest, PlaceSearchCompletesRanksAndOpensTheDossier) {
   ASSERT_TRUE(sheet.open(QIODevice::ReadOnly));
   EXPECT_TRUE(sheet.read(5).startsWith("%PDF-"));
   EXPECT_GT(sheet.size(), 20000);
-  const QString sheetText = pdfText(dir.filePath(QStringLiteral("f.pdf")));
+  const QString sheetText = test::pdfText(dir.filePath(QStringLiteral("f.pdf")));
   EXPECT_TRUE(sheetText.contains(QStringLiteral("Farabougou \u2014 incident history")))
       << sheetText.left(400).toStdString();
   EXPECT_TRUE(sheetText.contains(QStringLiteral("Farabougou \u2014 chronology")));
