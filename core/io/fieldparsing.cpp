@@ -88,6 +88,11 @@ std::optional<ParsedDate> parseFlexibleDate(std::string_view text) {
     if (year < 1) return std::nullopt;
     return ParsedDate{dayFromCivil({year, 1, 1}), dayFromCivil({year, 12, 31}), DatePrecision::Year};
   }
+  // Compact forms, as GDELT and many agency exports write them: YYYYMMDD
+  // (SQLDATE), YYYYMMDDHHMMSS (DATEADDED) and YYYYMM (MonthYear).
+  if (allDigits(text) && (text.size() == 8 || text.size() == 14))
+    return dayDate(toInt(text.substr(0, 4)), toInt(text.substr(4, 2)), toInt(text.substr(6, 2)));
+  if (allDigits(text) && text.size() == 6) return monthDate(toInt(text.substr(0, 4)), toInt(text.substr(4, 2)));
 
   // At most three words, separated by - / . or spaces: no allocation, run for every row.
   std::array<std::string_view, 3> words;

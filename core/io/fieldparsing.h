@@ -25,6 +25,7 @@ struct ParsedDate {
 //  - day first "19/08/2025", "19-08-2025", "19.08.2025" (ACLED's codebook order);
 //  - "2025-08" and "August 2025" (a month), "2025" (a year).
 // nullopt for anything else, or for a day that does not exist.
+//   compact: 20250819 (day), 20250819063000 (day, the time ignored), 202508 (month)
 std::optional<ParsedDate> parseFlexibleDate(std::string_view text);
 
 // Whole numbers as exports write them: "12", " 12 ", "12.0" (spreadsheets and

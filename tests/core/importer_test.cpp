@@ -6,6 +6,7 @@
 #include "domain/placematching.h"
 #include "io/basemapreader.h"
 #include "io/fieldparsing.h"
+#include "io/recordschema.h"
 #include "io/tablepreview.h"
 
 #include <gdal_priv.h>
@@ -62,8 +63,59 @@ TEST(FieldParsing, ReadsTheDateFormsExportsUse) {
   ASSERT_TRUE(year);
   EXPECT_EQ(year->end, day(2024, 12, 31));
   EXPECT_EQ(year->precision, DatePrecision::Year);
-  for (const char* bad : {"", "31 Septembre 2025", "2021-13-40", "31/02/2024", "yesterday", "19 August", "2025-08-19x"})
+  for (const char* bad : {"", "31 Septembre 2025", "2021-13-40", "31/02/2024", "yesterday", "19 August", "2025-08-19x",
+                          "20251340", "2025081", "202513", "2025081906300"})
     EXPECT_FALSE(parseFlexibleDate(bad)) << bad;
+}
+
+// GDELT's SQLDATE and DATEADDED, and MonthYear; many agency exports too.
+TEST(FieldParsing, ReadsCompactDates) {
+  for (const char* text : {"20250819", "20250819063000", " 20250819 "}) {
+    const auto date = parseFlexibleDate(text);
+    ASSERT_TRUE(date) << text;
+    EXPECT_EQ(date->start, day(2025, 8, 19)) << text;
+    EXPECT_EQ(date->end, day(2025, 8, 19)) << text;
+    EXPECT_EQ(date->precision, DatePrecision::Day) << text;
+  }
+  const auto month = parseFlexibleDate("202402");
+  ASSERT_TRUE(month);
+  EXPECT_EQ(month->start, day(2024, 2, 1));
+  EXPECT_EQ(month->end, day(2024, 2, 29));
+  EXPECT_EQ(month->precision, DatePrecision::Month);
+}
+
+// A table in GDELT's column names is read without --map; compact dates
+// under a name of the user's own are read with it.
+TEST(Import, GdeltColumnsAndCompactDates) {
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / "sv-import-gdelt.csv";
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << "GLOBALEVENTID,SQLDATE,MonthYear,Actor1Name,Actor2Name,EventCode,ActionGeo_FullName,ActionGeo_Lat,"
+           "ActionGeo_Long,DATEADDED,SOURCEURL\n"
+        << "1234567890,20201006,202010,MALI,JIHADIST,190,\"Farabougou, Segou, Mali\",14.8921,-6.1414,20201006083000,"
+           "https://example.org/a\n"
+        << "1234567891,20251131,202511,MALI,,190,\"Kayes, Kayes, Mali\",14.4469,-11.4456,20251131083000,\n";
+  }
+  const auto result = importIncidents(path.string());
+  ASSERT_TRUE(result.ok) << result.error;
+  ASSERT_EQ(result.incidents.size(), 1u);
+  const Incident& incident = result.incidents.front();
+  EXPECT_EQ(incident.id, "1234567890");
+  EXPECT_EQ(incident.start, day(2020, 10, 6));
+  EXPECT_EQ(incident.place, "Farabougou, Segou, Mali");
+  EXPECT_DOUBLE_EQ(incident.latitude, 14.8921);
+  ASSERT_EQ(result.rejected.size(), 1u);
+  EXPECT_EQ(result.rejected.front().line, 3u);
+  EXPECT_EQ(result.rejected.front().field, "SQLDATE");
+
+  ImportOptions byHand;
+  std::string problem;
+  byHand.mapping = *parseColumnMapping("date=DATEADDED,lat=ActionGeo_Lat,lon=ActionGeo_Long", &problem);
+  const auto mapped = importIncidents(path.string(), byHand);
+  ASSERT_TRUE(mapped.ok) << mapped.error;
+  ASSERT_EQ(mapped.incidents.size(), 1u);
+  EXPECT_EQ(mapped.incidents.front().start, day(2020, 10, 6));
+  std::filesystem::remove(path);
 }
 
 TEST(FieldParsing, IdsAndNumbersAsSpreadsheetsWriteThem) {
