@@ -60,6 +60,35 @@ bool readCachedReport(const QString& path, IncidentReadResult& report) {
 
 } // namespace
 
+qint64 importCacheLimit() {
+  bool ok = false;
+  const double megabytes = qEnvironmentVariable("SITUATION_VIEWER_CACHE_LIMIT_MB").toDouble(&ok);
+  if (ok && megabytes >= 0) return static_cast<qint64>(megabytes * 1024.0 * 1024.0);
+  return qint64{2} * 1024 * 1024 * 1024;
+}
+
+int pruneImportCache(const QString& folder, qint64 limitBytes, const QString& keep) {
+  QDir dir(folder);
+  // Reading an entry touches it, so the oldest modification is the longest unused.
+  QFileInfoList stores = dir.entryInfoList({QStringLiteral("*.svstore")}, QDir::Files, QDir::Time | QDir::Reversed);
+  const auto entrySize = [](const QFileInfo& store) {
+    return store.size() + QFileInfo(store.filePath() + QStringLiteral(".report.json")).size();
+  };
+  qint64 total = 0;
+  for (const QFileInfo& store : stores) total += entrySize(store);
+  int removed = 0;
+  const QString kept = keep.isEmpty() ? QString() : QFileInfo(keep).absoluteFilePath();
+  for (const QFileInfo& store : stores) {
+    if (total <= limitBytes) break;
+    if (store.absoluteFilePath() == kept) continue;
+    total -= entrySize(store);
+    QFile::remove(store.filePath() + QStringLiteral(".report.json"));
+    QFile::remove(store.filePath());
+    ++removed;
+  }
+  return removed;
+}
+
 QString importCacheFolder() {
   const QString chosen = qEnvironmentVariable("SITUATION_VIEWER_CACHE");
   if (!chosen.isEmpty()) return chosen;
@@ -92,6 +121,9 @@ ImportedDataset importDatasetCached(const QString& path, const ImportOptions& op
                                        cachePath.toStdString() + ")");
         dataset.store = std::move(store);
         dataset.fromCache = true;
+        // Used now: the last the size limit removes.
+        if (QFile used(cachePath); used.open(QIODevice::ReadWrite))
+          used.setFileTime(QDateTime::currentDateTime(), QFileDevice::FileModificationTime);
         return dataset;
       }
     }
@@ -115,6 +147,7 @@ ImportedDataset importDatasetCached(const QString& path, const ImportOptions& op
     if (report.open(QIODevice::WriteOnly) && report.write(json.data(), static_cast<qint64>(json.size())) >= 0 &&
         report.commit())
       writeStoreFile(cachePath.toStdString(), *dataset.store, key);
+    pruneImportCache(importCacheFolder(), importCacheLimit(), cachePath);
   }
   return dataset;
 }

@@ -31,4 +31,12 @@ ImportedDataset importDatasetCached(const QString& path, const ImportOptions& op
 // empty when there is none, and then nothing is cached.
 QString importCacheFolder();
 
+// How large the cache may grow: $SITUATION_VIEWER_CACHE_LIMIT_MB megabytes,
+// else 2 GiB (about eight imports of a million incidents).
+qint64 importCacheLimit();
+// Removes the entries used longest ago (a store and its report) until the
+// folder's entries take at most `limitBytes`; `keep` (the entry just written)
+// stays whatever its size. Returns how many entries were removed.
+int pruneImportCache(const QString& folder, qint64 limitBytes, const QString& keep = {});
+
 } // namespace sv
