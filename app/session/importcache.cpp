@@ -18,6 +18,8 @@ namespace sv {
 
 namespace {
 
+constexpr qint64 kLargeNativeDataset = qint64{8} * 1024 * 1024;
+
 // What makes a cached store still the file's import.
 std::string cacheKey(const QFileInfo& info, const ImportOptions& options, const Gazetteer* gazetteer) {
   return QStringLiteral("situation-viewer import 1|%1|%2|%3|%4|%5|%6")
@@ -100,7 +102,12 @@ ImportedDataset importDatasetCached(const QString& path, const ImportOptions& op
   ImportedDataset dataset;
   const std::string file = path.toStdString();
   const QFileInfo info(path);
-  const bool cacheable = resolveImportFormat(file, options.format) != ImportFormat::Native && info.isFile();
+  // Our own format is cached too once it is large: it is read as one JSON
+  // document (about 35 s and several GB at a million incidents), where a
+  // store file opens in milliseconds. Small files, hand-edited, are read as
+  // they are.
+  const bool native = resolveImportFormat(file, options.format) == ImportFormat::Native;
+  const bool cacheable = info.isFile() && (!native || info.size() >= kLargeNativeDataset);
   QString cachePath;
   std::string key;
   if (cacheable && !importCacheFolder().isEmpty()) {

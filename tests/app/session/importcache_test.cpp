@@ -2,6 +2,9 @@
 // longest ago; reading an entry counts as using it.
 #include "session/importcache.h"
 
+#include "bench/synthetic.h"
+#include "io/incidentdataset.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -80,6 +83,39 @@ TEST(ImportCache, AnImportKeepsTheCacheWithinItsLimitAndAReadCountsAsAUse) {
   EXPECT_EQ(entries(dir).size(), 1);
   EXPECT_TRUE(importDatasetCached(fixture("acled-hdx.csv"), {}, nullptr).fromCache);
   qunsetenv("SITUATION_VIEWER_CACHE_LIMIT_MB");
+  qputenv("SITUATION_VIEWER_CACHE", previous);
+}
+
+// A large dataset in our own format is read as one JSON document: cached
+// like an import, where small hand-edited files are read as they are.
+TEST(ImportCache, CachesOurOwnFormatOnceItIsLarge) {
+  QTemporaryDir folder;
+  const QByteArray previous = qgetenv("SITUATION_VIEWER_CACHE");
+  qputenv("SITUATION_VIEWER_CACHE", folder.path().toLocal8Bit());
+  const QDir dir(folder.path());
+  ASSERT_TRUE(importDatasetCached(QStringLiteral(SV_TEST_FIXTURE_INCIDENTS), {}, nullptr).store);
+  EXPECT_TRUE(entries(dir).isEmpty()) << "a small file of ours is not cached";
+
+  QTemporaryDir data;
+  const QString large = data.filePath(QStringLiteral("large.geojson"));
+  test::SyntheticOptions options;
+  options.count = 12000;
+  DatasetInfo info;
+  info.name = "large";
+  std::string error;
+  ASSERT_TRUE(writeIncidentDataset(large.toStdString(), info, test::generateSyntheticIncidents(options), &error))
+      << error;
+  ASSERT_GE(QFileInfo(large).size(), 8 * 1024 * 1024) << "the test needs a file past the threshold";
+  const ImportedDataset first = importDatasetCached(large, {}, nullptr);
+  ASSERT_TRUE(first.store);
+  EXPECT_FALSE(first.fromCache);
+  EXPECT_EQ(entries(dir).size(), 1);
+  const ImportedDataset second = importDatasetCached(large, {}, nullptr);
+  ASSERT_TRUE(second.fromCache);
+  ASSERT_EQ(second.store->size(), first.store->size());
+  EXPECT_EQ(second.store->id(0), first.store->id(0));
+  EXPECT_EQ(second.store->id(second.store->size() - 1), first.store->id(first.store->size() - 1));
+  EXPECT_EQ(second.store->info().name, "large");
   qputenv("SITUATION_VIEWER_CACHE", previous);
 }
 
