@@ -68,36 +68,51 @@ void drawLegend(QPainter& painter, const QRectF& area, const Fonts& fonts, const
   const QFontMetricsF body(fonts.body);
   const double row = std::max(body.height() + 6, 22.0);
   const double symbolColumn = 26.0;
-  const auto entry = [&](const QString& text, auto&& symbol) {
-    symbol(QPointF(area.left() + symbolColumn / 2.0, y + row / 2.0));
-    painter.setPen(kInk);
-    painter.setFont(fonts.body);
-    const QRectF textRect(area.left() + symbolColumn + 4, y, area.width() - symbolColumn - 4, row);
-    painter.drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine,
-                     body.elidedText(text, Qt::ElideRight, textRect.width()));
-    y += row;
+  // The rows: each type drawn, then each dataset drawn in a single colour
+  // (the colour names the dataset, the shape the type).
+  struct Entry {
+    QString text;
+    incidentstyle::SymbolLook symbol;
   };
-  bool any = false;
+  std::vector<Entry> entries;
   for (int t = 0; t < kEventTypeCount; ++t) {
     const auto type = static_cast<EventType>(t);
     if (!drawn || (drawn->typesShown & IncidentFilter::typeBit(type)) == 0) continue;
-    any = true;
     const std::size_t count = drawn->typeCounts[static_cast<std::size_t>(t)];
-    entry(QStringLiteral("%1 (%2)").arg(q(eventTypeName(type))).arg(count), [&](QPointF c) {
-      incidentstyle::drawSymbol(painter, c, {type, incidentstyle::SizeScale::kMinRadius + 1.5, false, false});
-    });
+    entries.push_back({QStringLiteral("%1 (%2)").arg(q(eventTypeName(type))).arg(count),
+                       {type, incidentstyle::SizeScale::kMinRadius + 1.5, false, false}});
   }
-  // Datasets drawn in a single colour: the colour names the dataset, the shape the type.
+  const bool any = !entries.empty();
   if (any && content.incidents) {
     const EventStore& store = content.incidents->store();
     for (std::size_t d = 0; d < store.datasetCount() && d < content.view.datasetColours.size(); ++d) {
       const QColor colour = content.view.datasetColours[d];
       if (!colour.isValid() || (content.view.filter.datasets & IncidentFilter::datasetBit(d)) == 0) continue;
-      entry(q(store.datasetInfo(d).name), [&](QPointF c) {
-        incidentstyle::drawSymbol(
-            painter, c, {EventType::Unclassified, incidentstyle::SizeScale::kMinRadius + 1.5, false, false, colour});
-      });
+      entries.push_back({q(store.datasetInfo(d).name),
+                         {EventType::Unclassified, incidentstyle::SizeScale::kMinRadius + 1.5, false, false, colour}});
     }
+  }
+  // A small page holds fewer rows than there are: the last one says how many
+  // more there are, rather than leaving them out without a word.
+  const auto fit = static_cast<std::size_t>(std::max(0.0, std::floor((area.bottom() - y) / row)));
+  const std::size_t listed = entries.size() <= fit ? entries.size() : (fit > 0 ? fit - 1 : 0);
+  for (std::size_t k = 0; k < listed; ++k) {
+    incidentstyle::drawSymbol(painter, QPointF(area.left() + symbolColumn / 2.0, y + row / 2.0), entries[k].symbol);
+    painter.setPen(kInk);
+    painter.setFont(fonts.body);
+    const QRectF textRect(area.left() + symbolColumn + 4, y, area.width() - symbolColumn - 4, row);
+    painter.drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine,
+                     body.elidedText(entries[k].text, Qt::ElideRight, textRect.width()));
+    y += row;
+  }
+  if (listed < entries.size()) {
+    painter.setPen(kMutedInk);
+    const QRectF textRect(area.left() + symbolColumn + 4, y, area.width() - symbolColumn - 4, row);
+    const QString more =
+        QCoreApplication::translate("Composition", "and %n more", nullptr, static_cast<int>(entries.size() - listed));
+    painter.drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine,
+                     body.elidedText(more, Qt::ElideRight, textRect.width()));
+    y += row;
   }
   if (!any) {
     painter.setPen(kMutedInk);
