@@ -414,7 +414,8 @@ void MainWindow::showIncidentSummary() {
   m_incidentLabel->setText(tr("%1%2, %3")
                                .arg(count, filtered ? tr(" (filtered)") : QString(),
                                     QString::fromStdString(formatRangeLabel({view.from, view.to}))));
-  m_incidentLabel->setToolTip(title);
+  // A tooltip takes text that looks like markup as markup: the title is the data's.
+  m_incidentLabel->setToolTip(QStringLiteral("<p>%1</p>").arg(title.toHtmlEscaped()));
 }
 
 void MainWindow::showAbout() {

@@ -108,10 +108,12 @@ AnimationDialog::AnimationDialog(Session& session, QWidget* parent) : QDialog(pa
   form->addRow(outputLabel, output);
 
   m_plan = new QLabel(this);
+  m_plan->setTextFormat(Qt::PlainText);
   m_progress = new QProgressBar(this);
   m_progress->setFormat(tr("%v of %m frames"));
   m_progress->setValue(0);
   m_status = new QLabel(this);
+  m_status->setTextFormat(Qt::PlainText); // paths and messages, never markup
   m_status->setWordWrap(true);
   m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 

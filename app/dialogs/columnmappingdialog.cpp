@@ -41,6 +41,7 @@ ColumnMappingDialog::ColumnMappingDialog(const QString& path, TablePreview previ
   setWindowTitle(tr("Columns of %1").arg(QFileInfo(path).fileName()));
   auto* intro = new QLabel(this);
   intro->setWordWrap(true);
+  intro->setTextFormat(Qt::RichText); // what it quotes of the file is escaped
   QString text =
       m_preview.format == ImportFormat::Ogr
           ? tr("Layer <b>%1</b>, %2 fields.").arg(q(m_preview.layer).toHtmlEscaped()).arg(m_preview.header.size())
@@ -96,6 +97,8 @@ ColumnMappingDialog::ColumnMappingDialog(const QString& path, TablePreview previ
   m_status = new QLabel(this);
   m_status->setObjectName(QStringLiteral("mappingStatus"));
   m_status->setWordWrap(true);
+  // It quotes the file's values: shown as they are, never as markup.
+  m_status->setTextFormat(Qt::PlainText);
   m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
   m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Import"));
   connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
