@@ -144,12 +144,11 @@ AnimationDialog::AnimationDialog(Session& session, QWidget* parent) : QDialog(pa
   connect(m_skipEmpty, &QCheckBox::toggled, this, &AnimationDialog::replan);
   connect(&m_job, &BackgroundJob::progressChanged, this, &AnimationDialog::showProgress);
   // A running export keeps the data it started with; the plan follows the session.
+  // stylesChanged follows every datasetsChanged and plans the frames again.
   connect(&m_session, &Session::datasetsChanged, this, [this] {
     m_filter = IncidentFilter();
-    m_filter.datasets = m_session.visibleDatasets();
     if (const auto store = m_session.store())
       for (QDateEdit* edit : {m_from, m_to}) edit->setDateRange(toQDate(store->firstDay()), toQDate(store->lastDay()));
-    replan();
   });
   connect(&m_session, &Session::stylesChanged, this, [this] {
     m_filter.datasets = m_session.visibleDatasets();

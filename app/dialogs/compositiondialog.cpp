@@ -120,10 +120,8 @@ CompositionDialog::CompositionDialog(Session& session, QWidget* parent)
   connect(m_title, &QLineEdit::textChanged, this, &CompositionDialog::schedulePreview);
   // New datasets: the filter's names (actors, regions) were the old store's,
   // so only the datasets shown carry over until the window sets the view again.
-  connect(&m_session, &Session::datasetsChanged, this, [this] {
-    m_filter = IncidentFilter();
-    followSession();
-  });
+  // stylesChanged follows every datasetsChanged: the page is made again once.
+  connect(&m_session, &Session::datasetsChanged, this, [this] { m_filter = IncidentFilter(); });
   connect(&m_session, &Session::stylesChanged, this, &CompositionDialog::followSession);
   presetChosen();
   resize(1100, 640);

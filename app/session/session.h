@@ -99,7 +99,8 @@ public:
 signals:
   // A new snapshot of the open datasets (styles already carried over).
   void datasetsChanged(const std::shared_ptr<const sv::IncidentLayerData>& incidents);
-  // A dataset shown, hidden or recoloured (also after datasetsChanged).
+  // A dataset shown, hidden or recoloured; also right after every
+  // datasetsChanged, so that a view may remake itself once, here.
   void stylesChanged(const std::vector<sv::DatasetStyle>& styles);
   void importStarted(const QStringList& paths);
   // An import ended: opened, failed (outcome.error) or cancelled; `message` says which.
