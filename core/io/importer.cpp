@@ -228,15 +228,9 @@ void importDelimited(const std::string& path, std::string_view text, const Impor
   // Decided once for the whole file: UTF-8, or else Windows-1252 (French
   // Excel's default), transcoded so that no invalid UTF-8 goes further.
   std::string transcoded;
-  if (!isValidUtf8(text)) {
-    std::size_t replaced = 0;
-    transcoded = windows1252ToUtf8(text, &replaced);
-    text = transcoded;
-    std::string note = "the file is not UTF-8: read as Windows-1252";
-    if (replaced > 0)
-      note += " (" + std::to_string(replaced) + " bytes that encoding leaves undefined shown as \xEF\xBF\xBD)";
-    result.notes.push_back(std::move(note));
-  }
+  DecodedText decoded = decodeText(text, transcoded);
+  text = decoded.text;
+  if (!decoded.note.empty()) result.notes.push_back(std::move(decoded.note));
   const std::size_t firstLineEnd = std::min(text.find_first_of("\r\n"), text.size());
   const char delimiter = sniffDelimiter(text.substr(0, std::max<std::size_t>(firstLineEnd, 1)));
   CsvReader reader(text, delimiter);

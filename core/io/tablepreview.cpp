@@ -32,10 +32,7 @@ bool previewDelimited(const std::string& path, std::size_t rows, TablePreview& p
   // The import's choice of encoding, on the bytes read (a sequence cut by
   // their end is not held against UTF-8).
   std::string transcoded;
-  if (!isValidUtf8(text, !whole)) {
-    transcoded = windows1252ToUtf8(text);
-    text = transcoded;
-  }
+  text = decodeText(text, transcoded, !whole).text;
   const std::size_t firstLineEnd = std::min(text.find_first_of("\r\n"), text.size());
   preview.delimiter = sniffDelimiter(text.substr(0, std::max<std::size_t>(firstLineEnd, 1)));
   CsvReader reader(text, preview.delimiter);

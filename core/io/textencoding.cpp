@@ -78,6 +78,20 @@ std::string validUtf8(std::string_view text) {
   return out;
 }
 
+DecodedText decodeText(std::string_view bytes, std::string& storage, bool truncated) {
+  if (isValidUtf8(bytes, truncated)) return {bytes, {}};
+  std::size_t replaced = 0;
+  storage = windows1252ToUtf8(bytes, &replaced);
+  std::string note = "the file is not UTF-8: read as Windows-1252";
+  if (replaced > 0)
+    note.append(" (")
+        .append(std::to_string(replaced))
+        .append(" bytes that encoding leaves undefined shown as ")
+        .append(kReplacement)
+        .append(")");
+  return {storage, std::move(note)};
+}
+
 std::string windows1252ToUtf8(std::string_view text, std::size_t* replaced) {
   if (replaced) *replaced = 0;
   std::string out;

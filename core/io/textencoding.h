@@ -18,6 +18,16 @@ bool isValidUtf8(std::string_view text, bool truncated = false);
 // U+FFFD; `replaced`, when given, counts them.
 std::string windows1252ToUtf8(std::string_view text, std::size_t* replaced = nullptr);
 
+// A file's text as UTF-8, decided once for the whole of it: `bytes` itself
+// when they are valid UTF-8 (`truncated`: read only in part), else their
+// Windows-1252 transcoding, kept in `storage`. `note` says what was done,
+// for the import report; empty when the bytes were UTF-8.
+struct DecodedText {
+  std::string_view text;
+  std::string note;
+};
+DecodedText decodeText(std::string_view bytes, std::string& storage, bool truncated = false);
+
 // Invalid UTF-8 sequences replaced by U+FFFD, for text of unknown origin
 // (a name in a GDAL layer, a message quoting a file).
 std::string validUtf8(std::string_view text);
