@@ -22,6 +22,7 @@ inline QString pdfText(const QString& path) {
   return QString::fromUtf8(process.readAllStandardOutput());
 }
 
+// The bundled geodata with `incidents` open, as the window loads them.
 inline MapContext loadedContext(const QString& incidents) {
   QString error;
   auto loaded = loadMapContext(QStringLiteral(SV_TEST_GEODATA), &error);
@@ -44,6 +45,9 @@ inline const MapContext& fixtureContext() {
   static const MapContext context = loadedContext(fixturePath());
   return context;
 }
+
+// An export in tests/data/import, as users' files come (ACLED, UCDP, own columns…).
+inline QString importFixture(const char* name) { return QStringLiteral(SV_TEST_DATA "/import/") + QLatin1String(name); }
 
 // Incident ids, as the tests spell them.
 inline QStringList idList(std::initializer_list<const char*> ids) {

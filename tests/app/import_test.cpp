@@ -40,14 +40,12 @@ namespace {
 using test::runViewer;
 using test::ViewerRun;
 
-QString fixture(const char* name) { return QStringLiteral(SV_TEST_DATA "/import/") + QLatin1String(name); }
-
 TEST(ImportCommand, WritesTheDatasetAndAReportThatReconciles) {
   QTemporaryDir dir;
   const QString out = dir.filePath(QStringLiteral("acled.geojson"));
   const QString report = dir.filePath(QStringLiteral("report.json"));
-  const ViewerRun r = runViewer({QStringLiteral("import"), fixture("acled-2025.csv"), QStringLiteral("-o"), out,
-                                 QStringLiteral("--report"), report});
+  const ViewerRun r = runViewer({QStringLiteral("import"), test::importFixture("acled-2025.csv"), QStringLiteral("-o"),
+                                 out, QStringLiteral("--report"), report});
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   EXPECT_TRUE(r.out.contains(QStringLiteral("8 rows read, 3 incidents accepted, 1 duplicates merged, 4 rejected")))
       << r.out.toStdString();
@@ -77,7 +75,7 @@ TEST(ImportCommand, WritesTheDatasetAndAReportThatReconciles) {
 // Saved by French Excel: Windows-1252, not UTF-8. Once this aborted import
 // and events (an uncaught JSON exception on invalid UTF-8, exit 134).
 TEST(ImportCommand, AWindows1252ExportImportsAndListsAsUtf8) {
-  QFile source(fixture("acled-2025.csv"));
+  QFile source(test::importFixture("acled-2025.csv"));
   ASSERT_TRUE(source.open(QIODevice::ReadOnly));
   QByteArray bytes = source.readAll();
   ASSERT_TRUE(bytes.contains(",Segou,"));
@@ -113,13 +111,13 @@ TEST(ImportCommand, AWindows1252ExportImportsAndListsAsUtf8) {
 TEST(ImportCommand, AFileThatCannotBeReadWritesNothing) {
   QTemporaryDir dir;
   const QString out = dir.filePath(QStringLiteral("out.geojson"));
-  const ViewerRun r = runViewer(
-      {QStringLiteral("import"), fixture("acled-2025.csv"), fixture("binary.csv"), QStringLiteral("-o"), out});
+  const ViewerRun r = runViewer({QStringLiteral("import"), test::importFixture("acled-2025.csv"),
+                                 test::importFixture("binary.csv"), QStringLiteral("-o"), out});
   EXPECT_EQ(r.exitCode, 1);
   EXPECT_TRUE(r.out.contains(QStringLiteral("binary.csv: not a text file"))) << r.out.toStdString();
   EXPECT_FALSE(QFile::exists(out));
   const ViewerRun badMap =
-      runViewer({QStringLiteral("import"), fixture("generic-semicolon.csv"), QStringLiteral("--map"),
+      runViewer({QStringLiteral("import"), test::importFixture("generic-semicolon.csv"), QStringLiteral("--map"),
                  QStringLiteral("colour=red"), QStringLiteral("-o"), out});
   EXPECT_EQ(badMap.exitCode, 2);
   EXPECT_TRUE(badMap.err.contains(QStringLiteral("unknown role 'colour'"))) << badMap.err.toStdString();
@@ -128,8 +126,8 @@ TEST(ImportCommand, AFileThatCannotBeReadWritesNothing) {
 TEST(ImportCommand, GenericTextThroughTheColumnMapping) {
   QTemporaryDir dir;
   const QString out = dir.filePath(QStringLiteral("generic.geojson"));
-  const ViewerRun r = runViewer({QStringLiteral("import"), fixture("generic-semicolon.csv"), QStringLiteral("--format"),
-                                 QStringLiteral("csv"), QStringLiteral("--map"),
+  const ViewerRun r = runViewer({QStringLiteral("import"), test::importFixture("generic-semicolon.csv"),
+                                 QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--map"),
                                  QStringLiteral("date=when,lat=y,lon=x,type=what,fatalities=killed,place=town"),
                                  QStringLiteral("-o"), out});
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
@@ -139,15 +137,16 @@ TEST(ImportCommand, GenericTextThroughTheColumnMapping) {
 
 TEST(ImportCommand, RepeatedDataOpensExportsTogether) {
   const ViewerRun r =
-      runViewer({QStringLiteral("events"), QStringLiteral("--data"), fixture("acled-2025.csv"),
-                 QStringLiteral("--data"), fixture("ucdp-ged.csv"), QStringLiteral("--format"), QStringLiteral("csv")});
+      runViewer({QStringLiteral("events"), QStringLiteral("--data"), test::importFixture("acled-2025.csv"),
+                 QStringLiteral("--data"), test::importFixture("ucdp-ged.csv"), QStringLiteral("--format"),
+                 QStringLiteral("csv")});
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   EXPECT_TRUE(r.out.contains(QStringLiteral("MLI9001")));
   EXPECT_TRUE(r.out.contains(QStringLiteral("900002")));
   EXPECT_TRUE(r.err.contains(QStringLiteral("ucdp-ged.csv: 2 of 4 rows rejected"))) << r.err.toStdString();
   // The ACLED incident at Farabougou is matched to the gazetteer's town, so its dossier has it.
   const ViewerRun history = runViewer({QStringLiteral("history"), QStringLiteral("geonames:2457671"),
-                                       QStringLiteral("--data"), fixture("acled-2025.csv")});
+                                       QStringLiteral("--data"), test::importFixture("acled-2025.csv")});
   ASSERT_EQ(history.exitCode, 0) << history.err.toStdString();
   EXPECT_TRUE(history.out.contains(QStringLiteral("MLI9001"))) << history.out.toStdString();
 }
@@ -163,7 +162,7 @@ bool waitForImport(MainWindow& window, QSignalSpy& spy) {
 TEST_F(WindowImportTest, AddDataShowsTheIncidentsBesideTheOpenOnesWithAReport) {
   ASSERT_EQ(window->canvas()->incidents()->store().size(), 25u);
   QSignalSpy finished(window.get(), &MainWindow::importFinished);
-  window->openDatasets({fixture("acled-2025.csv")}, MainWindow::OpenMode::Add);
+  window->openDatasets({test::importFixture("acled-2025.csv")}, MainWindow::OpenMode::Add);
   ASSERT_TRUE(waitForImport(*window, finished));
   ASSERT_EQ(finished.size(), 1);
   EXPECT_TRUE(finished.first().at(0).toBool()) << finished.first().at(1).toString().toStdString();
@@ -174,12 +173,13 @@ TEST_F(WindowImportTest, AddDataShowsTheIncidentsBesideTheOpenOnesWithAReport) {
   ASSERT_TRUE(store.find("FIX-0025"));
   EXPECT_EQ(store.dataset(*store.find("FIX-0025")), 0u);
   EXPECT_EQ(store.dataset(*store.find("MLI9001")), 1u);
-  EXPECT_EQ(window->session().datasetPaths(), (QStringList{test::fixturePath(), fixture("acled-2025.csv")}));
+  EXPECT_EQ(window->session().datasetPaths(),
+            (QStringList{test::fixturePath(), test::importFixture("acled-2025.csv")}));
   EXPECT_NE(store.info().licence.find("ACLED"), std::string::npos);
   ASSERT_NE(window->importReport(), nullptr);
   EXPECT_TRUE(window->importReport()->text().contains(QStringLiteral("4 rejected")));
   EXPECT_TRUE(window->importReport()->text().contains(QStringLiteral("row 6 (MLI9005): latitude")));
-  EXPECT_TRUE(Session::recentFiles().contains(QFileInfo(fixture("acled-2025.csv")).absoluteFilePath()));
+  EXPECT_TRUE(Session::recentFiles().contains(QFileInfo(test::importFixture("acled-2025.csv")).absoluteFilePath()));
 
   // The report saves as JSON.
   QTemporaryDir dir;
@@ -194,7 +194,7 @@ TEST_F(WindowImportTest, AddDataShowsTheIncidentsBesideTheOpenOnesWithAReport) {
 TEST_F(WindowImportTest, AnUnreadableFileLeavesTheDataAsItWas) {
   const auto shown = window->canvas()->incidents();
   QSignalSpy finished(window.get(), &MainWindow::importFinished);
-  window->openDatasets({fixture("binary.csv")}, MainWindow::OpenMode::Replace);
+  window->openDatasets({test::importFixture("binary.csv")}, MainWindow::OpenMode::Replace);
   ASSERT_TRUE(waitForImport(*window, finished));
   EXPECT_FALSE(finished.first().at(0).toBool());
   EXPECT_TRUE(finished.first().at(1).toString().contains(QStringLiteral("not a text file")));
@@ -206,7 +206,7 @@ TEST_F(WindowImportTest, AnUnreadableFileLeavesTheDataAsItWas) {
 TEST_F(WindowImportTest, DroppingAFileOpensItAndReopeningReadsTheCache) {
   QTemporaryDir dir;
   const QString copy = dir.filePath(QStringLiteral("ucdp.csv"));
-  ASSERT_TRUE(QFile::copy(fixture("ucdp-ged.csv"), copy));
+  ASSERT_TRUE(QFile::copy(test::importFixture("ucdp-ged.csv"), copy));
   QSignalSpy finished(window.get(), &MainWindow::importFinished);
   QMimeData mime;
   mime.setUrls({QUrl::fromLocalFile(copy)});
@@ -237,7 +237,7 @@ TEST_F(WindowImportTest, DroppingAFileOpensItAndReopeningReadsTheCache) {
 
 TEST_F(WindowImportTest, DatasetsAreLayersToHideColourAndRemove) {
   QSignalSpy finished(window.get(), &MainWindow::importFinished);
-  window->openDatasets({fixture("acled-2025.csv")}, MainWindow::OpenMode::Add);
+  window->openDatasets({test::importFixture("acled-2025.csv")}, MainWindow::OpenMode::Add);
   ASSERT_TRUE(waitForImport(*window, finished));
   ASSERT_TRUE(finished.first().at(0).toBool());
   const EventStore& store = window->canvas()->incidents()->store();
@@ -300,14 +300,14 @@ TEST_F(WindowImportTest, DatasetsAreLayersToHideColourAndRemove) {
 
   // Styles follow their files through another import.
   finished.clear();
-  window->openDatasets({fixture("ucdp-ged.csv")}, MainWindow::OpenMode::Add);
+  window->openDatasets({test::importFixture("ucdp-ged.csv")}, MainWindow::OpenMode::Add);
   ASSERT_TRUE(waitForImport(*window, finished));
   ASSERT_EQ(window->datasets()->datasetCount(), 3u);
   EXPECT_EQ(window->session().styles()[1].colour, crimson);
   EXPECT_FALSE(window->session().styles()[2].colour.isValid());
   // Opening a file already open adds nothing.
   finished.clear();
-  window->openDatasets({fixture("acled-2025.csv")}, MainWindow::OpenMode::Add);
+  window->openDatasets({test::importFixture("acled-2025.csv")}, MainWindow::OpenMode::Add);
   ASSERT_TRUE(waitForImport(*window, finished));
   EXPECT_EQ(window->canvas()->incidents()->store().datasetCount(), 3u);
 
@@ -317,7 +317,8 @@ TEST_F(WindowImportTest, DatasetsAreLayersToHideColourAndRemove) {
   QTest::mouseClick(window->datasets()->findChild<QPushButton*>(QStringLiteral("removeDataset")), Qt::LeftButton);
   ASSERT_TRUE(waitForImport(*window, finished));
   ASSERT_TRUE(finished.first().at(0).toBool());
-  EXPECT_EQ(window->session().datasetPaths(), (QStringList{fixture("acled-2025.csv"), fixture("ucdp-ged.csv")}));
+  EXPECT_EQ(window->session().datasetPaths(),
+            (QStringList{test::importFixture("acled-2025.csv"), test::importFixture("ucdp-ged.csv")}));
   EXPECT_EQ(window->session().styles()[0].colour, crimson);
   EXPECT_FALSE(window->canvas()->incidents()->store().find("FIX-0001"));
   EXPECT_EQ(window->canvas()->incidents()->store().size(), 3u + 2u) << "the ACLED and UCDP incidents";
@@ -326,7 +327,7 @@ TEST_F(WindowImportTest, DatasetsAreLayersToHideColourAndRemove) {
 
 TEST_F(WindowImportTest, ATableOfItsOwnColumnsAsksForThemFirst) {
   QSignalSpy finished(window.get(), &MainWindow::importFinished);
-  window->openDatasets({fixture("own-columns.csv")}, MainWindow::OpenMode::Add);
+  window->openDatasets({test::importFixture("own-columns.csv")}, MainWindow::OpenMode::Add);
   auto* dialog = window->findChild<ColumnMappingDialog*>();
   ASSERT_NE(dialog, nullptr);
   EXPECT_FALSE(window->session().isImporting());
@@ -352,7 +353,7 @@ TEST_F(WindowImportTest, ATableOfItsOwnColumnsAsksForThemFirst) {
   ASSERT_TRUE(store.find("A1"));
   EXPECT_EQ(store.place(*store.find("A1")), "Mopti");
   EXPECT_TRUE(window->importReport()->text().contains(QStringLiteral("2 rejected")));
-  const QString mapping = window->session().columnMapping(fixture("own-columns.csv"));
+  const QString mapping = window->session().columnMapping(test::importFixture("own-columns.csv"));
   EXPECT_TRUE(mapping.contains(QStringLiteral("date=Jour"))) << mapping.toStdString();
   // A project keeps the mapping, to read the file the same way again.
   EXPECT_EQ(window->currentProject().datasets.back().mapping, mapping);
@@ -360,7 +361,7 @@ TEST_F(WindowImportTest, ATableOfItsOwnColumnsAsksForThemFirst) {
   // Cancelling the dialog opens nothing.
   QTemporaryDir dir;
   const QString copy = dir.filePath(QStringLiteral("copy.csv"));
-  ASSERT_TRUE(QFile::copy(fixture("own-columns.csv"), copy));
+  ASSERT_TRUE(QFile::copy(test::importFixture("own-columns.csv"), copy));
   finished.clear();
   window->openDatasets({copy}, MainWindow::OpenMode::Add);
   auto* again = window->findChild<ColumnMappingDialog*>();
@@ -368,7 +369,8 @@ TEST_F(WindowImportTest, ATableOfItsOwnColumnsAsksForThemFirst) {
   again->reject();
   ASSERT_EQ(finished.size(), 1);
   EXPECT_FALSE(finished.first().at(0).toBool());
-  EXPECT_EQ(window->session().datasetPaths(), (QStringList{test::fixturePath(), fixture("own-columns.csv")}));
+  EXPECT_EQ(window->session().datasetPaths(),
+            (QStringList{test::fixturePath(), test::importFixture("own-columns.csv")}));
 }
 
 } // namespace

@@ -19,8 +19,6 @@
 namespace sv {
 namespace {
 
-QString fixture(const char* name) { return QStringLiteral(SV_TEST_DATA "/import/") + QLatin1String(name); }
-
 void writeText(const QString& path, const QByteArray& text) {
   QFile file(path);
   ASSERT_TRUE(file.open(QIODevice::WriteOnly));
@@ -144,7 +142,7 @@ bool waitFor(QSignalSpy& spy) { return !spy.isEmpty() || spy.wait(60000); }
 
 TEST_F(ProjectWindowTest, SavesAndRestoresDatasetsViewTimeFiltersAndSelection) {
   QSignalSpy imported(window.get(), &MainWindow::importFinished);
-  window->openDatasets({fixture("acled-2025.csv")}, MainWindow::OpenMode::Add);
+  window->openDatasets({test::importFixture("acled-2025.csv")}, MainWindow::OpenMode::Add);
   ASSERT_TRUE(waitFor(imported));
   ASSERT_TRUE(imported.first().at(0).toBool());
   const EventStore& store = window->canvas()->incidents()->store();
@@ -162,7 +160,7 @@ TEST_F(ProjectWindowTest, SavesAndRestoresDatasetsViewTimeFiltersAndSelection) {
   const Project saved = window->currentProject();
   ASSERT_EQ(saved.datasets.size(), 2u);
   EXPECT_EQ(saved.datasets[0].path, test::fixturePath());
-  EXPECT_EQ(saved.datasets[1].path, fixture("acled-2025.csv"));
+  EXPECT_EQ(saved.datasets[1].path, test::importFixture("acled-2025.csv"));
   ASSERT_TRUE(saved.place);
   EXPECT_EQ(saved.place->geonameId, 2457671) << "MLI9001 is matched to Farabougou";
 
@@ -202,7 +200,7 @@ TEST_F(ProjectWindowTest, SavesAndRestoresDatasetsViewTimeFiltersAndSelection) {
 TEST_F(ProjectWindowTest, AMissingDatasetIsNamedAndTheOthersOpen) {
   QTemporaryDir dir;
   const QString copy = dir.filePath(QStringLiteral("ucdp.csv"));
-  ASSERT_TRUE(QFile::copy(fixture("ucdp-ged.csv"), copy));
+  ASSERT_TRUE(QFile::copy(test::importFixture("ucdp-ged.csv"), copy));
   Project project;
   project.datasets.push_back({copy, {}});
   project.datasets.push_back({dir.filePath(QStringLiteral("gone.csv")), {}});

@@ -35,11 +35,7 @@ inline void clickAt(QWidget* widget, QPointF position) {
 class WindowTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    QString error;
-    auto context = loadMapContext(QStringLiteral(SV_TEST_GEODATA), &error);
-    ASSERT_TRUE(context) << error.toStdString();
-    ASSERT_TRUE(loadIncidents(*context, QStringList{test::fixturePath()}, &error)) << error.toStdString();
-    session = std::make_unique<Session>(std::move(*context));
+    session = std::make_unique<Session>(test::loadedContext(test::fixturePath()));
     window = std::make_unique<MainWindow>(*session);
     window->resize(1200, 800);
     window->show();

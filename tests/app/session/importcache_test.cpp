@@ -1,6 +1,7 @@
 // The import cache keeps within its size limit, removing the entries used
 // longest ago; reading an entry counts as using it.
 #include "session/importcache.h"
+#include "app/appdata.h"
 
 #include "bench/synthetic.h"
 #include "io/incidentdataset.h"
@@ -15,8 +16,6 @@
 
 namespace sv {
 namespace {
-
-QString fixture(const char* name) { return QStringLiteral(SV_TEST_DATA "/import/") + QLatin1String(name); }
 
 // A made-up entry of `bytes` (store and report) last used `ago` seconds ago.
 void writeEntry(const QDir& dir, const QString& name, qint64 bytes, int ago) {
@@ -58,8 +57,8 @@ TEST(ImportCache, AnImportKeepsTheCacheWithinItsLimitAndAReadCountsAsAUse) {
   const QByteArray previous = qgetenv("SITUATION_VIEWER_CACHE");
   qputenv("SITUATION_VIEWER_CACHE", folder.path().toLocal8Bit());
   const QDir dir(folder.path());
-  ASSERT_TRUE(importDatasetCached(fixture("acled-2025.csv"), {}, nullptr).store);
-  ASSERT_TRUE(importDatasetCached(fixture("ucdp-ged.csv"), {}, nullptr).store);
+  ASSERT_TRUE(importDatasetCached(test::importFixture("acled-2025.csv"), {}, nullptr).store);
+  ASSERT_TRUE(importDatasetCached(test::importFixture("ucdp-ged.csv"), {}, nullptr).store);
   ASSERT_EQ(entries(dir).size(), 2);
   // The ACLED file's entry, made first, is read again: it becomes the most recent.
   for (const QFileInfo& store : dir.entryInfoList({QStringLiteral("*.svstore")}, QDir::Files)) {
@@ -67,7 +66,7 @@ TEST(ImportCache, AnImportKeepsTheCacheWithinItsLimitAndAReadCountsAsAUse) {
     ASSERT_TRUE(file.open(QIODevice::ReadWrite));
     file.setFileTime(QDateTime::currentDateTime().addSecs(-600), QFileDevice::FileModificationTime);
   }
-  const ImportedDataset again = importDatasetCached(fixture("acled-2025.csv"), {}, nullptr);
+  const ImportedDataset again = importDatasetCached(test::importFixture("acled-2025.csv"), {}, nullptr);
   ASSERT_TRUE(again.fromCache);
   const QFileInfoList byUse = dir.entryInfoList({QStringLiteral("*.svstore")}, QDir::Files, QDir::Time);
   ASSERT_EQ(byUse.size(), 2);
@@ -75,13 +74,14 @@ TEST(ImportCache, AnImportKeepsTheCacheWithinItsLimitAndAReadCountsAsAUse) {
       byUse.front().size() + QFileInfo(byUse.front().filePath() + QStringLiteral(".report.json")).size();
   EXPECT_EQ(pruneImportCache(dir.path(), newest), 1);
   ASSERT_EQ(entries(dir).size(), 1);
-  EXPECT_TRUE(importDatasetCached(fixture("acled-2025.csv"), {}, nullptr).fromCache) << "the one used last stays";
+  EXPECT_TRUE(importDatasetCached(test::importFixture("acled-2025.csv"), {}, nullptr).fromCache)
+      << "the one used last stays";
 
   // With no room at all, each import keeps only its own entry.
   qputenv("SITUATION_VIEWER_CACHE_LIMIT_MB", "0");
-  ASSERT_TRUE(importDatasetCached(fixture("acled-hdx.csv"), {}, nullptr).store);
+  ASSERT_TRUE(importDatasetCached(test::importFixture("acled-hdx.csv"), {}, nullptr).store);
   EXPECT_EQ(entries(dir).size(), 1);
-  EXPECT_TRUE(importDatasetCached(fixture("acled-hdx.csv"), {}, nullptr).fromCache);
+  EXPECT_TRUE(importDatasetCached(test::importFixture("acled-hdx.csv"), {}, nullptr).fromCache);
   qunsetenv("SITUATION_VIEWER_CACHE_LIMIT_MB");
   qputenv("SITUATION_VIEWER_CACHE", previous);
 }

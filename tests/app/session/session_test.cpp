@@ -2,6 +2,7 @@
 // restyling one and removing the other reach every export and the map
 // through its signals and its MapContext.
 #include "session/session.h"
+#include "app/appdata.h"
 
 #include "export/animation.h"
 #include "export/compositioncontent.h"
@@ -19,18 +20,12 @@
 namespace sv {
 namespace {
 
-QString fixture(const char* name) { return QStringLiteral(SV_TEST_DATA "/import/") + QLatin1String(name); }
-
 const QRgb kMagenta = qRgb(0xff, 0x00, 0xff); // in no type colour nor the base map
 
 class SessionTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    QString error;
-    auto context = loadMapContext(QStringLiteral(SV_TEST_GEODATA), &error);
-    ASSERT_TRUE(context) << error.toStdString();
-    ASSERT_TRUE(loadIncidents(*context, {fixture("acled-2025.csv")}, &error)) << error.toStdString();
-    session = std::make_unique<Session>(std::move(*context));
+    session = std::make_unique<Session>(test::loadedContext(test::importFixture("acled-2025.csv")));
   }
 
   // Opens `paths` and waits for the import to end; true when it opened them.
@@ -63,13 +58,14 @@ TEST_F(SessionTest, OpeningRestylingAndRemovingReachEveryExportAndTheMap) {
   QSignalSpy styles(session.get(), &Session::stylesChanged);
 
   // Open a second dataset beside the first.
-  ASSERT_TRUE(open({fixture("ucdp-ged.csv")}, Session::OpenMode::Add));
+  ASSERT_TRUE(open({test::importFixture("ucdp-ged.csv")}, Session::OpenMode::Add));
   ASSERT_EQ(datasets.size(), 1);
   const auto layer = qvariant_cast<std::shared_ptr<const IncidentLayerData>>(datasets.first().at(0));
   ASSERT_TRUE(layer);
   EXPECT_EQ(layer, session->incidents());
   EXPECT_EQ(layer->store().datasetCount(), 2u);
-  EXPECT_EQ(session->datasetPaths(), (QStringList{fixture("acled-2025.csv"), fixture("ucdp-ged.csv")}));
+  EXPECT_EQ(session->datasetPaths(),
+            (QStringList{test::importFixture("acled-2025.csv"), test::importFixture("ucdp-ged.csv")}));
   EXPECT_EQ(session->styles(), (std::vector<DatasetStyle>(2)));
   EXPECT_EQ(test::pixelsOf(composedPage(), kMagenta), 0);
 
@@ -113,9 +109,9 @@ TEST_F(SessionTest, OpeningRestylingAndRemovingReachEveryExportAndTheMap) {
 
   // Removing the first keeps the second with its colour, carried by its path.
   datasets.clear();
-  ASSERT_TRUE(open({fixture("ucdp-ged.csv")}, Session::OpenMode::Replace));
+  ASSERT_TRUE(open({test::importFixture("ucdp-ged.csv")}, Session::OpenMode::Replace));
   ASSERT_EQ(datasets.size(), 1);
-  EXPECT_EQ(session->datasetPaths(), QStringList{fixture("ucdp-ged.csv")});
+  EXPECT_EQ(session->datasetPaths(), QStringList{test::importFixture("ucdp-ged.csv")});
   ASSERT_EQ(session->styles().size(), 1u);
   EXPECT_EQ(session->styles()[0].colour, QColor(kMagenta));
   EXPECT_EQ(session->mapContext().datasetColours, std::vector<QColor>{QColor(kMagenta)});
@@ -123,12 +119,12 @@ TEST_F(SessionTest, OpeningRestylingAndRemovingReachEveryExportAndTheMap) {
 }
 
 TEST_F(SessionTest, RemoveDatasetReopensTheOthersAndKeepsTheLast) {
-  ASSERT_TRUE(open({fixture("ucdp-ged.csv")}, Session::OpenMode::Add));
+  ASSERT_TRUE(open({test::importFixture("ucdp-ged.csv")}, Session::OpenMode::Add));
   session->setDatasetColour(1, QColor(kMagenta));
   QSignalSpy finished(session.get(), &Session::importFinished);
   session->removeDataset(0);
   ASSERT_TRUE(finished.wait(60000));
-  EXPECT_EQ(session->datasetPaths(), QStringList{fixture("ucdp-ged.csv")});
+  EXPECT_EQ(session->datasetPaths(), QStringList{test::importFixture("ucdp-ged.csv")});
   EXPECT_EQ(session->styles()[0].colour, QColor(kMagenta));
   // The last dataset stays.
   session->removeDataset(0);
@@ -140,9 +136,10 @@ TEST_F(SessionTest, AFileThatCannotBeReadLeavesTheDataAsItWas) {
   const auto before = session->incidents();
   QSignalSpy datasets(session.get(), &Session::datasetsChanged);
   QSignalSpy finished(session.get(), &Session::importFinished);
-  ASSERT_TRUE(session->openDatasets({fixture("binary.csv")}, Session::OpenMode::Replace));
+  ASSERT_TRUE(session->openDatasets({test::importFixture("binary.csv")}, Session::OpenMode::Replace));
   EXPECT_TRUE(session->isImporting());
-  EXPECT_FALSE(session->openDatasets({fixture("ucdp-ged.csv")}, Session::OpenMode::Add)) << "one import at a time";
+  EXPECT_FALSE(session->openDatasets({test::importFixture("ucdp-ged.csv")}, Session::OpenMode::Add))
+      << "one import at a time";
   ASSERT_TRUE(finished.wait(60000));
   const auto outcome = qvariant_cast<DatasetImportOutcome>(finished.first().at(0));
   EXPECT_FALSE(outcome.ok);
@@ -153,10 +150,10 @@ TEST_F(SessionTest, AFileThatCannotBeReadLeavesTheDataAsItWas) {
 }
 
 TEST_F(SessionTest, ProjectsRestoreTheDatasetsTheirStylesAndMappings) {
-  ASSERT_TRUE(open({fixture("ucdp-ged.csv")}, Session::OpenMode::Add));
+  ASSERT_TRUE(open({test::importFixture("ucdp-ged.csv")}, Session::OpenMode::Add));
   session->setDatasetColour(1, QColor(kMagenta));
   session->setDatasetVisible(0, false);
-  session->setColumnMapping(fixture("ucdp-ged.csv"), QStringLiteral("date=date_start"));
+  session->setColumnMapping(test::importFixture("ucdp-ged.csv"), QStringLiteral("date=date_start"));
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("two.svproject"));
   QString error;
@@ -167,11 +164,7 @@ TEST_F(SessionTest, ProjectsRestoreTheDatasetsTheirStylesAndMappings) {
   EXPECT_EQ(Session::recentFiles().first(), path);
 
   // Another session, on the first dataset alone, opens the project.
-  QString loadError;
-  auto context = loadMapContext(QStringLiteral(SV_TEST_GEODATA), &loadError);
-  ASSERT_TRUE(context);
-  ASSERT_TRUE(loadIncidents(*context, {fixture("acled-2025.csv")}, &loadError));
-  Session other(std::move(*context));
+  Session other(test::loadedContext(test::importFixture("acled-2025.csv")));
   QSignalSpy ready(&other, &Session::projectReady);
   other.openProject(path);
   ASSERT_TRUE(ready.wait(60000));
@@ -179,7 +172,7 @@ TEST_F(SessionTest, ProjectsRestoreTheDatasetsTheirStylesAndMappings) {
   ASSERT_EQ(other.styles().size(), 2u);
   EXPECT_FALSE(other.styles()[0].visible);
   EXPECT_EQ(other.styles()[1].colour, QColor(kMagenta));
-  EXPECT_EQ(other.columnMapping(fixture("ucdp-ged.csv")), QStringLiteral("date=date_start"));
+  EXPECT_EQ(other.columnMapping(test::importFixture("ucdp-ged.csv")), QStringLiteral("date=date_start"));
   EXPECT_EQ(other.projectPath(), path);
 
   // A project none of whose datasets exist changes nothing.
@@ -197,7 +190,7 @@ TEST_F(SessionTest, ProjectsRestoreTheDatasetsTheirStylesAndMappings) {
 TEST_F(SessionTest, AProjectWhoseDatasetsCannotBeReadLeavesThePathAndTheDataAsTheyWere) {
   QTemporaryDir dir;
   Project project;
-  project.datasets.push_back({fixture("binary.csv"), {}});
+  project.datasets.push_back({test::importFixture("binary.csv"), {}});
   const QString path = dir.filePath(QStringLiteral("broken.svproject"));
   QString error;
   ASSERT_TRUE(writeProject(path, project, &error)) << error.toStdString();
