@@ -3,12 +3,14 @@
 #include "export/compositioncontent.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QImageWriter>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include <filesystem>
 #include <limits>
 
 namespace sv {
@@ -203,7 +205,13 @@ bool encodeAnimation(const QString& ffmpeg, const QString& directory, const QStr
               << QStringLiteral("yuv420p") << QStringLiteral("-crf") << QStringLiteral("18")
               << QStringLiteral("-movflags") << QStringLiteral("+faststart");
   }
-  arguments << output;
+  // Encoded beside the output (same folder, same suffix, which names the
+  // format for ffmpeg) and renamed over it when complete: a failed or killed
+  // encoding leaves the previous video whole.
+  const QFileInfo target(output);
+  const QString partial =
+      target.dir().filePath(QStringLiteral(".%1.partial.%2").arg(target.completeBaseName(), target.suffix()));
+  arguments << partial;
   QProcess process;
   process.start(ffmpeg, arguments);
   if (!process.waitForStarted(30000)) {
@@ -214,6 +222,14 @@ bool encodeAnimation(const QString& ffmpeg, const QString& directory, const QStr
   if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
     *error = QStringLiteral("ffmpeg could not write '%1': %2")
                  .arg(output, QString::fromUtf8(process.readAllStandardError()).trimmed());
+    QFile::remove(partial);
+    return false;
+  }
+  std::error_code renamed;
+  std::filesystem::rename(QFile::encodeName(partial).toStdString(), QFile::encodeName(output).toStdString(), renamed);
+  if (renamed) {
+    *error = QStringLiteral("cannot write '%1': %2").arg(output, QString::fromStdString(renamed.message()));
+    QFile::remove(partial);
     return false;
   }
   return true;

@@ -353,6 +353,13 @@ TEST(AnimateCommand, EncodesVideoWithFfmpegAndKeepsFramesWithoutIt) {
   ASSERT_FALSE(findFfmpeg().isEmpty() || ffprobe.isEmpty()) << "scripts/setup installs ffmpeg";
   for (const QString& name : {QStringLiteral("siege.mp4"), QStringLiteral("siege.gif")}) {
     const QString video = dir.filePath(name);
+    // A previous video of that name is replaced whole, by a rename.
+    QFile old(video);
+    ASSERT_TRUE(old.open(QIODevice::WriteOnly));
+    old.write("the previous video");
+    old.close();
+    struct stat before {};
+    ASSERT_EQ(::stat(QFile::encodeName(video).constData(), &before), 0);
     const ViewerRun run =
         runViewer(animateArguments(video, range + QStringList{QStringLiteral("--fps"), QStringLiteral("2")}));
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
@@ -364,7 +371,11 @@ TEST(AnimateCommand, EncodesVideoWithFfmpegAndKeepsFramesWithoutIt) {
     ASSERT_TRUE(probe.waitForFinished(60000));
     EXPECT_EQ(QString::fromUtf8(probe.readAllStandardOutput()).trimmed(), QStringLiteral("320,240,5"))
         << name.toStdString();
+    struct stat after {};
+    ASSERT_EQ(::stat(QFile::encodeName(video).constData(), &after), 0);
+    EXPECT_NE(after.st_ino, before.st_ino) << name.toStdString() << " was encoded in place";
   }
+  EXPECT_TRUE(QDir(dir.path()).entryList({QStringLiteral(".*.partial.*")}, QDir::Files | QDir::Hidden).isEmpty());
 }
 
 TEST(AnimateCommand, RejectsBadOptions) {
