@@ -413,18 +413,49 @@ IncidentReadResult readIncidentDataset(const std::string& path) {
 
 std::string serializeIncidentFeature(const Incident& incident) { return featureJson(incident).dump(2); }
 
-std::string serializeIncidentDataset(const DatasetInfo& info, const std::vector<Incident>& incidents) {
-  OrderedJson document = OrderedJson::object();
-  document["type"] = "FeatureCollection";
-  document["name"] = info.name;
-  document["format"] = kFormatName;
-  document["format_version"] = kFormatVersion;
-  document["dataset"] = {
+namespace {
+
+// The dataset as one JSON text, written feature by feature, so that a large
+// dataset never exists as a whole document in memory. The text is the same as
+// the whole document dumped with an indent of two.
+void writeIncidentDatasetText(std::ostream& out, const DatasetInfo& info, const std::vector<Incident>& incidents) {
+  OrderedJson head = OrderedJson::object();
+  head["type"] = "FeatureCollection";
+  head["name"] = info.name;
+  head["format"] = kFormatName;
+  head["format_version"] = kFormatVersion;
+  head["dataset"] = {
       {"title", info.title}, {"description", info.description}, {"compiled", info.compiled}, {"licence", info.licence}};
-  OrderedJson features = OrderedJson::array();
-  for (const Incident& incident : incidents) features.push_back(featureJson(incident));
-  document["features"] = std::move(features);
-  return document.dump(2) + "\n";
+  std::string text = head.dump(2);
+  text.resize(text.size() - 2); // the closing "\n}"
+  out << text << ",\n  \"features\": [";
+  if (incidents.empty()) {
+    out << "]\n}\n";
+    return;
+  }
+  std::string feature;
+  for (std::size_t i = 0; i < incidents.size(); ++i) {
+    feature = featureJson(incidents[i]).dump(2);
+    out << (i == 0 ? "\n    " : ",\n    ");
+    // Nested two levels deeper: every line indented by four more spaces
+    // (strings hold no raw line breaks; JSON escapes them).
+    std::size_t from = 0;
+    for (std::size_t at = feature.find('\n'); at != std::string::npos; at = feature.find('\n', from)) {
+      out.write(feature.data() + from, static_cast<std::streamsize>(at + 1 - from));
+      out << "    ";
+      from = at + 1;
+    }
+    out.write(feature.data() + from, static_cast<std::streamsize>(feature.size() - from));
+  }
+  out << "\n  ]\n}\n";
+}
+
+} // namespace
+
+std::string serializeIncidentDataset(const DatasetInfo& info, const std::vector<Incident>& incidents) {
+  std::ostringstream out;
+  writeIncidentDatasetText(out, info, incidents);
+  return std::move(out).str();
 }
 
 bool writeIncidentDataset(const std::string& path, const DatasetInfo& info, const std::vector<Incident>& incidents,
@@ -436,7 +467,7 @@ bool writeIncidentDataset(const std::string& path, const DatasetInfo& info, cons
       if (error) *error = path + ": cannot write here";
       return false;
     }
-    out << serializeIncidentDataset(info, incidents);
+    writeIncidentDatasetText(out, info, incidents);
     out.close();
     if (!out) {
       if (error) *error = path + ": writing failed";

@@ -1,6 +1,7 @@
 #include "io/incidentdataset.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -50,6 +51,18 @@ TEST(IncidentDataset, WritingAndReadingGivesTheSameIncidents) {
   EXPECT_EQ(again.incidents, bundled.incidents);
   EXPECT_EQ(again.info.title, bundled.info.title);
   std::filesystem::remove(path);
+}
+
+// Written feature by feature, the text is what the whole document would be.
+TEST(IncidentDataset, TheStreamedTextIsTheWholeDocumentIndented) {
+  const IncidentReadResult bundled = readIncidentDataset(SV_TEST_INCIDENTS);
+  ASSERT_TRUE(bundled.ok);
+  for (const std::vector<Incident>& incidents : {bundled.incidents, std::vector<Incident>{}}) {
+    const std::string text = serializeIncidentDataset(bundled.info, incidents);
+    const auto document = nlohmann::ordered_json::parse(text);
+    EXPECT_EQ(text, document.dump(2) + "\n");
+    EXPECT_EQ(document["features"].size(), incidents.size());
+  }
 }
 
 TEST(IncidentDataset, KeepsGoodRecordsAndListsBadOnesWithLineAndField) {
