@@ -23,8 +23,9 @@ ImportReportDialog* DataOpening::importReport() const { return m_report.data(); 
 void DataOpening::openWithDialog(OpenMode mode) {
   const QStringList paths = QFileDialog::getOpenFileNames(
       m_window, mode == OpenMode::Add ? tr("Add Incident Data") : tr("Open Incident Data"), QString(),
-      tr("Incident data (*.csv *.tsv *.txt *.geojson *.json *.gpkg *.kml *.kmz *.fgb *.shp);;"
+      tr("Incident data (*.csv *.tsv *.txt *.geojson *.json *.svstore *.gpkg *.kml *.kmz *.fgb *.shp);;"
          "ACLED or UCDP export, delimited text (*.csv *.tsv *.txt);;"
+         "Situation Viewer large dataset (*.svstore);;"
          "GeoJSON, GeoPackage, KML, FlatGeobuf, Shapefile (*.geojson *.json *.gpkg *.kml *.kmz *.fgb *.shp);;"
          "All files (*)"));
   if (!paths.isEmpty()) openDatasets(paths, mode);

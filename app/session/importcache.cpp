@@ -106,7 +106,23 @@ ImportedDataset importDatasetCached(const QString& path, const ImportOptions& op
   // document (about 35 s and several GB at a million incidents), where a
   // store file opens in milliseconds. Small files, hand-edited, are read as
   // they are.
-  const bool native = resolveImportFormat(file, options.format) == ImportFormat::Native;
+  const ImportFormat format = resolveImportFormat(file, options.format);
+  if (format == ImportFormat::Store) {
+    // Our large-data format is the store itself: nothing to import or cache.
+    std::string error;
+    dataset.store = readStoreFile(file, &error);
+    if (!dataset.store) {
+      dataset.report.error = std::move(error);
+      return dataset;
+    }
+    dataset.report.ok = true;
+    dataset.report.format = "Situation Viewer store";
+    dataset.report.recordNoun = "incident";
+    dataset.report.info = dataset.store->info();
+    dataset.report.recordsRead = dataset.report.accepted = dataset.store->size();
+    return dataset;
+  }
+  const bool native = format == ImportFormat::Native;
   const bool cacheable = info.isFile() && (!native || info.size() >= kLargeNativeDataset);
   QString cachePath;
   std::string key;

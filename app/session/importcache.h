@@ -19,7 +19,8 @@ struct ImportedDataset {
 };
 
 // Reads a file of any supported format, matched to `gazetteer` (when given),
-// into a store. Imports other than our own format, and files of our own
+// into a store. A store file (.svstore, our large-data format) is read as it
+// is: its places were matched when it was written. Imports other than our own format, and files of our own
 // format of 8 MiB or more, are kept in the user's
 // cache folder as store files (storefile.h), keyed by the file's path, size
 // and modification time and the gazetteer: opening the same file again reads

@@ -3,6 +3,7 @@
 #include "io/csvreader.h"
 #include "io/fieldparsing.h"
 #include "io/gdalsupport.h"
+#include "io/storefile.h"
 #include "io/textencoding.h"
 
 #include <gdal_priv.h>
@@ -468,6 +469,7 @@ ImportFormat resolveImportFormat(const std::string& path, ImportFormat requested
   }
   if (requested != ImportFormat::Auto) return requested;
   const std::string extension = lowerExtension(path);
+  if (extension == ".svstore") return ImportFormat::Store;
   if (extension == ".csv" || extension == ".tsv" || extension == ".txt" || extension == ".tab")
     return ImportFormat::Csv;
   if ((extension == ".json" || extension == ".geojson") && isNativeDataset(path)) return ImportFormat::Native;
@@ -478,6 +480,20 @@ IncidentReadResult importIncidents(const std::string& path, const ImportOptions&
   const ImportFormat format = resolveImportFormat(path, options.format);
   if (format == ImportFormat::Native) return readIncidentDataset(path);
   IncidentReadResult result;
+  if (format == ImportFormat::Store) {
+    // Whole incidents from a store's columns: for converting one to another
+    // format. Opening one for display reads the store itself.
+    const auto store = readStoreFile(path, &result.error);
+    if (!store) return result;
+    result.ok = true;
+    result.format = "Situation Viewer store";
+    result.info = store->info();
+    result.incidents.reserve(store->size());
+    for (EventStore::Index i = 0; i < store->size(); ++i) result.incidents.push_back(store->incident(i));
+    result.recordsRead = result.accepted = result.incidents.size();
+    result.recordNoun = "incident";
+    return result;
+  }
   if (!std::filesystem::exists(path)) {
     result.error = path + ": no such file";
     return result;

@@ -248,6 +248,7 @@ std::string_view importFormatName(ImportFormat format) {
     case ImportFormat::Ucdp: return "ucdp";
     case ImportFormat::Ogr: return "ogr";
     case ImportFormat::Csv: return "csv";
+    case ImportFormat::Store: return "store";
   }
   return "auto";
 }
@@ -255,7 +256,7 @@ std::string_view importFormatName(ImportFormat format) {
 std::optional<ImportFormat> importFormatFromName(std::string_view name) {
   const std::string key = lowerTrimmed(name);
   for (ImportFormat format : {ImportFormat::Auto, ImportFormat::Native, ImportFormat::Acled, ImportFormat::Ucdp,
-                              ImportFormat::Ogr, ImportFormat::Csv})
+                              ImportFormat::Ogr, ImportFormat::Csv, ImportFormat::Store})
     if (importFormatName(format) == key) return format;
   return std::nullopt;
 }

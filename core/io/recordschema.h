@@ -13,8 +13,10 @@
 namespace sv {
 
 // The formats an import can read. Auto picks one from the file's name and contents.
-enum class ImportFormat : std::uint8_t { Auto, Native, Acled, Ucdp, Ogr, Csv };
-std::string_view importFormatName(ImportFormat format); // "auto", "native", "acled", "ucdp", "ogr", "csv"
+// Store: our large-data format, a store file (storefile.h) named .svstore.
+enum class ImportFormat : std::uint8_t { Auto, Native, Acled, Ucdp, Ogr, Csv, Store };
+// "auto", "native", "acled", "ucdp", "ogr", "csv", "store"
+std::string_view importFormatName(ImportFormat format);
 std::optional<ImportFormat> importFormatFromName(std::string_view name);
 
 // Which column holds which field of the generic mapping, as `--map` gives it:

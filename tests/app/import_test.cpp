@@ -14,6 +14,7 @@
 #include "widgets/legendwidget.h"
 #include "widgets/mapcanvas.h"
 
+#include <QDir>
 #include <QDropEvent>
 #include <QFile>
 #include <QJsonArray>
@@ -70,6 +71,45 @@ TEST(ImportCommand, WritesTheDatasetAndAReportThatReconciles) {
   ASSERT_EQ(rejected.size(), 4);
   EXPECT_EQ(rejected[1].toObject().value(QStringLiteral("line")).toInt(), 9);
   EXPECT_EQ(rejected[1].toObject().value(QStringLiteral("column")).toString(), QStringLiteral("latitude"));
+}
+
+// Our large-data format: written by the extension of -o, then opened by every
+// command as it is, without an import or a cache entry.
+TEST(ImportCommand, WritesTheLargeDataFormatThatCommandsOpenAsItIs) {
+  QTemporaryDir dir;
+  const QString out = dir.filePath(QStringLiteral("acled.svstore"));
+  const ViewerRun r =
+      runViewer({QStringLiteral("import"), test::importFixture("acled-2025.csv"), QStringLiteral("-o"), out});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_TRUE(r.out.contains(QStringLiteral("acled.svstore: 3 incidents written"))) << r.out.toStdString();
+
+  QTemporaryDir cache;
+  const QByteArray previous = qgetenv("SITUATION_VIEWER_CACHE");
+  qputenv("SITUATION_VIEWER_CACHE", cache.path().toLocal8Bit());
+  const ViewerRun listed = runViewer(
+      {QStringLiteral("events"), QStringLiteral("--data"), out, QStringLiteral("--format"), QStringLiteral("csv")});
+  const ViewerRun history =
+      runViewer({QStringLiteral("history"), QStringLiteral("geonames:2457671"), QStringLiteral("--data"), out});
+  qputenv("SITUATION_VIEWER_CACHE", previous);
+  ASSERT_EQ(listed.exitCode, 0) << listed.err.toStdString();
+  EXPECT_EQ(listed.out.count(QStringLiteral("\nMLI900")), 3) << listed.out.toStdString();
+  ASSERT_EQ(history.exitCode, 0) << history.err.toStdString();
+  EXPECT_TRUE(history.out.contains(QStringLiteral("MLI9001"))) << "places matched at import are kept";
+  EXPECT_TRUE(QDir(cache.path()).isEmpty()) << "a store file is not cached again";
+
+  // And back to the exchange format, the same incidents.
+  const QString back = dir.filePath(QStringLiteral("back.geojson"));
+  const ViewerRun converted = runViewer({QStringLiteral("import"), out, QStringLiteral("-o"), back});
+  ASSERT_EQ(converted.exitCode, 0) << converted.err.toStdString();
+  const IncidentReadResult written = readIncidentDataset(back.toStdString());
+  ASSERT_TRUE(written.ok) << written.error;
+  EXPECT_EQ(written.incidents.size(), 3u);
+  EXPECT_NE(written.info.licence.find("ACLED"), std::string::npos);
+
+  const ViewerRun wrongName = runViewer({QStringLiteral("import"), test::importFixture("acled-2025.csv"),
+                                         QStringLiteral("-o"), dir.filePath(QStringLiteral("out.gpkg"))});
+  EXPECT_EQ(wrongName.exitCode, 2);
+  EXPECT_TRUE(wrongName.err.contains(QStringLiteral(".svstore"))) << wrongName.err.toStdString();
 }
 
 // Saved by French Excel: Windows-1252, not UTF-8. Once this aborted import
