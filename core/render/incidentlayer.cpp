@@ -120,7 +120,7 @@ bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const
   if (isCancelled(cancel)) return false;
 
   painter.save();
-  incidentstyle::SymbolCache symbols(settings.devicePixelRatio());
+  incidentstyle::SymbolCache& symbols = incidentstyle::SymbolCache::forThread(settings.devicePixelRatio());
   for (const DrawnCluster& cluster : drawn.clusters) {
     const EventStore::Index top = cluster.top;
     const QColor topColour = view.colourOf(store, top);

@@ -1,5 +1,8 @@
 #include "render/incidentstyle.h"
 
+#include <memory>
+#include <vector>
+
 #include "render/mapstyle.h"
 
 #include <QPainterPath>
@@ -148,6 +151,18 @@ void drawCountBadge(QPainter& painter, const QPointF& symbolCentre, double symbo
   painter.setPen(Qt::white);
   painter.drawText(rect, Qt::AlignCenter, QString::number(count));
   painter.restore();
+}
+
+SymbolCache& SymbolCache::forThread(qreal devicePixelRatio) {
+  constexpr std::size_t kMaxSprites = 4096;
+  thread_local std::vector<std::unique_ptr<SymbolCache>> caches;
+  for (const auto& cache : caches) {
+    if (cache->m_ratio != devicePixelRatio) continue;
+    if (cache->m_sprites.size() > kMaxSprites) cache->m_sprites.clear();
+    return *cache;
+  }
+  if (caches.size() > 4) caches.clear();
+  return *caches.emplace_back(std::make_unique<SymbolCache>(devicePixelRatio));
 }
 
 const SymbolCache::Sprite& SymbolCache::sprite(std::uint64_t key, const QRectF& bounds,

@@ -64,6 +64,11 @@ QRectF countBadgeRect(const QPointF& symbolCentre, double symbolRadius, std::uin
 class SymbolCache {
 public:
   explicit SymbolCache(qreal devicePixelRatio) : m_ratio(devicePixelRatio) {}
+  // The calling thread's cache for `devicePixelRatio`, kept from frame to
+  // frame: scrubbing draws the same symbols and badges again, and drawing a
+  // sprite (a path, a text) costs tens of times copying it. Holds at most a
+  // few thousand sprites; past that it starts again empty.
+  static SymbolCache& forThread(qreal devicePixelRatio);
   void drawSymbol(QPainter& painter, const QPointF& centre, const SymbolLook& look);
   void drawCountBadge(QPainter& painter, const QPointF& symbolCentre, double symbolRadius, std::uint32_t count);
 
