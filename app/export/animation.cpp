@@ -8,10 +8,15 @@
 #include <QImageWriter>
 #include <QProcess>
 #include <QStandardPaths>
-#include <QTemporaryDir>
+#include <QThread>
 
+#include <algorithm>
+#include <condition_variable>
 #include <filesystem>
 #include <limits>
+#include <map>
+#include <mutex>
+#include <thread>
 
 namespace sv {
 
@@ -70,6 +75,219 @@ QRectF animationExtent(const IncidentLayerData& incidents, const std::vector<Ani
   return extent;
 }
 
+namespace {
+
+struct RenderedFrame {
+  QImage image;
+  QString error; // from the worker's own step
+};
+
+// Renders the frames on every core and hands them over in order: workers draw
+// frames ahead (a few per worker at most, so memory stays bounded) while the
+// calling thread gives frame k to `inOrder`, which returns false (with
+// `error`) to stop. `onWorker`, when given, runs on the worker after drawing
+// (writing a PNG, say) and returns an error or nothing. Each worker has its own
+// projection: PROJ objects are for one thread at a time.
+bool renderFramesInOrder(const MapContext& context, const std::vector<AnimationFrame>& frames,
+                         const AnimationSettings& settings, const PageFormat& format, const QRectF& extent,
+                         const QString& title, const std::function<QString(int, QImage&)>& onWorker,
+                         const std::function<bool(int, const QImage&, QString*)>& inOrder, QString* error) {
+  const int total = static_cast<int>(frames.size());
+  const int workers = std::clamp(QThread::idealThreadCount(), 1, std::max(1, std::min(total, 16)));
+  const int ahead = workers + 1;
+  std::mutex mutex;
+  std::condition_variable ready, room;
+  std::map<int, RenderedFrame> done;
+  int next = 0;
+  int consumed = 0;
+  bool stop = false;
+  std::vector<std::thread> threads;
+  threads.reserve(static_cast<std::size_t>(workers));
+  for (int w = 0; w < workers; ++w) {
+    threads.emplace_back([&] {
+      auto projection = Projection::create(context.projection.crs());
+      const MapContext local{projection ? std::move(*projection) : Projection::webMercator(),
+                             context.baseMap,
+                             context.incidents,
+                             context.incidentsPath,
+                             {},
+                             context.datasetPaths,
+                             context.datasetColours};
+      for (;;) {
+        int k = 0;
+        {
+          std::unique_lock lock(mutex);
+          room.wait(lock, [&] { return stop || next >= total || next < consumed + ahead; });
+          if (stop || next >= total) return;
+          k = next++;
+        }
+        RenderedFrame frame;
+        const CompositionContent content =
+            compositionFor(local, frames[static_cast<std::size_t>(k)].range, settings.filter, extent, title);
+        frame.image = renderCompositionImage(format, content);
+        if (onWorker) frame.error = onWorker(k, frame.image);
+        {
+          const std::lock_guard lock(mutex);
+          done.emplace(k, std::move(frame));
+        }
+        ready.notify_all();
+      }
+    });
+  }
+  bool ok = true;
+  for (int k = 0; k < total && ok; ++k) {
+    RenderedFrame frame;
+    {
+      std::unique_lock lock(mutex);
+      ready.wait(lock, [&] { return done.count(k) > 0; });
+      frame = std::move(done[k]);
+      done.erase(k);
+      consumed = k + 1;
+    }
+    room.notify_all();
+    if (!frame.error.isEmpty()) {
+      *error = frame.error;
+      ok = false;
+    } else {
+      ok = inOrder(k, frame.image, error);
+    }
+  }
+  {
+    const std::lock_guard lock(mutex);
+    stop = true;
+  }
+  room.notify_all();
+  for (std::thread& thread : threads) thread.join();
+  return ok;
+}
+
+QString cancelledAfter(int done, int total) {
+  return QStringLiteral("cancelled after %1 of %2 frames").arg(done).arg(total);
+}
+
+// ffmpeg's arguments after its input for `output`: H.264 MP4 or a GIF with a
+// palette of its own frames, written to `partial`.
+QStringList encoderArguments(const QString& output, const QString& partial) {
+  QStringList arguments;
+  if (output.endsWith(QStringLiteral(".gif"), Qt::CaseInsensitive)) {
+    // One palette for the whole animation, made from its own frames.
+    arguments << QStringLiteral("-filter_complex")
+              << QStringLiteral("[0:v]split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=sierra2_4a")
+              << QStringLiteral("-loop") << QStringLiteral("0");
+  } else {
+    // H.264 in yuv420p plays everywhere and needs even dimensions.
+    arguments << QStringLiteral("-vf") << QStringLiteral("pad=ceil(iw/2)*2:ceil(ih/2)*2:color=white")
+              << QStringLiteral("-c:v") << QStringLiteral("libx264") << QStringLiteral("-pix_fmt")
+              << QStringLiteral("yuv420p") << QStringLiteral("-crf") << QStringLiteral("18")
+              << QStringLiteral("-movflags") << QStringLiteral("+faststart");
+  }
+  arguments << partial;
+  return arguments;
+}
+
+// Encoded beside the output (same folder, same suffix, which names the format
+// for ffmpeg) and renamed over it when complete: a failed, cancelled or killed
+// encoding leaves the previous video whole.
+QString partialOutput(const QString& output) {
+  const QFileInfo target(output);
+  return target.dir().filePath(QStringLiteral(".%1.partial.%2").arg(target.completeBaseName(), target.suffix()));
+}
+
+bool renameOver(const QString& partial, const QString& output, QString* error) {
+  std::error_code renamed;
+  std::filesystem::rename(QFile::encodeName(partial).toStdString(), QFile::encodeName(output).toStdString(), renamed);
+  if (renamed) {
+    *error = QStringLiteral("cannot write '%1': %2").arg(output, QString::fromStdString(renamed.message()));
+    QFile::remove(partial);
+    return false;
+  }
+  return true;
+}
+
+// Draws the frames on every core and pipes them as raw pixels into ffmpeg's
+// standard input while it encodes: no frame touches the disk, progress counts
+// frames encoded, and cancelling stops ffmpeg at once.
+bool streamAnimation(const QString& ffmpeg, const MapContext& context, const std::vector<AnimationFrame>& frames,
+                     const AnimationSettings& settings, const PageFormat& format, const QRectF& extent,
+                     const QString& title, const QString& output, int fps, const AnimationProgress& progress,
+                     bool* cancelled, QString* error) {
+  const QSize size = format.pixels;
+  const QString partial = partialOutput(output);
+  QStringList arguments{QStringLiteral("-y"),
+                        QStringLiteral("-loglevel"),
+                        QStringLiteral("error"),
+                        QStringLiteral("-f"),
+                        QStringLiteral("rawvideo"),
+                        QStringLiteral("-pix_fmt"),
+                        QStringLiteral("bgra"),
+                        QStringLiteral("-s"),
+                        QStringLiteral("%1x%2").arg(size.width()).arg(size.height()),
+                        QStringLiteral("-framerate"),
+                        QString::number(fps),
+                        QStringLiteral("-i"),
+                        QStringLiteral("-")};
+  arguments << encoderArguments(output, partial);
+  // Started before any drawing thread: forking while another thread is inside
+  // PROJ can deadlock the child.
+  QProcess process;
+  process.setStandardOutputFile(QProcess::nullDevice());
+  process.start(ffmpeg, arguments);
+  if (!process.waitForStarted(30000)) {
+    *error = QStringLiteral("cannot run '%1': %2").arg(ffmpeg, process.errorString());
+    return false;
+  }
+  const auto failed = [&] {
+    process.waitForFinished(30000);
+    return QStringLiteral("ffmpeg could not write '%1': %2")
+        .arg(output, QString::fromUtf8(process.readAllStandardError()).trimmed());
+  };
+  const int total = static_cast<int>(frames.size());
+  const bool drawn = renderFramesInOrder(
+      context, frames, settings, format, extent, title, {},
+      [&](int k, const QImage& picture, QString* problem) {
+        const QImage image = picture.size() == size && picture.format() == QImage::Format_RGB32
+                                 ? picture
+                                 : picture.convertToFormat(QImage::Format_RGB32).scaled(size);
+        for (int y = 0; y < image.height(); ++y) {
+          const char* line = reinterpret_cast<const char*>(image.constScanLine(y));
+          if (process.write(line, qint64{image.width()} * 4) < 0) {
+            *problem = failed();
+            return false;
+          }
+        }
+        // Keep ffmpeg's pipe, not our memory, holding the backlog.
+        while (process.bytesToWrite() > 0)
+          if (!process.waitForBytesWritten(-1)) {
+            *problem = failed();
+            return false;
+          }
+        if (progress && !progress(k + 1, total, frames[static_cast<std::size_t>(k)])) {
+          *cancelled = true;
+          *problem = cancelledAfter(k + 1, total);
+          return false;
+        }
+        return true;
+      },
+      error);
+  if (!drawn) {
+    process.kill();
+    process.waitForFinished(30000);
+    QFile::remove(partial);
+    return false;
+  }
+  process.closeWriteChannel();
+  process.waitForFinished(-1);
+  if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+    *error = QStringLiteral("ffmpeg could not write '%1': %2")
+                 .arg(output, QString::fromUtf8(process.readAllStandardError()).trimmed());
+    QFile::remove(partial);
+    return false;
+  }
+  return renameOver(partial, output, error);
+}
+
+} // namespace
+
 bool writeAnimationFrames(const MapContext& context, const std::vector<AnimationFrame>& frames,
                           const AnimationSettings& settings, const PageFormat& format, const QRectF& extent,
                           const QString& title, const QString& directory, const AnimationProgress& progress,
@@ -81,10 +299,8 @@ bool writeAnimationFrames(const MapContext& context, const std::vector<Animation
   }
   for (const QString& old : dir.entryList({QStringLiteral("frame-*.png")}, QDir::Files)) dir.remove(old);
   const int total = static_cast<int>(frames.size());
-  for (int k = 0; k < total; ++k) {
-    const AnimationFrame& frame = frames[static_cast<std::size_t>(k)];
-    const CompositionContent content = compositionFor(context, frame.range, settings.filter, extent, title);
-    QImage image = renderCompositionImage(format, content);
+  // Each worker compresses the frame it drew: zlib, not drawing, is most of a frame's cost.
+  const auto write = [&](int k, QImage& image) {
     const int dotsPerMetre = static_cast<int>(std::lround(format.dpi / 0.0254));
     image.setDotsPerMeterX(dotsPerMetre);
     image.setDotsPerMeterY(dotsPerMetre);
@@ -93,16 +309,19 @@ bool writeAnimationFrames(const MapContext& context, const std::vector<Animation
     // Light compression: frames are many and most feed a video encoder;
     // zlib's fastest levels write them a third quicker for a tenth more bytes.
     writer.setQuality(70);
-    if (!writer.write(image)) {
-      *error = QStringLiteral("cannot write '%1': %2").arg(path, writer.errorString());
-      return false;
-    }
-    if (progress && !progress(k + 1, total, frame)) {
-      *error = QStringLiteral("cancelled after %1 of %2 frames").arg(k + 1).arg(total);
-      return false;
-    }
-  }
-  return true;
+    image = writer.write(image) ? QImage() : image;
+    return image.isNull() ? QString() : QStringLiteral("cannot write '%1': %2").arg(path, writer.errorString());
+  };
+  return renderFramesInOrder(
+      context, frames, settings, format, extent, title, write,
+      [&](int k, const QImage&, QString* problem) {
+        if (progress && !progress(k + 1, total, frames[static_cast<std::size_t>(k)])) {
+          *problem = cancelledAfter(k + 1, total);
+          return false;
+        }
+        return true;
+      },
+      error);
 }
 
 bool isVideoOutput(const QString& output) {
@@ -136,15 +355,25 @@ AnimationResult exportAnimation(const MapContext& context, const std::vector<Ani
   AnimationResult result;
   const bool video = isVideoOutput(output);
   const QString ffmpeg = video ? findFfmpeg() : QString();
-  QTemporaryDir temporary;
   result.frameDirectory = output;
-  if (video) {
+  bool cancelled = false;
+  const QString frameCount =
+      frames.size() == 1 ? QStringLiteral("1 frame") : QStringLiteral("%1 frames").arg(frames.size());
+  if (video && !ffmpeg.isEmpty()) {
+    result.frameDirectory.clear();
+    result.ok = streamAnimation(ffmpeg, context, frames, settings, format, extent, title, output, fps, progress,
+                                &cancelled, &result.message);
+    result.cancelled = cancelled;
+    if (result.ok)
+      result.message =
+          QStringLiteral("wrote %1 (%2 at %3 fps)").arg(QDir::toNativeSeparators(output), frameCount).arg(fps);
+    return result;
+  }
+  if (video) { // without ffmpeg: the frames, kept where the video would be
     const QFileInfo info(output);
     result.frameDirectory =
-        ffmpeg.isEmpty() ? info.absolutePath() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral("-frames")
-                         : temporary.path();
+        info.absolutePath() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral("-frames");
   }
-  bool cancelled = false;
   const AnimationProgress watch = [&](int done, int total, const AnimationFrame& frame) {
     cancelled = progress && !progress(done, total, frame);
     return !cancelled;
@@ -152,29 +381,17 @@ AnimationResult exportAnimation(const MapContext& context, const std::vector<Ani
   if (!writeAnimationFrames(context, frames, settings, format, extent, title, result.frameDirectory, watch,
                             &result.message)) {
     result.cancelled = cancelled;
-    if (video && !ffmpeg.isEmpty()) result.frameDirectory.clear();
     return result;
   }
-  const QString frameCount =
-      frames.size() == 1 ? QStringLiteral("1 frame") : QStringLiteral("%1 frames").arg(frames.size());
   if (!video) {
     result.ok = true;
     result.message = QStringLiteral("wrote %1 to %2").arg(frameCount, QDir::toNativeSeparators(result.frameDirectory));
     return result;
   }
-  if (ffmpeg.isEmpty()) {
-    result.message =
-        QStringLiteral(
-            "cannot write '%1': ffmpeg is not installed (Debian package ffmpeg; scripts/setup installs it). "
-            "The %2 are in %3")
-            .arg(output, frameCount, QDir::toNativeSeparators(result.frameDirectory));
-    return result;
-  }
-  result.ok = encodeAnimation(ffmpeg, result.frameDirectory, output, fps, &result.message);
-  result.frameDirectory.clear(); // the temporary frames go
-  if (result.ok)
-    result.message =
-        QStringLiteral("wrote %1 (%2 at %3 fps)").arg(QDir::toNativeSeparators(output), frameCount).arg(fps);
+  result.message = QStringLiteral(
+                       "cannot write '%1': ffmpeg is not installed (Debian package ffmpeg; scripts/setup installs it). "
+                       "The %2 are in %3")
+                       .arg(output, frameCount, QDir::toNativeSeparators(result.frameDirectory));
   return result;
 }
 
@@ -186,6 +403,7 @@ QString findFfmpeg() {
 
 bool encodeAnimation(const QString& ffmpeg, const QString& directory, const QString& output, int fps, QString* error) {
   const QString input = QDir(directory).filePath(QStringLiteral("frame-%05d.png"));
+  const QString partial = partialOutput(output);
   QStringList arguments{QStringLiteral("-y"),
                         QStringLiteral("-loglevel"),
                         QStringLiteral("error"),
@@ -193,25 +411,7 @@ bool encodeAnimation(const QString& ffmpeg, const QString& directory, const QStr
                         QString::number(fps),
                         QStringLiteral("-i"),
                         input};
-  if (output.endsWith(QStringLiteral(".gif"), Qt::CaseInsensitive)) {
-    // One palette for the whole animation, made from its own frames.
-    arguments << QStringLiteral("-filter_complex")
-              << QStringLiteral("[0:v]split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=sierra2_4a")
-              << QStringLiteral("-loop") << QStringLiteral("0");
-  } else {
-    // H.264 in yuv420p plays everywhere and needs even dimensions.
-    arguments << QStringLiteral("-vf") << QStringLiteral("pad=ceil(iw/2)*2:ceil(ih/2)*2:color=white")
-              << QStringLiteral("-c:v") << QStringLiteral("libx264") << QStringLiteral("-pix_fmt")
-              << QStringLiteral("yuv420p") << QStringLiteral("-crf") << QStringLiteral("18")
-              << QStringLiteral("-movflags") << QStringLiteral("+faststart");
-  }
-  // Encoded beside the output (same folder, same suffix, which names the
-  // format for ffmpeg) and renamed over it when complete: a failed or killed
-  // encoding leaves the previous video whole.
-  const QFileInfo target(output);
-  const QString partial =
-      target.dir().filePath(QStringLiteral(".%1.partial.%2").arg(target.completeBaseName(), target.suffix()));
-  arguments << partial;
+  arguments << encoderArguments(output, partial);
   QProcess process;
   process.start(ffmpeg, arguments);
   if (!process.waitForStarted(30000)) {
@@ -225,14 +425,7 @@ bool encodeAnimation(const QString& ffmpeg, const QString& directory, const QStr
     QFile::remove(partial);
     return false;
   }
-  std::error_code renamed;
-  std::filesystem::rename(QFile::encodeName(partial).toStdString(), QFile::encodeName(output).toStdString(), renamed);
-  if (renamed) {
-    *error = QStringLiteral("cannot write '%1': %2").arg(output, QString::fromStdString(renamed.message()));
-    QFile::remove(partial);
-    return false;
-  }
-  return true;
+  return renameOver(partial, output, error);
 }
 
 } // namespace sv

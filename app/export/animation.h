@@ -43,7 +43,8 @@ QRectF animationExtent(const IncidentLayerData& incidents, const std::vector<Ani
 // false to stop.
 using AnimationProgress = std::function<bool(int done, int total, const AnimationFrame& frame)>;
 
-// Renders every frame completely as a composition and writes it as
+// Renders every frame completely as a composition, on every core (frames are
+// drawn and compressed in parallel and delivered in order), and writes it as
 // frame-00001.png ... in `directory` (made if missing; frames of an earlier
 // run there are removed first, so none is left over). False with `error`
 // when a file cannot be written or the progress callback cancels.
@@ -66,9 +67,11 @@ struct AnimationResult {
   QString frameDirectory; // where PNG frames were left, if anywhere
 };
 
-// Renders the frames into `output` (a folder), or renders them into a
-// temporary folder and encodes them as `output` (.mp4 or .gif) with ffmpeg.
-// Without ffmpeg the frames are kept beside the video's name
+// Renders the frames into `output` (a folder), or pipes them as raw pixels
+// into ffmpeg's standard input to encode `output` (.mp4 or .gif): frames are
+// drawn on every core while ffmpeg encodes, progress counts frames encoded,
+// and a cancel from `progress` stops ffmpeg at once and leaves any earlier
+// video whole. Without ffmpeg the frames are kept beside the video's name
 // (NAME-frames/) and the result says so. Used by `animate` and the window.
 AnimationResult exportAnimation(const MapContext& context, const std::vector<AnimationFrame>& frames,
                                 const AnimationSettings& settings, const PageFormat& format, const QRectF& extent,

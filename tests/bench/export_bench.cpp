@@ -117,5 +117,53 @@ void BM_Peer_Write60Frames_1920x1080(benchmark::State& state) {
 }
 BENCHMARK(BM_Peer_Write60Frames_1920x1080)->Unit(benchmark::kMillisecond)->Iterations(1);
 
+// Animations to video as `animate` makes them: 60 daily frames of 30-day
+// windows, drawn on every core and piped into ffmpeg (H.264), at 1080p and 4K
+// (the argument is the frame height). Frames per second, end to end.
+PageFormat animationFormat(int height) {
+  return height >= 2160 ? findPagePreset(QStringLiteral("slide-4k"))->format : pagePresets().front().format;
+}
+
+void BM_AnimationToMp4_Million(benchmark::State& state) {
+  const MapContext& context = millionContext();
+  const AnimationSettings settings = sixtyDays();
+  const auto frames = planAnimation(context.incidents->store(), settings);
+  const PageFormat format = animationFormat(static_cast<int>(state.range(0)));
+  if (findFfmpeg().isEmpty()) state.SkipWithError("ffmpeg is not installed");
+  QTemporaryDir dir;
+  for (auto _ : state) {
+    const AnimationResult result = exportAnimation(context, frames, settings, format, context.baseMap->maliExtent(),
+                                                   QString(), dir.filePath(QStringLiteral("animation.mp4")), 25, {});
+    if (!result.ok) state.SkipWithError(qPrintable(result.message));
+  }
+  state.counters["fps"] =
+      benchmark::Counter(static_cast<double>(frames.size() * state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_AnimationToMp4_Million)->Arg(1080)->Arg(2160)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// Peer, the floor of writing frames as files: the same number of frames,
+// already drawn, written one after another as PNG at the light compression
+// frames used to be written with, without encoding a video.
+void BM_Peer_PngWriteFrames(benchmark::State& state) {
+  const MapContext& context = millionContext();
+  const AnimationSettings settings = sixtyDays();
+  const auto frames = planAnimation(context.incidents->store(), settings);
+  const QImage image =
+      renderCompositionImage(animationFormat(static_cast<int>(state.range(0))),
+                             compositionFor(context, frames.back().range, {}, context.baseMap->maliExtent()));
+  QTemporaryDir dir;
+  for (auto _ : state) {
+    for (std::size_t k = 0; k < frames.size(); ++k) {
+      QImageWriter writer(QDir(dir.path()).filePath(QStringLiteral("frame-%1.png").arg(k + 1, 5, 10, QLatin1Char('0'))),
+                          "png");
+      writer.setQuality(70);
+      if (!writer.write(image)) state.SkipWithError("cannot write a frame");
+    }
+  }
+  state.counters["fps"] =
+      benchmark::Counter(static_cast<double>(frames.size() * state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Peer_PngWriteFrames)->Arg(1080)->Arg(2160)->Unit(benchmark::kMillisecond)->Iterations(1);
+
 } // namespace
 } // namespace sv

@@ -10,6 +10,7 @@
 #include "domain/placehistory.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
@@ -376,6 +377,55 @@ TEST(AnimateCommand, EncodesVideoWithFfmpegAndKeepsFramesWithoutIt) {
     EXPECT_NE(after.st_ino, before.st_ino) << name.toStdString() << " was encoded in place";
   }
   EXPECT_TRUE(QDir(dir.path()).entryList({QStringLiteral(".*.partial.*")}, QDir::Files | QDir::Hidden).isEmpty());
+}
+
+// Frames go to ffmpeg as they are drawn, in order, and a cancel stops the
+// encoding at once: the previous video stays whole and nothing is left over.
+TEST(AnimateCommand, StreamsFramesInOrderAndACancelStopsAtOnce) {
+  ASSERT_FALSE(findFfmpeg().isEmpty()) << "scripts/setup installs ffmpeg";
+  AnimationSettings settings;
+  settings.from = day("2020-10-01");
+  settings.to = day("2020-10-30");
+  settings.step = {1, TimeUnit::Day};
+  const auto frames = planAnimation(bundledContext().incidents->store(), settings);
+  ASSERT_EQ(frames.size(), 30u);
+  QTemporaryDir dir;
+  const QString video = dir.filePath(QStringLiteral("siege.mp4"));
+  QFile old(video);
+  ASSERT_TRUE(old.open(QIODevice::WriteOnly));
+  old.write("the previous video");
+  old.close();
+
+  std::vector<int> done;
+  const AnimationResult cancelled = exportAnimation(
+      bundledContext(), frames, settings, {QSize(320, 240), 96.0}, bundledContext().baseMap->maliExtent(), {}, video, 4,
+      [&](int frame, int total, const AnimationFrame& shown) {
+        EXPECT_EQ(total, 30);
+        EXPECT_EQ(shown.cursor, frames[static_cast<std::size_t>(frame - 1)].cursor) << "frames arrive in order";
+        done.push_back(frame);
+        return frame < 3;
+      });
+  EXPECT_FALSE(cancelled.ok);
+  EXPECT_TRUE(cancelled.cancelled);
+  EXPECT_EQ(done, (std::vector<int>{1, 2, 3})) << "no frame is reported after the cancel";
+  EXPECT_TRUE(cancelled.message.contains(QStringLiteral("cancelled after 3 of 30 frames")))
+      << cancelled.message.toStdString();
+  ASSERT_TRUE(old.open(QIODevice::ReadOnly));
+  EXPECT_EQ(old.readAll(), QByteArray("the previous video"));
+  old.close();
+  EXPECT_TRUE(QDir(dir.path()).entryList({QStringLiteral(".*.partial.*")}, QDir::Files | QDir::Hidden).isEmpty());
+
+  done.clear();
+  const AnimationResult whole =
+      exportAnimation(bundledContext(), frames, settings, {QSize(320, 240), 96.0},
+                      bundledContext().baseMap->maliExtent(), {}, video, 4, [&](int frame, int, const AnimationFrame&) {
+                        done.push_back(frame);
+                        return true;
+                      });
+  ASSERT_TRUE(whole.ok) << whole.message.toStdString();
+  ASSERT_EQ(done.size(), 30u);
+  for (std::size_t k = 0; k < done.size(); ++k) EXPECT_EQ(done[k], static_cast<int>(k + 1));
+  EXPECT_GT(QFileInfo(video).size(), 1000);
 }
 
 TEST(AnimateCommand, RejectsBadOptions) {
