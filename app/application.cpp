@@ -6,11 +6,13 @@
 #include "session/mapcontext.h"
 #include "session/projectfile.h"
 #include "session/session.h"
+#include "widgets/mapcanvas.h"
 
 #include "io/gdalsupport.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QTextStream>
@@ -40,6 +42,8 @@ void useOffscreenPlatformWithoutDisplay() {
 }
 
 int runWindow(int argc, char** argv, const QStringList& arguments) {
+  QElapsedTimer started;
+  started.start();
   QTextStream err(stderr);
   QStringList args = arguments;
   CommonOptions common;
@@ -91,6 +95,14 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
   for (const QString& problem : context->incidentProblems) err << problem << "\n";
   Session session(std::move(*context));
   MainWindow window(session);
+  // For measuring start-up (tests/bench/compare): quit once the first whole
+  // frame is on the widget, saying when.
+  if (qEnvironmentVariableIntValue("SITUATION_VIEWER_EXIT_AFTER_FIRST_FRAME") == 1) {
+    QObject::connect(window.canvas(), &MapCanvas::framePainted, &app, [started] {
+      QTextStream(stderr) << "first frame painted " << started.elapsed() << " ms after the window started loading\n";
+      QCoreApplication::exit(0);
+    });
+  }
   window.show();
   if (!project.isEmpty()) window.openProject(project);
   if (!files.isEmpty())

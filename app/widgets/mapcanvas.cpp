@@ -175,6 +175,7 @@ void MapCanvas::paintEvent(QPaintEvent*) {
     painter.drawImage(QPointF(0, 0), m_rendered.baseLayer);
     if (!m_rendered.incidentLayer.isNull()) painter.drawImage(QPointF(0, 0), m_rendered.incidentLayer);
     painter.drawImage(QPointF(0, 0), m_rendered.decorations);
+    if (!m_rendered.incidentLayer.isNull() || !m_incidents) emit framePainted();
     return;
   }
   // Until the new image arrives, show the old one moved and scaled to the new view.

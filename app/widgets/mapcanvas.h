@@ -72,6 +72,8 @@ signals:
   void cursorMoved(const QPointF& lonLat);
   void cursorLeft();
   void renderFinished();
+  // The current view painted whole on the widget: base map, incidents and decorations.
+  void framePainted();
   // A click (not a drag) on incident symbols: the top incident of the stack.
   void incidentClicked(sv::EventStore::Index incident);
   // A click on a town, away from incident symbols.
