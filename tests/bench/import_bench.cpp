@@ -8,6 +8,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -21,8 +22,10 @@ constexpr std::size_t kRows = 1'000'000;
 
 // A file in the current ACLED layout (31 columns), with notes of realistic
 // length, some quoted with commas and line breaks. Written once per run.
+// tests/bench/compare names its own file in SV_COMPARE_CSV, read by both.
 const std::string& acledMillionFile() {
-  static const std::string path = [] {
+  static const std::string path = []() -> std::string {
+    if (const char* chosen = std::getenv("SV_COMPARE_CSV"); chosen && *chosen) return chosen;
     const std::string file = (std::filesystem::temp_directory_path() / "sv-bench-acled-1m.csv").string();
     std::ofstream out(file, std::ios::binary);
     out << "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,"

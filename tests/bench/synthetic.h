@@ -3,6 +3,7 @@
 #include "domain/incident.h"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace sv::test {
@@ -12,6 +13,25 @@ struct SyntheticOptions {
   std::uint64_t seed = 20201006;
   DayNumber firstDay = dayFromCivil({1997, 1, 1});
   DayNumber lastDay = dayFromCivil({2025, 11, 30});
+  // Hotspots over the Sahel's conflict belt (Mali, Burkina Faso, western
+  // Niger) instead of Mali alone.
+  bool sahel = false;
+};
+
+// The same incidents one at a time, for writing files larger than memory
+// should hold: the n-th call to next() gives generateSyntheticIncidents' n-th.
+class SyntheticGenerator {
+public:
+  explicit SyntheticGenerator(const SyntheticOptions& options);
+  ~SyntheticGenerator();
+  Incident next();
+  // The country of the incident next() gave last: "MLI", "Mali".
+  const char* countryCode() const;
+  const char* countryName() const;
+
+private:
+  struct State;
+  std::unique_ptr<State> m;
 };
 
 // A deterministic set of synthetic incidents over Mali that looks like
