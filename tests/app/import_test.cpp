@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -110,6 +111,36 @@ TEST(ImportCommand, WritesTheLargeDataFormatThatCommandsOpenAsItIs) {
                                          QStringLiteral("-o"), dir.filePath(QStringLiteral("out.gpkg"))});
   EXPECT_EQ(wrongName.exitCode, 2);
   EXPECT_TRUE(wrongName.err.contains(QStringLiteral(".svstore"))) << wrongName.err.toStdString();
+}
+
+// The comparison's generator writes the same incidents as an ACLED CSV and a
+// GeoPackage with a date-time field: both import whole, and alike.
+TEST(ImportCommand, TheGeneratorsCsvAndGeoPackageImportAlike) {
+  QTemporaryDir dir;
+  const QString csv = dir.filePath(QStringLiteral("sahel.csv"));
+  const QString gpkg = dir.filePath(QStringLiteral("sahel.gpkg"));
+  QProcess generate;
+  generate.start(QStringLiteral(SV_GENERATE_EXECUTABLE),
+                 {QStringLiteral("--count"), QStringLiteral("3000"), QStringLiteral("--csv"), csv,
+                  QStringLiteral("--gpkg"), gpkg});
+  ASSERT_TRUE(generate.waitForFinished(120000));
+  ASSERT_EQ(generate.exitCode(), 0) << generate.readAllStandardError().toStdString();
+  QStringList listings;
+  for (const QString& file : {csv, gpkg}) {
+    const QString store = file + QStringLiteral(".svstore");
+    const ViewerRun imported = runViewer({QStringLiteral("import"), file, QStringLiteral("-o"), store});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    EXPECT_TRUE(imported.out.contains(QStringLiteral("3000 incidents accepted, 0 duplicates merged, 0 rejected")))
+        << imported.out.toStdString();
+    const ViewerRun listed =
+        runViewer({QStringLiteral("events"), QStringLiteral("--data"), store, QStringLiteral("--from"),
+                   QStringLiteral("2025-01-01"), QStringLiteral("--to"), QStringLiteral("2025-11-30"),
+                   QStringLiteral("--format"), QStringLiteral("csv")});
+    ASSERT_EQ(listed.exitCode, 0) << listed.err.toStdString();
+    listings << listed.out;
+  }
+  EXPECT_GT(listings[0].count(QLatin1Char('\n')), 50);
+  EXPECT_EQ(listings[0], listings[1]) << "the same incidents, dates, places and notes from both files";
 }
 
 // Saved by French Excel: Windows-1252, not UTF-8. Once this aborted import

@@ -79,7 +79,7 @@ class Comparison:
         self.build = args.build
         self.viewer = os.path.join(self.build, "app", "situation-viewer")
         self.benchmarks = os.path.join(self.build, "tests", "bench", "sv_benchmarks")
-        self.generate = os.path.join(self.build, "tests", "bench", "sv_generate")
+        self.generate = os.path.join(self.build, "tests", "sv_generate")
         self.qgis = [sys.executable, os.path.join(self.root, "tests", "bench", "qgis_peer.py")]
         self.data = args.data or os.path.join(self.build, "compare-data")
         os.makedirs(self.data, exist_ok=True)
@@ -223,7 +223,7 @@ class Comparison:
 
         # Memory the open incidents take, text included: the peak of a command
         # that opens them, less the same command on the bundled sixty.
-        _, base = median_run([self.viewer, "events", "--from", last, "--to", last, "--format", "csv"], 1, self.env)
+        _, base = median_run([self.viewer, "events", "--format", "csv"], 1, self.env)
         _, opened = median_run([self.viewer, "events", "--data", store, "--from", last, "--to", last, "--format",
                                 "csv"], 1, self.env)
         per_incident = max(0, opened - base) / SIZES[label]
