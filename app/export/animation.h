@@ -43,8 +43,8 @@ QRectF animationExtent(const IncidentLayerData& incidents, const std::vector<Ani
 // false to stop.
 using AnimationProgress = std::function<bool(int done, int total, const AnimationFrame& frame)>;
 
-// Renders every frame completely as a composition, on every core (frames are
-// drawn and compressed in parallel and delivered in order), and writes it as
+// Renders every frame completely as a composition (the next frame drawn while
+// the last is compressed), and writes it as
 // frame-00001.png ... in `directory` (made if missing; frames of an earlier
 // run there are removed first, so none is left over). False with `error`
 // when a file cannot be written or the progress callback cancels.
@@ -68,8 +68,8 @@ struct AnimationResult {
 };
 
 // Renders the frames into `output` (a folder), or pipes them as raw pixels
-// into ffmpeg's standard input to encode `output` (.mp4 or .gif): frames are
-// drawn on every core while ffmpeg encodes, progress counts frames encoded,
+// into ffmpeg's standard input to encode `output` (.mp4 or .gif): the next
+// frame is drawn while ffmpeg encodes the last, progress counts frames encoded,
 // and a cancel from `progress` stops ffmpeg at once and leaves any earlier
 // video whole. Without ffmpeg the frames are kept beside the video's name
 // (NAME-frames/) and the result says so. Used by `animate` and the window.
