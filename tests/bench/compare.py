@@ -154,7 +154,7 @@ class Comparison:
         for b in report["benchmarks"]:
             if b.get("aggregate_name") == "median":
                 scale = {"ms": 1.0, "us": 1e-3, "ns": 1e-6, "s": 1e3}[b.get("time_unit", "ns")]
-                name = re.sub(r"/iterations:\d+$", "", b["run_name"])
+                name = re.sub(r"(/iterations:\d+)?(/real_time)?$", "", b["run_name"])
                 medians[name] = (b["real_time"] * scale, b.get("incidents"))
         return medians
 
@@ -261,7 +261,7 @@ class Comparison:
         with open(out) as f:
             for b in json.load(f)["benchmarks"]:
                 if b.get("aggregate_name") == "median":
-                    fps[re.sub(r"/iterations:\d+$", "", b["run_name"])] = b["fps"]
+                    fps[re.sub(r"(/iterations:\d+)?(/real_time)?$", "", b["run_name"])] = b["fps"]
         for height, preset in ((1080, "1080p"), (2160, "4K")):
             self.entry("animation to MP4, 60 frames, frames per second", fps["BM_AnimationToMp4_Million/{}".format(height)],
                        "PNG write of the frames alone (floor of the former way)",

@@ -139,7 +139,7 @@ void BM_AnimationToMp4_Million(benchmark::State& state) {
   state.counters["fps"] =
       benchmark::Counter(static_cast<double>(frames.size() * state.iterations()), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_AnimationToMp4_Million)->Arg(1080)->Arg(2160)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_AnimationToMp4_Million)->Arg(1080)->Arg(2160)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 
 // Peer, the floor of writing frames as files: the same number of frames,
 // already drawn, written one after another as PNG at the light compression
@@ -163,7 +163,7 @@ void BM_Peer_PngWriteFrames(benchmark::State& state) {
   state.counters["fps"] =
       benchmark::Counter(static_cast<double>(frames.size() * state.iterations()), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_Peer_PngWriteFrames)->Arg(1080)->Arg(2160)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_Peer_PngWriteFrames)->Arg(1080)->Arg(2160)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 
 } // namespace
 } // namespace sv
