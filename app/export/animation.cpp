@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QImageWriter>
 #include <QProcess>
+#include <QSaveFile>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -295,8 +296,7 @@ bool streamAnimation(const QString& ffmpeg, const MapContext& context, const std
   process.closeWriteChannel();
   process.waitForFinished(-1);
   if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-    *error = QStringLiteral("ffmpeg could not write '%1': %2")
-                 .arg(output, QString::fromUtf8(process.readAllStandardError()).trimmed());
+    *error = failed();
     QFile::remove(partial);
     return false;
   }
@@ -326,12 +326,16 @@ bool writeAnimationFrames(const MapContext& context, const std::vector<Animation
         image.setDotsPerMeterX(dotsPerMetre);
         image.setDotsPerMeterY(dotsPerMetre);
         const QString path = dir.filePath(QStringLiteral("frame-%1.png").arg(k + 1, 5, 10, QLatin1Char('0')));
-        QImageWriter writer(path, "png");
+        // Written beside the frame and renamed over it: a kill leaves no half frame.
+        QSaveFile file(path);
+        QImageWriter writer(&file, "png");
         // Light compression: frames are many and most feed a video encoder;
         // zlib's fastest levels write them a third quicker for a tenth more bytes.
         writer.setQuality(70);
-        if (!writer.write(image)) {
-          *problem = QStringLiteral("cannot write '%1': %2").arg(path, writer.errorString());
+        if (!file.open(QIODevice::WriteOnly) || !writer.write(image) || !file.commit()) {
+          *problem =
+              QStringLiteral("cannot write '%1': %2")
+                  .arg(path, writer.error() != QImageWriter::UnknownError ? writer.errorString() : file.errorString());
           return false;
         }
         if (progress && !progress(k + 1, total, frames[static_cast<std::size_t>(k)])) {
@@ -418,33 +422,6 @@ QString findFfmpeg() {
   const QString override = qEnvironmentVariable("SITUATION_VIEWER_FFMPEG");
   if (!override.isEmpty()) return QFileInfo(override).isExecutable() ? override : QString();
   return QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
-}
-
-bool encodeAnimation(const QString& ffmpeg, const QString& directory, const QString& output, int fps, QString* error) {
-  const QString input = QDir(directory).filePath(QStringLiteral("frame-%05d.png"));
-  const QString partial = partialOutput(output);
-  QStringList arguments{QStringLiteral("-y"),
-                        QStringLiteral("-loglevel"),
-                        QStringLiteral("error"),
-                        QStringLiteral("-framerate"),
-                        QString::number(fps),
-                        QStringLiteral("-i"),
-                        input};
-  arguments << encoderArguments(output, partial);
-  QProcess process;
-  process.start(ffmpeg, arguments);
-  if (!process.waitForStarted(30000)) {
-    *error = QStringLiteral("cannot run '%1': %2").arg(ffmpeg, process.errorString());
-    return false;
-  }
-  process.waitForFinished(-1);
-  if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-    *error = QStringLiteral("ffmpeg could not write '%1': %2")
-                 .arg(output, QString::fromUtf8(process.readAllStandardError()).trimmed());
-    QFile::remove(partial);
-    return false;
-  }
-  return renameOver(partial, output, error);
 }
 
 } // namespace sv

@@ -80,7 +80,5 @@ AnimationResult exportAnimation(const MapContext& context, const std::vector<Ani
 
 // The ffmpeg executable, or empty when it is not installed.
 QString findFfmpeg();
-// Encodes the frames of `directory` as MP4 (H.264) or GIF (by `output`'s suffix).
-bool encodeAnimation(const QString& ffmpeg, const QString& directory, const QString& output, int fps, QString* error);
 
 } // namespace sv
