@@ -6,6 +6,8 @@
 // Without SV_COMPARE_STORE nothing is registered.
 #include "bench/compare_bench.h"
 
+#include "bench/million.h"
+
 #include "io/storefile.h"
 #include "render/incidentlayer.h"
 #include "render/maprenderer.h"
@@ -69,18 +71,7 @@ IncidentView windowOf(const EventStore& store, std::int64_t days) {
 // pixels, clustering and symbols, into a fresh layer image.
 void BM_Compare_RangeAndLayer(benchmark::State& state) {
   const auto& layer = comparedLayer();
-  const MapSettings settings = comparedView();
-  const IncidentView view = windowOf(layer->store(), state.range(0));
-  std::size_t shown = 0;
-  for (auto _ : state) {
-    QImage image = createLayerImage(settings);
-    QPainter painter(&image);
-    DrawnIncidents drawn;
-    renderIncidentLayer(painter, *layer, view, settings, {}, drawn);
-    shown = drawn.incidentCount;
-    benchmark::DoNotOptimize(image.constBits());
-  }
-  state.counters["incidents"] = static_cast<double>(shown);
+  benchmarkIncidentLayer(state, *layer, windowOf(layer->store(), state.range(0)), comparedView());
 }
 
 // The floor under any renderer of these incidents: reading the columns a

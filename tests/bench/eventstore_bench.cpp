@@ -201,16 +201,7 @@ void BM_IncidentLayer_1M_1920x1080(benchmark::State& state) {
   const MapSettings settings = test::maliView({1920, 1080});
   IncidentView view = IncidentView::everything(layer->store());
   if (state.range(0) > 0) view.from = view.to - static_cast<DayNumber>(state.range(0)) + 1;
-  std::size_t shown = 0;
-  for (auto _ : state) {
-    QImage image = createLayerImage(settings);
-    QPainter painter(&image);
-    DrawnIncidents drawn;
-    renderIncidentLayer(painter, *layer, view, settings, {}, drawn);
-    shown = drawn.incidentCount;
-    benchmark::DoNotOptimize(image.constBits());
-  }
-  state.counters["incidents"] = static_cast<double>(shown);
+  test::benchmarkIncidentLayer(state, *layer, view, settings);
 }
 BENCHMARK(BM_IncidentLayer_1M_1920x1080)->Arg(30)->Arg(365)->Arg(0)->Unit(benchmark::kMillisecond);
 

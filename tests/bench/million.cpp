@@ -1,7 +1,10 @@
 #include "bench/million.h"
 
 #include "bench/synthetic.h"
+#include "render/maprenderer.h"
 #include "render/testmap.h"
+
+#include <QPainter>
 
 namespace sv::test {
 
@@ -17,6 +20,20 @@ const std::shared_ptr<const EventStore>& millionStore() {
 const std::shared_ptr<const IncidentLayerData>& millionLayer() {
   static const auto layer = IncidentLayerData::build(millionStore(), displayProjection());
   return layer;
+}
+
+void benchmarkIncidentLayer(benchmark::State& state, const IncidentLayerData& layer, const IncidentView& view,
+                            const MapSettings& settings) {
+  std::size_t shown = 0;
+  for (auto _ : state) {
+    QImage image = createLayerImage(settings);
+    QPainter painter(&image);
+    DrawnIncidents drawn;
+    renderIncidentLayer(painter, layer, view, settings, {}, drawn);
+    shown = drawn.incidentCount;
+    benchmark::DoNotOptimize(image.constBits());
+  }
+  state.counters["incidents"] = static_cast<double>(shown);
 }
 
 } // namespace sv::test

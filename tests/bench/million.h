@@ -2,6 +2,9 @@
 
 #include "domain/eventstore.h"
 #include "render/incidentlayer.h"
+#include "render/mapsettings.h"
+
+#include <benchmark/benchmark.h>
 
 #include <memory>
 
@@ -13,5 +16,11 @@ inline constexpr std::size_t kMillion = 1'000'000;
 // benchmark run, and the same projected for display.
 const std::shared_ptr<const EventStore>& millionStore();
 const std::shared_ptr<const IncidentLayerData>& millionLayer();
+
+// Times the incident layer as a range change pays for it (range query,
+// projection to pixels, clustering, symbols, into a fresh layer image) and
+// counts the incidents drawn.
+void benchmarkIncidentLayer(benchmark::State& state, const IncidentLayerData& layer, const IncidentView& view,
+                            const MapSettings& settings);
 
 } // namespace sv::test
