@@ -2,6 +2,7 @@
 
 #include "cli/commandline.h"
 #include "mainwindow.h"
+#include "session/databasesource.h"
 #include "session/geodatalocator.h"
 #include "session/mapcontext.h"
 #include "session/projectfile.h"
@@ -59,6 +60,10 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
   QStringList files;
   for (const QString& arg : args) {
     const QFileInfo file(arg);
+    if (isDatabaseUri(arg)) {
+      files << arg;
+      continue;
+    }
     if (arg.startsWith(QLatin1Char('-')) || !file.isFile()) {
       err << programName() << ": "
           << (arg.startsWith(QLatin1Char('-')) ? QStringLiteral("unknown option '%1'").arg(arg)
@@ -93,6 +98,8 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
     return ExitFailure;
   }
   for (const QString& problem : context->incidentProblems) err << problem << "\n";
+  // From here on the window asks, with a dialog, on the GUI thread.
+  setPasswordPrompt({});
   Session session(std::move(*context));
   MainWindow window(session);
   // For measuring start-up (tests/bench/compare): quit once the first whole
@@ -136,6 +143,9 @@ namespace {
 int dispatch(int argc, char** argv) {
   disableMissingSessionBus();
   registerGdalDrivers();
+  // A database asking for a password while a command (or the window's first
+  // --data) loads is answered from the keychain or the terminal.
+  useTerminalPasswordPrompt();
 
   QStringList arguments;
   for (int i = 1; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
@@ -163,6 +173,10 @@ int dispatch(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     return runImportCommand(arguments.mid(1), out, err);
   }
+  if (command == QLatin1String("db")) {
+    QCoreApplication app(argc, argv);
+    return runDbCommand(arguments.mid(1), out, err);
+  }
   if (command == QLatin1String("history")) {
     // A GUI application: the PDF sheet draws text and a map.
     useOffscreenPlatformWithoutDisplay();
@@ -185,7 +199,8 @@ int dispatch(int argc, char** argv) {
     return runAnimateCommand(arguments.mid(1), out, err);
   }
   // A file named first opens in the window (a project, or data); anything else is a mistyped command.
-  if (!command.isEmpty() && !command.startsWith(QLatin1Char('-')) && !QFileInfo(command).isFile()) {
+  if (!command.isEmpty() && !command.startsWith(QLatin1Char('-')) && !QFileInfo(command).isFile() &&
+      !isDatabaseUri(command)) {
     err << programName() << ": unknown command '" << command << "'\n\n" << generalHelpText();
     return ExitUsage;
   }

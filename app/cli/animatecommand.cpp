@@ -116,8 +116,17 @@ int runAnimateCommand(const QStringList& arguments, QTextStream& out, QTextStrea
     return ExitFailure;
   }
 
+  // What a database too large to read whole must give: the frames' days, and
+  // the window before the first (cumulative frames start with the data).
+  db::Query window;
+  window.to = settings.to;
+  if (!settings.cumulative) {
+    const TimeLength before = settings.window.value_or(settings.step);
+    const int unitDays = before.unit == TimeUnit::Day ? 1 : before.unit == TimeUnit::Week ? 7 : 31;
+    window.from = settings.from - before.count * unitDays;
+  }
   CompositionInputs inputs;
-  if (auto failed = loadCompositionInputs(common, parser, filters, page, prefix, err, inputs)) return *failed;
+  if (auto failed = loadCompositionInputs(common, parser, filters, page, prefix, err, inputs, window)) return *failed;
   const MapContext* context = &*inputs.context;
   const EventStore& store = context->incidents->store();
   settings.filter = inputs.filter;

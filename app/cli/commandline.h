@@ -50,5 +50,9 @@ int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream
 int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
 // `import FILE…`: reads exports into our dataset format, with a report of what was rejected.
 int runImportCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
+// `db init URI`, `db push URI --data FILE…`: a shared PostGIS database.
+int runDbCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
+// Commands ask for a database password on the terminal (or take it from the keychain).
+void useTerminalPasswordPrompt();
 
 } // namespace sv

@@ -184,12 +184,26 @@ bool PageOptions::extent(const QCommandLineParser& parser, const MapContext& con
   return true;
 }
 
+std::optional<db::Query::Extent> PageOptions::databaseExtent(const QCommandLineParser& parser) const {
+  if (!parser.isSet(m_bbox)) return std::nullopt;
+  const QStringList parts = parser.value(m_bbox).split(QLatin1Char(','));
+  std::array<double, 4> v{};
+  bool ok = parts.size() == 4;
+  for (int k = 0; ok && k < 4; ++k) v[static_cast<std::size_t>(k)] = parts[k].trimmed().toDouble(&ok);
+  if (!ok) return std::nullopt;
+  const auto [west, south, east, north] = v;
+  const double half = std::max(east - west, north - south) * 0.75;
+  const double x = (west + east) / 2, y = (south + north) / 2;
+  return db::Query::Extent{x - half, y - half, x + half, y + half};
+}
+
 std::optional<int> loadCompositionInputs(const CommonOptions& common, const QCommandLineParser& parser,
                                          const FilterOptions& filters, const PageOptions& page, const QString& prefix,
-                                         QTextStream& err, CompositionInputs& inputs) {
+                                         QTextStream& err, CompositionInputs& inputs, db::Query window) {
   QString error;
+  window.extent = page.databaseExtent(parser);
   auto context = loadMapContext(geodataPath(common.geodataPath), &error);
-  if (!context || !loadIncidents(*context, incidentsPaths(common.dataPaths), &error)) {
+  if (!context || !loadIncidents(*context, incidentsPaths(common.dataPaths), &error, window)) {
     err << prefix << error << "\n";
     return ExitFailure;
   }
@@ -232,7 +246,8 @@ int runPageCommand(const PageCommand& command, const QStringList& arguments, QTe
     return ExitFailure;
   }
   CompositionInputs inputs;
-  if (auto failed = loadCompositionInputs(common, parser, filters, page, prefix, err, inputs)) return *failed;
+  if (auto failed = loadCompositionInputs(common, parser, filters, page, prefix, err, inputs, time.databaseWindow()))
+    return *failed;
   const EventStore& store = inputs.context->incidents->store();
   const DayRange range = time.range(store.firstDay(), store.lastDay());
   return command.write(outputPath, page.format(),

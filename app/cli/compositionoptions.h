@@ -31,7 +31,7 @@ class PageOptions;
 // after `prefix` and returns the exit status: 1 for a file, 2 for an option.
 std::optional<int> loadCompositionInputs(const CommonOptions& common, const QCommandLineParser& parser,
                                          const FilterOptions& filters, const PageOptions& page, const QString& prefix,
-                                         QTextStream& err, CompositionInputs& inputs);
+                                         QTextStream& err, CompositionInputs& inputs, db::Query window = {});
 
 // A command that renders one composition to a file: `export` and `brief`.
 // Both take -o, the page, time, filter and view options, and differ in the
@@ -58,6 +58,10 @@ public:
   bool parse(const QCommandLineParser& parser, const PageFormat& fallback, QString* error);
   // The projected extent to show: the bbox, the place's circle, or Mali.
   bool extent(const QCommandLineParser& parser, const MapContext& context, QRectF& extent, QString* error) const;
+  // The longitudes and latitudes a database must give for --bbox's page,
+  // whatever its aspect: the box widened to a square of its larger side, and
+  // half as large again; nullopt without --bbox.
+  std::optional<db::Query::Extent> databaseExtent(const QCommandLineParser& parser) const;
   // Whether --bbox or --place chose the view.
   bool viewGiven(const QCommandLineParser& parser) const { return parser.isSet(m_bbox) || parser.isSet(m_place); }
   const PageFormat& format() const { return m_format; }

@@ -100,7 +100,7 @@ int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream
   }
 
   QStringList problems;
-  auto store = loadIncidentStore(incidentsPaths(common.dataPaths), &error, &problems);
+  auto store = loadIncidentStore(incidentsPaths(common.dataPaths), &error, &problems, nullptr, time.databaseWindow());
   if (!store) {
     err << prefix << error << "\n";
     return ExitFailure;

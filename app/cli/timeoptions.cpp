@@ -113,4 +113,18 @@ DayRange TimeOptions::range(DayNumber dataFirst, DayNumber dataLast) const {
   return {from, m_toDay.value_or(std::max(from, dataLast))};
 }
 
+db::Query TimeOptions::databaseWindow() const {
+  db::Query window;
+  if (m_selection) {
+    // Cumulative ranges start with the data, wherever that is.
+    const DayRange shown = range(0, 0);
+    if (m_selection->mode != TimeMode::Cumulative) window.from = shown.from;
+    window.to = shown.to;
+    return window;
+  }
+  window.from = m_fromDay;
+  window.to = m_toDay;
+  return window;
+}
+
 } // namespace sv

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/database.h"
 #include "domain/timeselection.h"
 
 #include <QCommandLineOption>
@@ -22,6 +23,9 @@ public:
   bool parse(const QCommandLineParser& parser, QString* error);
   // The range for data spanning [dataFirst, dataLast]: the whole span when no option was given.
   DayRange range(DayNumber dataFirst, DayNumber dataLast) const;
+  // What a database table too large to read whole must give for range() to
+  // be complete: the days the options name (nothing when they name none).
+  db::Query databaseWindow() const;
   static QString helpText();
 
 private:

@@ -1,5 +1,6 @@
 #include "session/datasetimport.h"
 
+#include "session/databasesource.h"
 #include "session/importcache.h"
 #include "session/mapcontext.h"
 
@@ -12,7 +13,7 @@ namespace sv {
 
 DatasetImportOutcome importDatasets(const QStringList& newPaths, const QStringList& keptPaths,
                                     std::shared_ptr<const EventStore> kept, const Gazetteer& gazetteer, JobControl& job,
-                                    const QHash<QString, QString>& mappings) {
+                                    const QHash<QString, QString>& mappings, const db::Query& window) {
   const std::atomic_bool& cancel = *job.cancelFlag();
   DatasetImportOutcome outcome;
   std::vector<std::shared_ptr<const EventStore>> stores;
@@ -23,7 +24,8 @@ DatasetImportOutcome importDatasets(const QStringList& newPaths, const QStringLi
   // Reading takes most of the time; combining and projecting the rest.
   const double share = 0.8 / static_cast<double>(std::max<qsizetype>(newPaths.size(), 1));
   for (qsizetype f = 0; f < newPaths.size(); ++f) {
-    if (outcome.paths.contains(newPaths[f])) continue; // open already: one layer per file
+    const QString path = withoutPassword(newPaths[f]);
+    if (outcome.paths.contains(path)) continue; // open already: one layer per file
     ImportOptions options;
     options.cancel = &cancel;
     if (const QString mapping = mappings.value(QFileInfo(newPaths[f]).absoluteFilePath()); !mapping.isEmpty()) {
@@ -37,18 +39,19 @@ DatasetImportOutcome importDatasets(const QStringList& newPaths, const QStringLi
       options.mapping = *parsed;
     }
     options.progress = [&job, f, share](double p) { job.setProgress((static_cast<double>(f) + p) * share); };
-    ImportedDataset dataset = importDatasetCached(newPaths[f], options, &gazetteer);
+    ImportedDataset dataset = importDatasetCached(newPaths[f], options, &gazetteer, window);
     if (dataset.report.cancelled || cancel) {
       outcome.cancelled = true;
       return outcome;
     }
     if (!dataset.store) {
       outcome.error = QString::fromStdString(dataset.report.error);
+      if (dataset.needsPassword) outcome.passwordNeededFor = path;
       return outcome;
     }
     stores.push_back(std::move(dataset.store));
-    outcome.reports.push_back({newPaths[f], std::move(dataset.report)});
-    outcome.paths << newPaths[f];
+    outcome.reports.push_back({path, std::move(dataset.report)});
+    outcome.paths << path;
   }
   job.setProgress(0.85);
   QString combineError;

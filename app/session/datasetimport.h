@@ -2,6 +2,7 @@
 
 #include "session/backgroundjob.h"
 
+#include "db/database.h"
 #include "domain/gazetteer.h"
 #include "io/incidentdataset.h"
 #include "render/incidentlayer.h"
@@ -27,6 +28,7 @@ struct DatasetImportOutcome {
   bool cancelled = false;
   bool forProject = false;                        // the import reopened a project's datasets
   QString error;                                  // the file that could not be read, and why
+  QString passwordNeededFor;                      // a database that wants a password (none given, or refused)
   std::shared_ptr<const IncidentLayerData> layer; // every open dataset together, projected
   QStringList paths;                              // the datasets now open
   std::vector<FileImportReport> reports;          // one per file read this time
@@ -39,9 +41,10 @@ struct DatasetImportOutcome {
 // it between records, and its progress (0–1) follows it. A file that cannot be read, or a
 // cancel, gives no layer: the data already shown stays as it is.
 // `mappings` gives the column mapping (as `--map` writes it) of files read
-// with the generic layout, by absolute path.
+// with the generic layout, by absolute path. Database tables too large to
+// read whole give what `window` selects.
 DatasetImportOutcome importDatasets(const QStringList& newPaths, const QStringList& keptPaths,
                                     std::shared_ptr<const EventStore> kept, const Gazetteer& gazetteer, JobControl& job,
-                                    const QHash<QString, QString>& mappings = {});
+                                    const QHash<QString, QString>& mappings = {}, const db::Query& window = {});
 
 } // namespace sv

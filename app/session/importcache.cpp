@@ -1,5 +1,7 @@
 #include "session/importcache.h"
 
+#include "session/databasesource.h"
+
 #include "domain/placematching.h"
 #include "io/storefile.h"
 
@@ -98,7 +100,9 @@ QString importCacheFolder() {
   return location.isEmpty() ? QString() : location + QStringLiteral("/situation-viewer/imports");
 }
 
-ImportedDataset importDatasetCached(const QString& path, const ImportOptions& options, const Gazetteer* gazetteer) {
+ImportedDataset importDatasetCached(const QString& path, const ImportOptions& options, const Gazetteer* gazetteer,
+                                    const db::Query& window) {
+  if (isDatabaseUri(path)) return readDatabaseDataset(path, window, options);
   ImportedDataset dataset;
   const std::string file = path.toStdString();
   const QFileInfo info(path);

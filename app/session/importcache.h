@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/database.h"
 #include "domain/eventstore.h"
 #include "domain/gazetteer.h"
 #include "io/importer.h"
@@ -16,6 +17,7 @@ struct ImportedDataset {
   std::shared_ptr<const EventStore> store; // null when the file could not be read or the import was cancelled
   IncidentReadResult report;
   bool fromCache = false;
+  bool needsPassword = false; // a database asked for a password none was given for, or refused the one given
 };
 
 // Reads a file of any supported format, matched to `gazetteer` (when given),
@@ -27,7 +29,10 @@ struct ImportedDataset {
 // the built store instead of importing, which takes well under a second at
 // a million incidents. A cache that is stale, unreadable or unwritable is
 // ignored.
-ImportedDataset importDatasetCached(const QString& path, const ImportOptions& options, const Gazetteer* gazetteer);
+// A postgresql:// URI is read from the database (databasesource.h), never
+// cached, with `window` selecting what travels from tables too large to read whole.
+ImportedDataset importDatasetCached(const QString& path, const ImportOptions& options, const Gazetteer* gazetteer,
+                                    const db::Query& window = {});
 
 // The cache folder ($SITUATION_VIEWER_CACHE, else the user's cache location);
 // empty when there is none, and then nothing is cached.

@@ -1,5 +1,6 @@
 #include "session/mapcontext.h"
 
+#include "session/databasesource.h"
 #include "session/importcache.h"
 
 #include "io/basemapreader.h"
@@ -32,11 +33,12 @@ std::shared_ptr<const EventStore> combineStores(const std::vector<std::shared_pt
 }
 
 std::shared_ptr<const EventStore> loadIncidentStore(const QStringList& paths, QString* error, QStringList* problems,
-                                                    const Gazetteer* gazetteer) {
+                                                    const Gazetteer* gazetteer, const db::Query& window) {
   std::vector<std::shared_ptr<const EventStore>> stores;
-  for (const QString& path : paths) {
+  for (const QString& given : paths) {
+    const QString path = withoutPassword(given);
     const std::string file = path.toStdString();
-    ImportedDataset dataset = importDatasetCached(path, {}, gazetteer);
+    ImportedDataset dataset = importDatasetCached(given, {}, gazetteer, window);
     const IncidentReadResult& read = dataset.report;
     if (!dataset.store) {
       if (error) *error = QString::fromStdString(read.error);
@@ -56,10 +58,12 @@ std::shared_ptr<const EventStore> loadIncidentStore(const QStringList& paths, QS
   return combineStores(stores, error);
 }
 
-bool loadIncidents(MapContext& context, const QStringList& paths, QString* error) {
+bool loadIncidents(MapContext& context, const QStringList& given, QString* error, const db::Query& window) {
   QStringList problems;
-  auto store = loadIncidentStore(paths, error, &problems, &context.baseMap->gazetteer());
+  auto store = loadIncidentStore(given, error, &problems, &context.baseMap->gazetteer(), window);
   if (!store) return false;
+  QStringList paths;
+  for (const QString& path : given) paths << withoutPassword(path);
   context.incidents = IncidentLayerData::build(std::move(store), context.projection);
   context.incidentsPath = paths.join(QStringLiteral(", "));
   context.incidentProblems = problems;

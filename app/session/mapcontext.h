@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/database.h"
 #include "domain/eventstore.h"
 #include "geo/projection.h"
 #include "render/basemap.h"
@@ -39,11 +40,12 @@ std::optional<MapContext> loadMapContext(const QString& path, QString* error);
 // that cannot be used are left out and listed in `problems`
 // ("FILE:LINE: row N (ID): FIELD: REASON"). Imported incidents are matched to
 // `gazetteer`'s places when it is given.
+// Database tables too large to read whole give what `window` selects.
 std::shared_ptr<const EventStore> loadIncidentStore(const QStringList& paths, QString* error, QStringList* problems,
-                                                    const Gazetteer* gazetteer = nullptr);
+                                                    const Gazetteer* gazetteer = nullptr, const db::Query& window = {});
 // Reads the datasets, matches them to the base map's gazetteer and projects
 // them for `context`. False with `error` when one is unreadable.
-bool loadIncidents(MapContext& context, const QStringList& paths, QString* error);
+bool loadIncidents(MapContext& context, const QStringList& paths, QString* error, const db::Query& window = {});
 // One store of the incidents of several, each keeping its dataset (the store
 // itself when there is one). Null with `error` beyond EventStore::kMaxDatasets.
 std::shared_ptr<const EventStore> combineStores(const std::vector<std::shared_ptr<const EventStore>>& stores,

@@ -1,6 +1,7 @@
 #include "session/projectfile.h"
 
 #include "render/qtext.h"
+#include "session/databasesource.h"
 #include "session/qtdates.h"
 
 #include <QDir>
@@ -23,6 +24,8 @@ QJsonArray names(const QStringList& list) { return QJsonArray::fromStringList(li
 
 // A dataset's path as stored: relative when it lies in the project's folder or below it.
 QString storedPath(const QDir& folder, const QString& path) {
+  // A database is kept as its URI, never with a password.
+  if (isDatabaseUri(path)) return withoutPassword(path);
   const QString absolute = QFileInfo(path).absoluteFilePath();
   const QString relative = folder.relativeFilePath(absolute);
   return relative.startsWith(QLatin1String("../")) || QDir::isAbsolutePath(relative) ? absolute : relative;
@@ -172,7 +175,7 @@ std::optional<Project> readProject(const QString& path, QString* error) {
     const QString stored = entry.value(QStringLiteral("path")).toString();
     if (stored.isEmpty()) return failure(field + QStringLiteral(".path: missing"));
     Project::Dataset dataset;
-    dataset.path = QDir::cleanPath(folder.absoluteFilePath(stored));
+    dataset.path = isDatabaseUri(stored) ? withoutPassword(stored) : QDir::cleanPath(folder.absoluteFilePath(stored));
     dataset.style.visible = entry.value(QStringLiteral("visible")).toBool(true);
     const QJsonValue colour = entry.value(QStringLiteral("colour"));
     if (colour.isString()) {

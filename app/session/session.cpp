@@ -14,7 +14,13 @@ namespace {
 
 constexpr qsizetype kRecentFiles = 10;
 
-QString absolute(const QString& path) { return QFileInfo(path).absoluteFilePath(); }
+// Files by absolute path; database URIs as they are, without a password.
+QString absolute(const QString& path) {
+  return isDatabaseUri(path) ? withoutPassword(path) : QFileInfo(path).absoluteFilePath();
+}
+
+// A burst of changes (a push is one statement per table, a script many) is read once.
+constexpr int kRefreshDelayMs = 300;
 
 } // namespace
 
@@ -22,9 +28,83 @@ Session::Session(MapContext context, QObject* parent) : QObject(parent), m_conte
   m_styles.resize(m_context.incidents ? m_context.incidents->store().datasetCount() : 0);
   for (std::size_t d = 0; d < m_styles.size() && d < m_context.datasetColours.size(); ++d)
     m_styles[d].colour = m_context.datasetColours[d];
+  m_refreshTimer = new QTimer(this);
+  m_refreshTimer->setSingleShot(true);
+  m_refreshTimer->setInterval(kRefreshDelayMs);
+  connect(m_refreshTimer, &QTimer::timeout, this, &Session::refreshDatabases);
+  watchDatabases();
 }
 
-Session::~Session() { m_importJob.cancel(); }
+Session::~Session() {
+  m_importJob.cancel();
+  m_refreshJob.cancel();
+}
+
+// --- Databases ------------------------------------------------------------------
+
+void Session::watchDatabases() {
+  std::vector<std::unique_ptr<DatabaseWatcher>> watchers;
+  for (const QString& path : m_context.datasetPaths) {
+    if (!isDatabaseUri(path)) continue;
+    auto existing = std::find_if(m_watchers.begin(), m_watchers.end(),
+                                 [&](const auto& watcher) { return watcher && watcher->uri() == path; });
+    if (existing != m_watchers.end()) {
+      watchers.push_back(std::move(*existing));
+      continue;
+    }
+    auto watcher = std::make_unique<DatabaseWatcher>(path);
+    connect(watcher.get(), &DatabaseWatcher::changed, this, &Session::scheduleRefresh);
+    connect(watcher.get(), &DatabaseWatcher::staleChanged, this, [this, uri = path](bool stale, const QString& reason) {
+      if (stale)
+        m_stale.insert(uri, reason);
+      else
+        m_stale.remove(uri);
+      const qsizetype d = m_context.datasetPaths.indexOf(uri);
+      if (d >= 0) emit staleChanged(static_cast<std::size_t>(d), stale, reason);
+    });
+    watchers.push_back(std::move(watcher));
+  }
+  m_watchers = std::move(watchers);
+  for (auto it = m_stale.begin(); it != m_stale.end();)
+    it = m_context.datasetPaths.contains(it.key()) ? std::next(it) : m_stale.erase(it);
+}
+
+bool Session::isStale(std::size_t dataset) const { return !staleReason(dataset).isEmpty(); }
+
+QString Session::staleReason(std::size_t dataset) const {
+  if (dataset >= static_cast<std::size_t>(m_context.datasetPaths.size())) return {};
+  return m_stale.value(m_context.datasetPaths[static_cast<qsizetype>(dataset)]);
+}
+
+void Session::scheduleRefresh() { m_refreshTimer->start(); }
+
+void Session::refreshDatabases() {
+  if (!m_context.incidents) return;
+  // An import replaces the datasets anyway; a refresh under way is superseded.
+  if (isImporting()) {
+    m_refreshTimer->start();
+    return;
+  }
+  const QStringList paths = m_context.datasetPaths;
+  if (std::none_of(paths.begin(), paths.end(), [](const QString& path) { return isDatabaseUri(path); })) return;
+  m_refreshJob.start(
+      [paths, map = m_context.baseMap, columns = m_mappings](JobControl& job) {
+        return importDatasets(paths, {}, nullptr, map->gazetteer(), job, columns);
+      },
+      [this, paths](DatasetImportOutcome outcome) { finishRefresh(std::move(outcome), paths); });
+}
+
+void Session::finishRefresh(DatasetImportOutcome outcome, const QStringList& paths) {
+  // The datasets changed meanwhile (an import, a removal): this reading is of no use.
+  if (paths != m_context.datasetPaths || isImporting()) return;
+  if (!outcome.ok) {
+    if (!outcome.cancelled) emit refreshFinished(false, tr("Refresh failed: %1").arg(outcome.error));
+    return;
+  }
+  publish(std::move(outcome.layer), outcome.paths);
+  emit refreshFinished(true,
+                       tr("Refreshed: %n incidents", nullptr, static_cast<int>(m_context.incidents->store().size())));
+}
 
 std::shared_ptr<const EventStore> Session::store() const {
   return m_context.incidents ? m_context.incidents->storePointer() : nullptr;
@@ -126,7 +206,9 @@ void Session::finishImport(DatasetImportOutcome outcome) {
   publish(std::move(outcome.layer), outcome.paths);
   const QString message =
       tr("%n incidents from %1", nullptr, static_cast<int>(m_context.incidents->store().size()))
-          .arg(m_context.datasetPaths.size() == 1 ? QFileInfo(m_context.datasetPaths.first()).fileName()
+          .arg(m_context.datasetPaths.size() == 1 ? (isDatabaseUri(m_context.datasetPaths.first())
+                                                         ? m_context.datasetPaths.first()
+                                                         : QFileInfo(m_context.datasetPaths.first()).fileName())
                                                   : tr("%1 datasets").arg(m_context.datasetPaths.size()));
   emit importFinished(outcome, message);
   if (pending) {
@@ -150,6 +232,7 @@ void Session::publish(std::shared_ptr<const IncidentLayerData> layer, const QStr
   m_context.incidentsPath = paths.join(QStringLiteral(", "));
   m_context.incidentProblems.clear();
   m_styles = std::move(styles);
+  watchDatabases();
   emit datasetsChanged(m_context.incidents);
   emit stylesChanged(m_styles);
 }
@@ -227,7 +310,7 @@ void Session::openProject(const QString& path) {
   QStringList paths, notes;
   for (const Project::Dataset& dataset : project->datasets) {
     if (!dataset.mapping.isEmpty()) setColumnMapping(dataset.path, dataset.mapping);
-    if (QFileInfo::exists(dataset.path))
+    if (isDatabaseUri(dataset.path) || QFileInfo::exists(dataset.path))
       paths << dataset.path;
     else
       notes << tr("%1: not found, left out").arg(dataset.path);

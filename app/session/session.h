@@ -1,6 +1,7 @@
 #pragma once
 
 #include "session/backgroundjob.h"
+#include "session/databasesource.h"
 #include "session/datasetimport.h"
 #include "session/datasetstyle.h"
 #include "session/mapcontext.h"
@@ -11,6 +12,7 @@
 #include <QHash>
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 
 #include <cstdint>
 #include <memory>
@@ -81,6 +83,17 @@ public:
   QString columnMapping(const QString& path) const;
   void setColumnMapping(const QString& path, const QString& mapping);
 
+  // Database tables (postgresql:// URIs) are watched: when another client
+  // changes one, the datasets are read again on a job of their own and
+  // published as a new snapshot. A table whose server is gone is stale: it
+  // keeps showing what was read last while its watcher reconnects.
+  bool isStale(std::size_t dataset) const;
+  // Why the dataset is stale; empty when it is not.
+  QString staleReason(std::size_t dataset) const;
+  // Reads the database datasets again now (and the files with them).
+  void refreshDatabases();
+  bool isRefreshing() const { return m_refreshJob.isRunning(); }
+
   // The files opened lately, newest first (kept in the settings).
   static QStringList recentFiles();
   void rememberRecentFiles(const QStringList& paths);
@@ -111,18 +124,29 @@ signals:
   // `cancelled`: the user cancelled the import of its datasets.
   void projectFailed(const QString& message, bool cancelled);
   void projectPathChanged(const QString& path);
+  // A database dataset lost its server (`stale`, with the reason) or has it back.
+  void staleChanged(std::size_t dataset, bool stale, const QString& reason);
+  // A refresh after a change in a database read the datasets again (`ok`), or failed and said why.
+  void refreshFinished(bool ok, const QString& message);
 
 private:
   void finishImport(DatasetImportOutcome outcome);
   void publish(std::shared_ptr<const IncidentLayerData> layer, const QStringList& paths);
   void applyStyles(const std::vector<Project::Dataset>& datasets);
   void setProjectPath(const QString& path);
+  void watchDatabases();
+  void scheduleRefresh();
+  void finishRefresh(DatasetImportOutcome outcome, const QStringList& paths);
 
   MapContext m_context; // datasetColours unused: the styles are the truth
   std::vector<DatasetStyle> m_styles;
   QHash<QString, QString> m_mappings; // absolute path → column mapping
   QString m_projectPath;
   BackgroundJob m_importJob;
+  BackgroundJob m_refreshJob;
+  QTimer* m_refreshTimer = nullptr;                         // gathers a burst of changes into one refresh
+  std::vector<std::unique_ptr<DatabaseWatcher>> m_watchers; // one per database dataset
+  QHash<QString, QString> m_stale;                          // database URI → why it is stale
   struct PendingProject {
     QString path;
     Project project;
