@@ -167,6 +167,15 @@ void MainWindow::connectData() {
   connect(&m_session, &Session::projectReady, this, &MainWindow::applyProject);
   connect(&m_session, &Session::projectFailed, this, &MainWindow::failProject);
   connect(&m_session, &Session::projectPathChanged, this, &MainWindow::showProjectTitle);
+  // Shared databases: their refreshes and their servers coming and going.
+  connect(&m_session, &Session::refreshFinished, this,
+          [this](bool, const QString& message) { statusBar()->showMessage(message, 8000); });
+  connect(&m_session, &Session::staleChanged, this, [this](std::size_t dataset, bool stale) {
+    const QString uri = m_session.datasetPaths().value(static_cast<qsizetype>(dataset));
+    statusBar()->showMessage(stale ? tr("%1 is offline: showing what was read last, reconnecting").arg(uri)
+                                   : tr("%1 is back online").arg(uri),
+                             stale ? 0 : 8000);
+  });
 
   connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::showCursorPosition);
   connect(m_canvas, &MapCanvas::cursorLeft, m_positionLabel, &QLabel::clear);
@@ -225,6 +234,11 @@ void MainWindow::createFileMenu() {
   replace->setStatusTip(tr("Open incident data in place of the datasets shown"));
   file->addAction(tr("Add Data with &Column Mapping…"), m_dataOpening, &DataOpening::openWithColumnMapping)
       ->setStatusTip(tr("Open a table of your own, saying which column holds the date, the position and each field"));
+  file->addAction(tr("Add &Database…"), m_dataOpening, &DataOpening::openDatabase)
+      ->setStatusTip(tr("Open the incidents of a shared PostgreSQL/PostGIS database beside the data shown"));
+  QAction* refresh = file->addAction(tr("Re&fresh Databases"), &m_session, &Session::refreshDatabases);
+  refresh->setShortcut(QKeySequence::Refresh);
+  refresh->setStatusTip(tr("Read the open databases again now (they also refresh by themselves when changed)"));
   m_recentMenu = file->addMenu(tr("Open &Recent"));
   connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
   file->addSeparator();

@@ -1,7 +1,10 @@
 #include "dialogs/dataopening.h"
 
 #include "dialogs/columnmappingdialog.h"
+#include "dialogs/databasedialog.h"
 #include "dialogs/importreportdialog.h"
+#include "session/databasesource.h"
+#include "session/keychain.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -42,7 +45,34 @@ void DataOpening::openDatasets(const QStringList& paths, OpenMode mode) {
     askColumnMapping(table->first, paths, mode, std::move(table->second));
     return;
   }
+  lookUpPasswords(paths);
+  m_openingPaths = paths;
+  m_openingMode = mode;
   m_session.openDatasets(paths, mode);
+}
+
+void DataOpening::openDatabase() {
+  DatabaseDialog dialog(m_window);
+  if (dialog.exec() != QDialog::Accepted) return;
+  if (!dialog.password().isEmpty()) keepPassword(dialog.uri(), dialog.password(), dialog.rememberPassword());
+  openDatasets({dialog.uri()}, OpenMode::Add);
+}
+
+void DataOpening::lookUpPasswords(const QStringList& paths) {
+  for (const QString& path : paths) {
+    if (!isDatabaseUri(path) || !DatabasePasswords::find(path).isEmpty()) continue;
+    if (db::Error error; db::parseLocation(path.toStdString(), &error) && path != withoutPassword(path)) continue;
+    const KeychainResult stored = readKeychainPassword(withoutPassword(path));
+    if (stored.password) DatabasePasswords::remember(path, *stored.password);
+  }
+}
+
+void DataOpening::keepPassword(const QString& uri, const QString& password, bool inKeychain) {
+  DatabasePasswords::remember(uri, password);
+  if (!inKeychain) return;
+  const KeychainResult stored = storeKeychainPassword(withoutPassword(uri), password);
+  if (!stored.password)
+    emit statusMessage(tr("Password not stored: %1; it is kept until the viewer closes").arg(stored.problem), 10000);
 }
 
 void DataOpening::openWithColumnMapping() {
@@ -77,8 +107,10 @@ void DataOpening::askColumnMapping(const QString& path, const QStringList& paths
 
 void DataOpening::showProgress(const QStringList& paths) {
   if (m_progress) m_progress->deleteLater();
-  m_progress =
-      new QProgressDialog(tr("Reading %1…").arg(QFileInfo(paths.first()).fileName()), tr("Cancel"), 0, 1000, m_window);
+  m_progress = new QProgressDialog(
+      tr("Reading %1…")
+          .arg(isDatabaseUri(paths.first()) ? withoutPassword(paths.first()) : QFileInfo(paths.first()).fileName()),
+      tr("Cancel"), 0, 1000, m_window);
   m_progress->setWindowTitle(tr("Opening Data"));
   m_progress->setMinimumDuration(400);
   m_progress->setAutoClose(false);
@@ -99,6 +131,22 @@ void DataOpening::showOutcome(const DatasetImportOutcome& outcome, const QString
     return;
   }
   if (!outcome.ok) {
+    // A database that wants a password: ask, then try the same opening again.
+    if (!outcome.passwordNeededFor.isEmpty() && !outcome.forProject) {
+      const QString uri = outcome.passwordNeededFor;
+      const auto answer = DatabaseDialog::askPassword(uri, message, m_window);
+      if (answer) {
+        keepPassword(uri, answer->password, answer->remember);
+        QMetaObject::invokeMethod(
+            this, [this, paths = m_openingPaths, mode = m_openingMode] { openDatasets(paths, mode); },
+            Qt::QueuedConnection);
+        return;
+      }
+      const QString refused = tr("%1 not opened: no password given").arg(uri);
+      emit statusMessage(refused, 8000);
+      emit importFinished(false, refused);
+      return;
+    }
     // A project's failure is said by the window, with the project's name.
     if (!outcome.forProject) {
       auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open Data"),

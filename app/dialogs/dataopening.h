@@ -27,6 +27,8 @@ public:
   // Opens files beside the datasets shown (Add) or instead of them (Replace).
   void openDatasets(const QStringList& paths, OpenMode mode);
   void openWithDialog(OpenMode mode);
+  // A PostGIS table, through the connection dialog; added beside the datasets shown.
+  void openDatabase();
   // Any table, with its columns chosen by hand whatever the viewer would guess.
   void openWithColumnMapping();
   // The last import's report, while it is open.
@@ -41,11 +43,16 @@ private:
   void showProgress(const QStringList& paths);
   void showOutcome(const DatasetImportOutcome& outcome, const QString& message);
   void askColumnMapping(const QString& path, const QStringList& paths, OpenMode mode, TablePreview preview);
+  // Takes passwords for the databases among `paths` from the keychain, where one is stored.
+  void lookUpPasswords(const QStringList& paths);
+  void keepPassword(const QString& uri, const QString& password, bool inKeychain);
 
   Session& m_session;
   QWidget* m_window;
   QPointer<QProgressDialog> m_progress;
   QPointer<ImportReportDialog> m_report;
+  QStringList m_openingPaths; // what the running import opens, to try again with a password
+  OpenMode m_openingMode = OpenMode::Add;
 };
 
 } // namespace sv

@@ -1,5 +1,7 @@
 #include "dialogs/importreportdialog.h"
 
+#include "session/databasesource.h"
+
 #include "io/importer.h"
 
 #include <QDialogButtonBox>
@@ -19,15 +21,15 @@ ImportReportDialog::ImportReportDialog(std::vector<FileImportReport> reports, QW
   QString heading;
   for (const FileImportReport& report : m_reports) {
     const IncidentReadResult& r = report.result;
-    heading +=
-        tr("<p><b>%1</b> (%2)<br>%3 %4s read: <b>%5 incidents accepted</b>, %6 duplicates merged, "
-           "<b>%7 rejected</b>.</p>")
-            .arg(QFileInfo(report.path).fileName().toHtmlEscaped(), QString::fromStdString(r.format).toHtmlEscaped())
-            .arg(r.recordsRead)
-            .arg(QString::fromStdString(r.recordNoun))
-            .arg(r.accepted)
-            .arg(r.merged)
-            .arg(r.rejected.size());
+    heading += tr("<p><b>%1</b> (%2)<br>%3 %4s read: <b>%5 incidents accepted</b>, %6 duplicates merged, "
+                  "<b>%7 rejected</b>.</p>")
+                   .arg((isDatabaseUri(report.path) ? report.path : QFileInfo(report.path).fileName()).toHtmlEscaped(),
+                        QString::fromStdString(r.format).toHtmlEscaped())
+                   .arg(r.recordsRead)
+                   .arg(QString::fromStdString(r.recordNoun))
+                   .arg(r.accepted)
+                   .arg(r.merged)
+                   .arg(r.rejected.size());
   }
   auto* summary = new QLabel(heading, this);
   summary->setWordWrap(true);

@@ -30,17 +30,19 @@ QString problemOf(const QKeychain::Job& job) {
   }
 }
 
-// Without a session bus (DBUS_SESSION_BUS_ADDRESS=disabled:, which the
-// viewer sets when there is none) no keychain service can be reached.
-bool noSessionBus() {
-  const QByteArray bus = qgetenv("DBUS_SESSION_BUS_ADDRESS");
-  return bus.isEmpty() || bus.startsWith("disabled:");
-}
-
 } // namespace
 
+// Without a session bus (DBUS_SESSION_BUS_ADDRESS=disabled:, which the
+// viewer sets when there is none) no keychain service can be reached.
+QString keychainProblem() {
+  const QByteArray bus = qgetenv("DBUS_SESSION_BUS_ADDRESS");
+  if (bus.isEmpty() || bus.startsWith("disabled:"))
+    return QObject::tr("no system keychain is reachable (no session bus)");
+  return {};
+}
+
 KeychainResult readKeychainPassword(const QString& uri) {
-  if (noSessionBus()) return {std::nullopt, QObject::tr("no system keychain is reachable (no session bus)")};
+  if (QString problem = keychainProblem(); !problem.isEmpty()) return {std::nullopt, problem};
   QKeychain::ReadPasswordJob job(kService);
   job.setKey(uri);
   runJob(job);
@@ -49,7 +51,7 @@ KeychainResult readKeychainPassword(const QString& uri) {
 }
 
 KeychainResult storeKeychainPassword(const QString& uri, const QString& password) {
-  if (noSessionBus()) return {std::nullopt, QObject::tr("no system keychain is reachable (no session bus)")};
+  if (QString problem = keychainProblem(); !problem.isEmpty()) return {std::nullopt, problem};
   QKeychain::WritePasswordJob job(kService);
   job.setKey(uri);
   job.setTextData(password);
@@ -59,7 +61,7 @@ KeychainResult storeKeychainPassword(const QString& uri, const QString& password
 }
 
 void deleteKeychainPassword(const QString& uri) {
-  if (noSessionBus()) return;
+  if (!keychainProblem().isEmpty()) return;
   QKeychain::DeletePasswordJob job(kService);
   job.setKey(uri);
   runJob(job);

@@ -16,6 +16,9 @@ struct KeychainResult {
   QString problem;                 // why not: no keychain reachable, access denied; empty when simply not there
 };
 
+// Why no keychain can be reached (no session bus), empty when one may be.
+QString keychainProblem();
+
 // `uri`: the URI without its password, the key of the entry.
 KeychainResult readKeychainPassword(const QString& uri);
 KeychainResult storeKeychainPassword(const QString& uri, const QString& password);

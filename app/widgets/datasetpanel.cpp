@@ -14,6 +14,7 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QPushButton>
+#include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -104,6 +105,10 @@ DatasetPanel::DatasetPanel(Session& session, QWidget* parent) : QWidget(parent),
   connect(&m_session, &Session::importStarted, m_remove, [this] { m_remove->setEnabled(false); });
   connect(&m_session, &Session::importFinished, m_remove, [this] { m_remove->setEnabled(m_infos.size() > 1); });
   connect(&m_session, &Session::stylesChanged, this, &DatasetPanel::showStyles);
+  connect(&m_session, &Session::staleChanged, this, [this](std::size_t dataset) {
+    fillRow(dataset);
+    if (dataset == currentDataset()) showDetails();
+  });
   showDatasets();
 }
 
@@ -157,9 +162,19 @@ void DatasetPanel::fillRow(std::size_t dataset) {
   const DatasetInfo& info = m_infos[dataset];
   const DatasetStyle& style = m_session.styles()[dataset];
   const QStringList& paths = m_session.datasetPaths();
-  item->setText(NameColumn, q(info.name.empty() ? info.title : info.name));
-  item->setToolTip(NameColumn, dataset < static_cast<std::size_t>(paths.size()) ? paths[static_cast<qsizetype>(dataset)]
-                                                                                : QString());
+  const QString name = q(info.name.empty() ? info.title : info.name);
+  // A database whose server is gone keeps showing what it read, marked as such.
+  const bool stale = m_session.isStale(dataset);
+  item->setText(NameColumn, stale ? tr("%1 (offline)").arg(name) : name);
+  item->setIcon(NameColumn, stale ? QWidget::style()->standardIcon(QStyle::SP_MessageBoxWarning) : QIcon());
+  item->setForeground(NameColumn, stale ? palette().brush(QPalette::Disabled, QPalette::Text)
+                                        : palette().brush(QPalette::Active, QPalette::Text));
+  const QString path =
+      dataset < static_cast<std::size_t>(paths.size()) ? paths[static_cast<qsizetype>(dataset)] : QString();
+  item->setToolTip(
+      NameColumn,
+      stale ? tr("%1\nOffline: %2\nShowing what was read last; reconnecting.").arg(path, m_session.staleReason(dataset))
+            : path);
   item->setCheckState(NameColumn, style.visible ? Qt::Checked : Qt::Unchecked);
   item->setText(CountColumn,
                 QLocale().toString(static_cast<qulonglong>(dataset < m_sizes.size() ? m_sizes[dataset] : 0)));
@@ -223,6 +238,10 @@ void DatasetPanel::showDetails() {
           (info.licence.empty() ? tr("No attribution given: check the terms of whoever supplied this file.")
                                 : tr("Attribution: %1").arg(escaped(info.licence))) +
           QStringLiteral("</p>");
+  if (m_session.isStale(d))
+    html +=
+        QStringLiteral("<p><b>%1</b><br>%2</p>")
+            .arg(tr("Offline: showing what was read last, reconnecting."), m_session.staleReason(d).toHtmlEscaped());
   const QStringList& paths = m_session.datasetPaths();
   if (d < static_cast<std::size_t>(paths.size()))
     html += QStringLiteral("<p><small>%1</small></p>").arg(paths[static_cast<qsizetype>(d)].toHtmlEscaped());

@@ -205,6 +205,29 @@ TEST_F(DatabaseSession, ATableIsADatasetLikeTheFileAndRefreshesWhenAnotherClient
   EXPECT_EQ(session.store()->size(), file->size() + fixture.incidents.size());
 }
 
+TEST_F(DatabaseSession, AMissingPasswordIsAskedForAndTheDataShownStays) {
+  const TestServer* server = TestServer::get();
+  ASSERT_TRUE(server);
+  const std::string database = pushedDatabase(*server);
+  const QString bare = q(server->uriWithoutPassword(database));
+  Session session(contextWith(QStringLiteral(SV_TEST_FIXTURE_INCIDENTS)));
+  const std::size_t shown = session.store()->size();
+  QSignalSpy finished(&session, &Session::importFinished);
+  ASSERT_TRUE(session.openDatasets({bare}, Session::OpenMode::Add));
+  ASSERT_TRUE(finished.wait(30000));
+  const auto outcome = qvariant_cast<DatasetImportOutcome>(finished.first().at(0));
+  EXPECT_FALSE(outcome.ok);
+  // The window asks for this one's password and tries again.
+  EXPECT_EQ(outcome.passwordNeededFor, bare);
+  EXPECT_TRUE(outcome.error.contains(QStringLiteral("asks for a password"))) << outcome.error.toStdString();
+  EXPECT_EQ(session.store()->size(), shown);
+  // Given (as the password dialog gives it), the same opening goes through.
+  DatabasePasswords::remember(bare, q(server->password));
+  ASSERT_TRUE(open(session, {bare}, Session::OpenMode::Add));
+  EXPECT_EQ(session.datasetCount(), 2u);
+  DatabasePasswords::forget(bare);
+}
+
 TEST_F(DatabaseSession, AStoppedServerMakesTheLayerStaleWithoutBlockingAndItComesBack) {
   const TestServer* server = TestServer::get();
   ASSERT_TRUE(server);
