@@ -60,7 +60,7 @@ void DatabasePasswords::forget(const QString& uri) {
 std::int64_t databaseLoadLimit() {
   bool ok = false;
   const qint64 chosen = qEnvironmentVariable("SITUATION_VIEWER_DB_LOAD_LIMIT").toLongLong(&ok);
-  return ok && chosen >= 0 ? chosen : 3'000'000;
+  return ok && chosen >= 0 ? chosen : 1'000'000;
 }
 
 namespace {

@@ -18,6 +18,9 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace sv {
 namespace {
@@ -120,6 +123,22 @@ void FilterPanel::fillTypes() {
 }
 
 void FilterPanel::setStore(std::shared_ptr<const EventStore> store) {
+  // The same datasets read again (a database refreshed after another
+  // client's change) keep the choices made, by name; other data starts afresh.
+  const auto sameDatasets = [](const EventStore* before, const EventStore* after) {
+    if (!before || !after || before->datasetCount() != after->datasetCount()) return false;
+    for (std::size_t d = 0; d < before->datasetCount(); ++d)
+      if (before->datasetInfo(d).name != after->datasetInfo(d).name) return false;
+    return true;
+  };
+  std::optional<IncidentFilter> kept;
+  std::vector<std::string> keptActors;
+  std::optional<std::string> keptRegion;
+  if (sameDatasets(m_store.get(), store.get())) {
+    kept = readFilter();
+    for (const std::uint32_t actor : kept->actors) keptActors.emplace_back(m_store->string(actor));
+    if (kept->region) keptRegion = std::string(m_store->string(*kept->region));
+  }
   m_store = std::move(store);
   m_updating = true;
   m_actors->clear();
@@ -135,7 +154,17 @@ void FilterPanel::setStore(std::shared_ptr<const EventStore> store) {
     for (std::uint32_t region : m_store->regions()) m_region->addItem(q(m_store->string(region)), region);
   }
   m_updating = false;
-  reset();
+  if (!kept) {
+    reset();
+    return;
+  }
+  kept->actors.clear();
+  for (const std::string& actor : keptActors)
+    if (const auto id = m_store->strings().find(actor)) kept->actors.push_back(*id);
+  std::sort(kept->actors.begin(), kept->actors.end());
+  kept->region.reset();
+  if (keptRegion) kept->region = m_store->strings().find(*keptRegion);
+  setFilter(*kept);
 }
 
 void FilterPanel::setFilter(const IncidentFilter& filter) {

@@ -839,8 +839,10 @@ IncidentReadResult readIncidents(Connection& connection, const Query& query, con
   result.info.name = location.schema + "." + location.table;
   if (result.info.title.empty()) result.info.title = "Incidents in " + location.display;
 
+  // The whole table: its size known, the incidents are not moved as they grow.
   std::int64_t expected = 0;
-  if (progress) expected = std::max<std::int64_t>(estimateRows(connection, nullptr), 1);
+  if (progress || query.whole()) expected = std::max<std::int64_t>(estimateRows(connection, nullptr), 1);
+  if (query.whole()) result.incidents.reserve(static_cast<std::size_t>(expected));
 
   // Every value is a bound parameter; only our validated, quoted names are in the text.
   Params params;
@@ -867,15 +869,26 @@ IncidentReadResult readIncidents(Connection& connection, const Query& query, con
     conditions += conditions.empty() ? " WHERE " : " AND ";
     conditions += condition;
   }
+  // Sources: per incident through its index for a part of the table; for
+  // the whole, one pass over the sources table, joined by hash (a quarter
+  // faster at 2.5 million).
+  const std::string aggregate = "json_agg(json_build_array(s.document, s.title, s.publisher, s.date, s.url, "
+                                "s.passage) ORDER BY s.position)";
+  const std::string sources =
+      query.whole() ? std::string("w.sources")
+                    : "(SELECT " + aggregate + " FROM " + connection.tableName("_sources") +
+                          " s WHERE s.incident_id = i.id)";
+  const std::string from =
+      query.whole() ? connection.tableName() + " i LEFT JOIN (SELECT s.incident_id, " + aggregate + " AS sources FROM " +
+                          connection.tableName("_sources") + " s GROUP BY s.incident_id) w ON w.incident_id = i.id"
+                    : connection.tableName() + " i";
   const std::string select =
       "SELECT i.id, i.start_date - DATE '1970-01-01', i.end_date - DATE '1970-01-01', i.date_precision, i.place, "
       "i.geonameid, ST_X(i.geom), ST_Y(i.geom), i.location_precision, i.location_note, i.region, i.cercle, "
       "i.event_type, i.sub_event_type, to_json(i.actors_primary), to_json(i.actors_secondary), "
       "to_json(i.actors_associated), i.fatalities_reported, i.fatalities_low, i.fatalities_high, "
-      "i.fatalities_estimate, i.civilian_targeting, i.summary, (SELECT json_agg(json_build_array(s.document, "
-      "s.title, s.publisher, s.date, s.url, s.passage) ORDER BY s.position) FROM " +
-      connection.tableName("_sources") + " s WHERE s.incident_id = i.id) FROM " + connection.tableName() + " i" +
-      conditions;
+      "i.fatalities_estimate, i.civilian_targeting, i.summary, " +
+      sources + " FROM " + from + conditions;
   // A cursor cannot take parameters in DECLARE through the simple protocol;
   // the extended one binds them.
   if (!connection.query("DECLARE sv_incidents NO SCROLL CURSOR FOR " + select, params, &error)) return fail(error);
@@ -976,9 +989,9 @@ IncidentReadResult readIncidents(Connection& connection, const Query& query, con
       incident.civilianTargeting = textOr(21) == "t";
       incident.summary = textOr(22);
       if (const char* json = text(23)) {
-        const auto sources = nlohmann::json::parse(json, nullptr, false);
-        if (sources.is_array()) {
-          for (const auto& source : sources) {
+        const auto parsed = nlohmann::json::parse(json, nullptr, false);
+        if (parsed.is_array()) {
+          for (const auto& source : parsed) {
             if (!source.is_array() || source.size() != 6) continue;
             const auto field = [&](std::size_t k) {
               return source[k].is_string() ? source[k].get<std::string>() : std::string();
