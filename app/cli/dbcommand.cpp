@@ -158,9 +158,10 @@ int runDbCommand(const QStringList& arguments, QTextStream& out, QTextStream& er
       status = ExitFailure;
       continue;
     }
-    std::vector<Incident> incidents;
-    incidents.reserve(dataset.store->size());
-    for (EventStore::Index i = 0; i < dataset.store->size(); ++i) incidents.push_back(dataset.store->incident(i));
+    // Made from the store one at a time: a few million never sit in memory as records.
+    const EventStore& store = *dataset.store;
+    const db::IncidentSource incidents{
+        store.size(), [&store](std::size_t i) { return store.incident(static_cast<EventStore::Index>(i)); }};
     QElapsedTimer timer;
     timer.start();
     db::PushCounts counts;
@@ -171,7 +172,7 @@ int runDbCommand(const QStringList& arguments, QTextStream& out, QTextStream& er
       if (error.kind == db::ErrorKind::Unreachable) break;
       continue;
     }
-    out << path << " → " << shown << ": " << incidents.size() << " incidents pushed (" << counts.inserted
+    out << path << " → " << shown << ": " << incidents.count << " incidents pushed (" << counts.inserted
         << " inserted, " << counts.updated << " updated, " << counts.unchanged << " unchanged) in "
         << QString::number(static_cast<double>(timer.elapsed()) / 1000.0, 'f', 1) << " s\n";
   }

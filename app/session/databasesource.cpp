@@ -16,14 +16,16 @@
 namespace sv {
 namespace {
 
+// Never destroyed: a watcher's thread may still be connecting while the
+// program exits.
 std::mutex& passwordMutex() {
-  static std::mutex mutex;
-  return mutex;
+  static auto* mutex = new std::mutex;
+  return *mutex;
 }
 
 QHash<QString, QString>& passwords() {
-  static QHash<QString, QString> table;
-  return table;
+  static auto* table = new QHash<QString, QString>;
+  return *table;
 }
 
 constexpr int kFirstRetryMs = 1000;
@@ -76,13 +78,13 @@ std::string passwordFor(const db::Location& location) {
 namespace {
 
 std::mutex& promptMutex() {
-  static std::mutex mutex;
-  return mutex;
+  static auto* mutex = new std::mutex;
+  return *mutex;
 }
 
 PasswordPrompt& prompt() {
-  static PasswordPrompt chosen;
-  return chosen;
+  static auto* chosen = new PasswordPrompt;
+  return *chosen;
 }
 
 } // namespace
@@ -181,8 +183,10 @@ namespace {
 void watchTable(std::shared_ptr<DatabaseWatcher::Shared> shared, std::string uri, QPointer<DatabaseWatcher> watcher) {
   using Event = DatabaseWatcher::Event;
   const auto post = [&](Event event, const QString& reason) {
+    QCoreApplication* application = QCoreApplication::instance();
+    if (!application || shared->stop) return;
     QMetaObject::invokeMethod(
-        QCoreApplication::instance(),
+        application,
         [watcher, event, reason] {
           if (watcher) watcher->deliver(event, reason);
         },

@@ -128,6 +128,16 @@ struct PushCounts {
 bool pushIncidents(Connection& connection, const std::string& datasetName, const DatasetInfo& info,
                    const std::vector<Incident>& incidents, PushCounts* counts, Error* error,
                    const std::atomic_bool* cancel = nullptr, const std::function<void(double)>& progress = {});
+// The same from incidents made one at a time (a store's, by index), so that
+// millions are pushed without holding them all as records. Each is asked
+// for twice: once for its row, once for its sources.
+struct IncidentSource {
+  std::size_t count = 0;
+  std::function<Incident(std::size_t)> at;
+};
+bool pushIncidents(Connection& connection, const std::string& datasetName, const DatasetInfo& info,
+                   const IncidentSource& incidents, PushCounts* counts, Error* error,
+                   const std::atomic_bool* cancel = nullptr, const std::function<void(double)>& progress = {});
 
 // What to fetch: incidents overlapping [from, to] and inside the extent,
 // pushed down into SQL; unset parts take everything.

@@ -4,9 +4,11 @@
 #include "db/testserver.h"
 
 #include "app/viewerprocess.h"
+#include "mainwindow.h"
 #include "session/databasesource.h"
 #include "session/mapcontext.h"
 #include "session/session.h"
+#include "widgets/datasetpanel.h"
 
 #include "db/database.h"
 #include "io/incidentdataset.h"
@@ -17,8 +19,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
 
 namespace sv {
 namespace {
@@ -266,6 +273,69 @@ TEST_F(DatabaseSession, AStoppedServerMakesTheLayerStaleWithoutBlockingAndItCome
   // Back, it reads what may have changed meanwhile.
   EXPECT_TRUE(refreshed.count() > 0 || refreshed.wait(20000));
   EXPECT_EQ(session.store()->size(), shown);
+}
+
+// The done-when: two viewers on one machine share one database.
+TEST(TwoViewers, ShareOneDatabaseAndBothTurnStaleWithoutFreezing) {
+  const TestServer* server = TestServer::get();
+  ASSERT_TRUE(server);
+  const QString uri = q(server->uri(pushedDatabase(*server)));
+  std::vector<std::unique_ptr<Session>> sessions;
+  std::vector<std::unique_ptr<MainWindow>> windows;
+  for (int k = 0; k < 2; ++k) {
+    sessions.push_back(std::make_unique<Session>(contextWith(uri)));
+    windows.push_back(std::make_unique<MainWindow>(*sessions.back()));
+    windows.back()->resize(1000, 700);
+    windows.back()->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(windows.back().get()));
+  }
+  QTest::qWait(1000); // the watchers connect
+
+  // One pushes (as a colleague does, from the command line); both show it.
+  std::vector<std::unique_ptr<QSignalSpy>> changed;
+  for (auto& session : sessions)
+    changed.push_back(std::make_unique<QSignalSpy>(session.get(), &Session::datasetsChanged));
+  const ViewerRun push = runViewer({QStringLiteral("db"), QStringLiteral("push"), uri, QStringLiteral("--data"),
+                                    QStringLiteral(SV_TEST_FIXTURE_INCIDENTS)});
+  ASSERT_EQ(push.exitCode, 0) << push.err.toStdString();
+  QString error;
+  QStringList problems;
+  const auto files = loadIncidentStore({QStringLiteral(SV_TEST_INCIDENTS), QStringLiteral(SV_TEST_FIXTURE_INCIDENTS)},
+                                       &error, &problems);
+  ASSERT_TRUE(files) << error.toStdString();
+  std::vector<Incident> expected = incidentsOf(*files);
+  const auto byId = [](const Incident& a, const Incident& b) { return a.id < b.id; };
+  std::sort(expected.begin(), expected.end(), byId);
+  for (std::size_t k = 0; k < sessions.size(); ++k) {
+    ASSERT_TRUE(changed[k]->count() > 0 || changed[k]->wait(20000)) << "viewer " << k << " did not refresh";
+    std::vector<Incident> shown = incidentsOf(*sessions[k]->store());
+    std::sort(shown.begin(), shown.end(), byId);
+    EXPECT_EQ(shown, expected) << "viewer " << k;
+  }
+
+  // The server stops: both layers turn stale, and both windows keep turning.
+  std::vector<std::unique_ptr<QSignalSpy>> stale;
+  for (auto& session : sessions) stale.push_back(std::make_unique<QSignalSpy>(session.get(), &Session::staleChanged));
+  int ticks = 0;
+  QTimer ticker;
+  QObject::connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
+  ticker.start(50);
+  server->pause();
+  for (std::size_t k = 0; k < sessions.size(); ++k) {
+    ASSERT_TRUE(stale[k]->count() > 0 || stale[k]->wait(20000)) << "viewer " << k << " did not turn stale";
+    EXPECT_TRUE(sessions[k]->isStale(0));
+    const auto* list = windows[k]->datasets()->findChild<QTreeWidget*>();
+    ASSERT_TRUE(list);
+    EXPECT_TRUE(list->topLevelItem(0)->text(0).contains(QStringLiteral("offline")))
+        << list->topLevelItem(0)->text(0).toStdString();
+  }
+  QTest::qWait(1000);
+  EXPECT_GT(ticks, 5);
+  server->resume();
+  for (std::size_t k = 0; k < sessions.size(); ++k) {
+    ASSERT_TRUE(stale[k]->wait(60000) || !sessions[k]->isStale(0)) << "viewer " << k << " did not come back";
+    EXPECT_FALSE(sessions[k]->isStale(0));
+  }
 }
 
 } // namespace

@@ -266,6 +266,37 @@ TEST(FilterPanel, ChoicesBecomeOneFilterChangeEach) {
   EXPECT_EQ(panel.filter(), IncidentFilter{});
 }
 
+TEST(FilterPanel, TheSameDatasetsReadAgainKeepTheChoicesOtherDataStartsAfresh) {
+  const auto& store = test::fixtureContext().incidents->storePointer();
+  FilterPanel panel;
+  panel.setStore(store);
+  panel.typeTree()->topLevelItem(static_cast<int>(EventType::Protests))->setCheckState(0, Qt::Unchecked);
+  for (int a = 0; a < panel.actorList()->count(); ++a)
+    if (panel.actorList()->item(a)->text().startsWith(QStringLiteral("JNIM")))
+      panel.actorList()->item(a)->setCheckState(Qt::Checked);
+  panel.minimumFatalities()->setValue(5);
+  const IncidentFilter chosen = panel.filter();
+  ASSERT_EQ(chosen.actors.size(), 1u);
+  // A refresh: the same dataset rebuilt (its strings numbered anew).
+  std::vector<Incident> incidents;
+  for (EventStore::Index i = store->size(); i-- > 0;) incidents.push_back(store->incident(i));
+  incidents.push_back(incidents.front());
+  incidents.back().id = "NEW-1";
+  incidents.back().actors.primary = {"An actor first seen now"};
+  const auto refreshed = EventStore::build(std::move(incidents), store->datasetInfo(0));
+  panel.setStore(refreshed);
+  const IncidentFilter kept = panel.filter();
+  EXPECT_EQ(kept.types, chosen.types);
+  EXPECT_EQ(kept.minFatalities, 5);
+  ASSERT_EQ(kept.actors.size(), 1u);
+  EXPECT_EQ(refreshed->string(kept.actors.front()), "JNIM");
+  // Other data: everything shown again.
+  auto other = store->datasetInfo(0);
+  other.name = "another";
+  panel.setStore(EventStore::build({store->incident(0)}, other));
+  EXPECT_EQ(panel.filter(), IncidentFilter{});
+}
+
 // The done-when of the timeline: scrubbing through the fixture in the window.
 TEST_F(WindowTest, ScrubbingShowsAMultiDayBattleFromItsFirstToItsLastDayAndTheCountsGrow) {
   TimeController* time = window->timeController();
