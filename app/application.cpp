@@ -21,6 +21,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <memory>
 
 namespace sv {
 namespace {
@@ -92,8 +93,13 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
   QApplication::setApplicationVersion(QStringLiteral(SV_VERSION));
   QApplication::setDesktopFileName(QStringLiteral("situation-viewer"));
 
+  // Files load before the window shows; databases open once it is up, on
+  // the import job, so that a server slow or down never holds the window
+  // and the local data stays usable whatever the server does.
+  QStringList localData, databases;
+  for (const QString& path : common.dataPaths) (isDatabaseUri(path) ? databases : localData) << path;
   auto context = loadMapContext(geodataPath(common.geodataPath), &error);
-  if (!context || !loadIncidents(*context, incidentsPaths(common.dataPaths), &error)) {
+  if (!context || !loadIncidents(*context, incidentsPaths(localData), &error)) {
     err << programName() << ": " << error << "\n";
     return ExitFailure;
   }
@@ -102,18 +108,24 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
   setPasswordPrompt({});
   Session session(std::move(*context));
   MainWindow window(session);
-  // For measuring start-up (tests/bench/compare): quit once the first whole
-  // frame is on the widget, saying when.
+  const QStringList toOpen = databases + files;
+  // For measuring start-up (tests/bench/compare, dbscale): quit once the
+  // first whole frame of the data asked for is on the widget, saying when.
   if (qEnvironmentVariableIntValue("SITUATION_VIEWER_EXIT_AFTER_FIRST_FRAME") == 1) {
-    QObject::connect(window.canvas(), &MapCanvas::framePainted, &app, [started] {
+    auto opening = std::make_shared<bool>(!toOpen.isEmpty());
+    QObject::connect(&session, &Session::importFinished, &app, [opening] { *opening = false; });
+    QObject::connect(window.canvas(), &MapCanvas::framePainted, &app, [started, opening, &window] {
+      if (*opening || window.canvas()->isRenderPending()) return;
       QTextStream(stderr) << "first frame painted " << started.elapsed() << " ms after the window started loading\n";
       QCoreApplication::exit(0);
     });
   }
   window.show();
   if (!project.isEmpty()) window.openProject(project);
-  if (!files.isEmpty())
-    window.openDatasets(files, common.dataPaths.isEmpty() ? MainWindow::OpenMode::Replace : MainWindow::OpenMode::Add);
+  // Without local --data, what is named replaces the bundled dataset (which
+  // stays shown if it cannot be opened); with it, it is added.
+  if (!toOpen.isEmpty())
+    window.openDatasets(toOpen, localData.isEmpty() ? MainWindow::OpenMode::Replace : MainWindow::OpenMode::Add);
   return QApplication::exec();
 }
 

@@ -96,9 +96,19 @@ ErrorKind kindOfState(std::string_view state) {
   return ErrorKind::Other;
 }
 
+// libpq's messages on one line: its continuation lines ("\n\tIs the server
+// running…") joined with a space, the final newline dropped.
 std::string trimmed(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  return text;
+  std::string out;
+  for (const char c : text) {
+    if (c == '\n' || c == '\t' || c == '\r') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else if (!(c == ' ' && !out.empty() && out.back() == ' ')) {
+      out.push_back(c);
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
 // The columns of the incident table, in the order every statement uses.

@@ -170,6 +170,19 @@ TEST(DatabaseCommands, APasswordIsNeverGuessedNorShown) {
   EXPECT_FALSE(wrong.err.contains(QStringLiteral(":wrong@")));
 }
 
+TEST(DatabaseCommands, TheWindowOpensADatabaseNamedWithData) {
+  const TestServer* server = TestServer::get();
+  ASSERT_TRUE(server);
+  const QString uri = q(server->uri(pushedDatabase(*server)));
+  QProcessEnvironment environment;
+  environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+  // Quits at the first frame drawn once the database is open.
+  environment.insert(QStringLiteral("SITUATION_VIEWER_EXIT_AFTER_FIRST_FRAME"), QStringLiteral("1"));
+  const ViewerRun run = runViewer({QStringLiteral("--data"), uri}, environment);
+  EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+  EXPECT_TRUE(run.err.contains(QStringLiteral("first frame painted"))) << run.err.toStdString();
+}
+
 TEST(DatabaseCommands, ServerDownAtStartIsAClearMessage) {
   const ViewerRun run = runViewer({QStringLiteral("events"), QStringLiteral("--data"),
                                    QStringLiteral("postgresql://nobody:x@127.0.0.1:1/situation")});
