@@ -114,6 +114,13 @@ TEST(DatabaseCommands, EventsAndExportsFromTheDatabaseMatchTheFile) {
     EXPECT_EQ(database.exitCode, 0) << database.err.toStdString();
     EXPECT_EQ(database.out, file.out) << options.join(' ').toStdString();
   }
+  // The same dossier.
+  const ViewerRun fileHistory = runViewer({QStringLiteral("history"), QStringLiteral("Farabougou")});
+  const ViewerRun databaseHistory =
+      runViewer({QStringLiteral("history"), QStringLiteral("Farabougou"), QStringLiteral("--data"), uri});
+  EXPECT_EQ(databaseHistory.exitCode, 0) << databaseHistory.err.toStdString();
+  EXPECT_TRUE(databaseHistory.out.contains(QStringLiteral("Farabougou"))) << databaseHistory.out.toStdString();
+  EXPECT_EQ(databaseHistory.out, fileHistory.out);
   // The same map, pixel for pixel.
   QTemporaryDir dir;
   const QString fromFile = dir.filePath(QStringLiteral("file.png"));
