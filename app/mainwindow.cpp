@@ -167,7 +167,16 @@ void MainWindow::connectData() {
   connect(&m_session, &Session::projectReady, this, &MainWindow::applyProject);
   connect(&m_session, &Session::projectFailed, this, &MainWindow::failProject);
   connect(&m_session, &Session::projectPathChanged, this, &MainWindow::showProjectTitle);
-  // Shared databases: their refreshes and their servers coming and going.
+  // Shared databases: the view's extent for fetching a part of a large table,
+  // their refreshes and their servers coming and going.
+  m_datasets->setViewExtentProvider([this]() -> std::optional<db::Query::Extent> {
+    const QRectF view = m_canvas->mapSettings().visibleExtent();
+    const Point2 southWest = m_session.projection().inverse({view.left(), view.top()});
+    const Point2 northEast = m_session.projection().inverse({view.right(), view.bottom()});
+    if (!std::isfinite(southWest.x) || !std::isfinite(northEast.x)) return std::nullopt;
+    return db::Query::Extent{std::min(southWest.x, northEast.x), std::min(southWest.y, northEast.y),
+                             std::max(southWest.x, northEast.x), std::max(southWest.y, northEast.y)};
+  });
   connect(&m_session, &Session::refreshFinished, this,
           [this](bool, const QString& message) { statusBar()->showMessage(message, 8000); });
   connect(&m_session, &Session::staleChanged, this, [this](std::size_t dataset, bool stale) {

@@ -136,18 +136,27 @@ ImportedDataset readDatabaseDataset(const QString& uri, const db::Query& window,
   if (rows < 0) return fail();
   const bool windowed = rows > databaseLoadLimit();
   if (windowed) {
-    query = window;
-    if (query.whole()) {
-      // Nothing asked for: the last year of the table.
-      const auto last =
-          connection->query("SELECT max(end_date) - DATE '1970-01-01' FROM " + connection->tableName(), {}, &error);
-      if (!last) return fail();
-      if (!last->empty() && (*last)[0][0]) {
-        const DayNumber day = static_cast<DayNumber>(std::stol(*(*last)[0][0]));
-        query.from = day - kDefaultWindowDays + 1;
-        query.to = day;
-      }
+    // The table's span: its date indexes answer at once.
+    const auto span = connection->query(
+        "SELECT min(start_date) - DATE '1970-01-01', max(end_date) - DATE "
+        "'1970-01-01' FROM " +
+            connection->tableName(),
+        {}, &error);
+    if (!span) return fail();
+    DatabaseWindow part;
+    part.tableRows = rows;
+    if (!span->empty() && (*span)[0][0] && (*span)[0][1]) {
+      part.tableFirst = static_cast<DayNumber>(std::stol(*(*span)[0][0]));
+      part.tableLast = static_cast<DayNumber>(std::stol(*(*span)[0][1]));
     }
+    query = window;
+    // Nothing asked for: the last year of the table.
+    if (query.whole()) {
+      query.from = part.tableLast - kDefaultWindowDays + 1;
+      query.to = part.tableLast;
+    }
+    part.query = query;
+    dataset.databaseWindow = part;
   }
   dataset.report = db::readIncidents(*connection, query, options.cancel, options.progress);
   if (!dataset.report.ok) return dataset;

@@ -13,7 +13,7 @@ namespace sv {
 
 DatasetImportOutcome importDatasets(const QStringList& newPaths, const QStringList& keptPaths,
                                     std::shared_ptr<const EventStore> kept, const Gazetteer& gazetteer, JobControl& job,
-                                    const QHash<QString, QString>& mappings, const db::Query& window) {
+                                    const QHash<QString, QString>& mappings, const QHash<QString, db::Query>& windows) {
   const std::atomic_bool& cancel = *job.cancelFlag();
   DatasetImportOutcome outcome;
   std::vector<std::shared_ptr<const EventStore>> stores;
@@ -39,7 +39,7 @@ DatasetImportOutcome importDatasets(const QStringList& newPaths, const QStringLi
       options.mapping = *parsed;
     }
     options.progress = [&job, f, share](double p) { job.setProgress((static_cast<double>(f) + p) * share); };
-    ImportedDataset dataset = importDatasetCached(newPaths[f], options, &gazetteer, window);
+    ImportedDataset dataset = importDatasetCached(newPaths[f], options, &gazetteer, windows.value(path));
     if (dataset.report.cancelled || cancel) {
       outcome.cancelled = true;
       return outcome;
@@ -50,6 +50,7 @@ DatasetImportOutcome importDatasets(const QStringList& newPaths, const QStringLi
       return outcome;
     }
     stores.push_back(std::move(dataset.store));
+    if (dataset.databaseWindow) outcome.databaseWindows.insert(path, *dataset.databaseWindow);
     outcome.reports.push_back({path, std::move(dataset.report)});
     outcome.paths << path;
   }

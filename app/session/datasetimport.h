@@ -1,6 +1,7 @@
 #pragma once
 
 #include "session/backgroundjob.h"
+#include "session/importcache.h"
 
 #include "db/database.h"
 #include "domain/gazetteer.h"
@@ -32,6 +33,7 @@ struct DatasetImportOutcome {
   std::shared_ptr<const IncidentLayerData> layer; // every open dataset together, projected
   QStringList paths;                              // the datasets now open
   std::vector<FileImportReport> reports;          // one per file read this time
+  QHash<QString, DatabaseWindow> databaseWindows; // the tables read in part, by URI without password
 };
 
 // Reads `newPaths` (any format importIncidents reads), matches them to the
@@ -42,9 +44,11 @@ struct DatasetImportOutcome {
 // cancel, gives no layer: the data already shown stays as it is.
 // `mappings` gives the column mapping (as `--map` writes it) of files read
 // with the generic layout, by absolute path. Database tables too large to
-// read whole give what `window` selects.
+// read whole give what their entry in `windows` (by URI without password)
+// selects, or their last year.
 DatasetImportOutcome importDatasets(const QStringList& newPaths, const QStringList& keptPaths,
                                     std::shared_ptr<const EventStore> kept, const Gazetteer& gazetteer, JobControl& job,
-                                    const QHash<QString, QString>& mappings = {}, const db::Query& window = {});
+                                    const QHash<QString, QString>& mappings = {},
+                                    const QHash<QString, db::Query>& windows = {});
 
 } // namespace sv

@@ -7,9 +7,20 @@
 
 #include <QString>
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 
 namespace sv {
+
+// What part of a database table too large to read whole was read: the
+// window, and the table's own span and size, for the user to move it.
+struct DatabaseWindow {
+  db::Query query;
+  DayNumber tableFirst = 0;
+  DayNumber tableLast = 0;
+  std::int64_t tableRows = 0;
+};
 
 // One file read for display: its store, and what reading it gave (without
 // the incidents, which are in the store) for the report.
@@ -18,6 +29,7 @@ struct ImportedDataset {
   IncidentReadResult report;
   bool fromCache = false;
   bool needsPassword = false; // a database asked for a password none was given for, or refused the one given
+  std::optional<DatabaseWindow> databaseWindow; // set when only a part of a table was read
 };
 
 // Reads a file of any supported format, matched to `gazetteer` (when given),

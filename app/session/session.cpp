@@ -78,6 +78,35 @@ QString Session::staleReason(std::size_t dataset) const {
 
 void Session::scheduleRefresh() { m_refreshTimer->start(); }
 
+// The tables read now say which part they gave; those kept as they were keep theirs.
+void Session::keepDatabaseWindows(const DatasetImportOutcome& outcome) {
+  QHash<QString, DatabaseWindow> windows;
+  QStringList read;
+  for (const FileImportReport& report : outcome.reports) read << report.path;
+  for (const QString& path : outcome.paths) {
+    if (outcome.databaseWindows.contains(path))
+      windows.insert(path, outcome.databaseWindows.value(path));
+    else if (!read.contains(path) && m_databaseWindows.contains(path))
+      windows.insert(path, m_databaseWindows.value(path));
+  }
+  m_databaseWindows = std::move(windows);
+  for (auto it = m_chosenWindows.begin(); it != m_chosenWindows.end();)
+    it = m_databaseWindows.contains(it.key()) ? std::next(it) : m_chosenWindows.erase(it);
+}
+
+std::optional<DatabaseWindow> Session::databaseWindow(std::size_t dataset) const {
+  if (dataset >= static_cast<std::size_t>(m_context.datasetPaths.size())) return std::nullopt;
+  const QString& path = m_context.datasetPaths[static_cast<qsizetype>(dataset)];
+  if (!m_databaseWindows.contains(path)) return std::nullopt;
+  return m_databaseWindows.value(path);
+}
+
+void Session::fetchDatabaseWindow(std::size_t dataset, const db::Query& query) {
+  if (dataset >= static_cast<std::size_t>(m_context.datasetPaths.size())) return;
+  m_chosenWindows.insert(m_context.datasetPaths[static_cast<qsizetype>(dataset)], query);
+  refreshDatabases();
+}
+
 void Session::refreshDatabases() {
   if (!m_context.incidents) return;
   // An import replaces the datasets anyway; a refresh under way is superseded.
@@ -88,8 +117,8 @@ void Session::refreshDatabases() {
   const QStringList paths = m_context.datasetPaths;
   if (std::none_of(paths.begin(), paths.end(), [](const QString& path) { return isDatabaseUri(path); })) return;
   m_refreshJob.start(
-      [paths, map = m_context.baseMap, columns = m_mappings](JobControl& job) {
-        return importDatasets(paths, {}, nullptr, map->gazetteer(), job, columns);
+      [paths, map = m_context.baseMap, columns = m_mappings, windows = m_chosenWindows](JobControl& job) {
+        return importDatasets(paths, {}, nullptr, map->gazetteer(), job, columns, windows);
       },
       [this, paths](DatasetImportOutcome outcome) { finishRefresh(std::move(outcome), paths); });
 }
@@ -101,6 +130,7 @@ void Session::finishRefresh(DatasetImportOutcome outcome, const QStringList& pat
     if (!outcome.cancelled) emit refreshFinished(false, tr("Refresh failed: %1").arg(outcome.error));
     return;
   }
+  keepDatabaseWindows(outcome);
   publish(std::move(outcome.layer), outcome.paths);
   emit refreshFinished(true,
                        tr("Refreshed: %n incidents", nullptr, static_cast<int>(m_context.incidents->store().size())));
@@ -184,8 +214,8 @@ bool Session::openDatasets(const QStringList& paths, OpenMode mode) {
   emit importStarted(paths);
   m_importJob.start(
       [paths, keptPaths = add ? m_context.datasetPaths : QStringList(), kept = add ? store() : nullptr,
-       map = m_context.baseMap, columns = m_mappings](JobControl& job) {
-        return importDatasets(paths, keptPaths, kept, map->gazetteer(), job, columns);
+       map = m_context.baseMap, columns = m_mappings, windows = m_chosenWindows](JobControl& job) {
+        return importDatasets(paths, keptPaths, kept, map->gazetteer(), job, columns, windows);
       },
       [this](DatasetImportOutcome outcome) { finishImport(std::move(outcome)); });
   return true;
@@ -203,6 +233,7 @@ void Session::finishImport(DatasetImportOutcome outcome) {
   QStringList opened;
   for (const FileImportReport& report : outcome.reports) opened << report.path;
   rememberRecentFiles(opened);
+  keepDatabaseWindows(outcome);
   publish(std::move(outcome.layer), outcome.paths);
   const QString message =
       tr("%n incidents from %1", nullptr, static_cast<int>(m_context.incidents->store().size()))

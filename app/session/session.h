@@ -92,6 +92,12 @@ public:
   QString staleReason(std::size_t dataset) const;
   // Reads the database datasets again now (and the files with them).
   void refreshDatabases();
+  // A table over the load limit is read in part: which part, and its own
+  // span and size; nullopt for a dataset read whole (files, smaller tables).
+  std::optional<DatabaseWindow> databaseWindow(std::size_t dataset) const;
+  // Reads another part of such a table (a span of days, and optionally an
+  // extent), on the refresh job; the part stays chosen through later refreshes.
+  void fetchDatabaseWindow(std::size_t dataset, const db::Query& query);
   bool isRefreshing() const { return m_refreshJob.isRunning(); }
 
   // The files opened lately, newest first (kept in the settings).
@@ -137,6 +143,7 @@ private:
   void watchDatabases();
   void scheduleRefresh();
   void finishRefresh(DatasetImportOutcome outcome, const QStringList& paths);
+  void keepDatabaseWindows(const DatasetImportOutcome& outcome);
 
   MapContext m_context; // datasetColours unused: the styles are the truth
   std::vector<DatasetStyle> m_styles;
@@ -147,6 +154,8 @@ private:
   QTimer* m_refreshTimer = nullptr;                         // gathers a burst of changes into one refresh
   std::vector<std::unique_ptr<DatabaseWatcher>> m_watchers; // one per database dataset
   QHash<QString, QString> m_stale;                          // database URI → why it is stale
+  QHash<QString, DatabaseWindow> m_databaseWindows;         // database URI → the part of it read
+  QHash<QString, db::Query> m_chosenWindows;                // database URI → the part the user asked for
   struct PendingProject {
     QString path;
     Project project;

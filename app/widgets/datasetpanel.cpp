@@ -1,16 +1,20 @@
 #include "widgets/datasetpanel.h"
 
+#include "session/qtdates.h"
 #include "session/session.h"
 
 #include "render/incidentstyle.h"
 #include "render/qtext.h"
 
+#include <QCheckBox>
 #include <QColorDialog>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPainter>
 #include <QPixmap>
 #include <QPushButton>
@@ -82,6 +86,40 @@ DatasetPanel::DatasetPanel(Session& session, QWidget* parent) : QWidget(parent),
   m_remove->setObjectName(QStringLiteral("removeDataset"));
   m_remove->setToolTip(tr("Close the selected dataset; the others stay open"));
 
+  // A table too large to read whole: which part is shown, and another to fetch.
+  m_part = new QWidget(this);
+  m_part->setObjectName(QStringLiteral("databasePart"));
+  m_partText = new QLabel(m_part);
+  m_partText->setWordWrap(true);
+  m_partFrom = new QDateEdit(m_part);
+  m_partTo = new QDateEdit(m_part);
+  for (QDateEdit* edit : {m_partFrom, m_partTo}) {
+    edit->setCalendarPopup(true);
+    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+  }
+  m_partFrom->setObjectName(QStringLiteral("partFrom"));
+  m_partTo->setObjectName(QStringLiteral("partTo"));
+  m_partInView = new QCheckBox(tr("Only what the map shows"), m_part);
+  m_partInView->setObjectName(QStringLiteral("partInView"));
+  m_partFetch = new QPushButton(tr("&Fetch"), m_part);
+  m_partFetch->setObjectName(QStringLiteral("partFetch"));
+  m_partFetch->setToolTip(tr("Read these days of the table from the database, in place of those shown"));
+  auto* partDates = new QHBoxLayout;
+  partDates->addWidget(new QLabel(tr("From"), m_part));
+  partDates->addWidget(m_partFrom, 1);
+  partDates->addWidget(new QLabel(tr("to"), m_part));
+  partDates->addWidget(m_partTo, 1);
+  auto* partButtons = new QHBoxLayout;
+  partButtons->addWidget(m_partInView, 1);
+  partButtons->addWidget(m_partFetch);
+  auto* partLayout = new QVBoxLayout(m_part);
+  partLayout->setContentsMargins(0, 0, 0, 0);
+  partLayout->addWidget(m_partText);
+  partLayout->addLayout(partDates);
+  partLayout->addLayout(partButtons);
+  m_part->hide();
+  connect(m_partFetch, &QPushButton::clicked, this, &DatasetPanel::fetchDatabaseWindow);
+
   auto* buttons = new QHBoxLayout;
   buttons->addStretch(1);
   buttons->addWidget(m_remove);
@@ -89,6 +127,7 @@ DatasetPanel::DatasetPanel(Session& session, QWidget* parent) : QWidget(parent),
   layout->setContentsMargins(4, 4, 4, 4);
   layout->addWidget(m_list, 1);
   layout->addLayout(buttons);
+  layout->addWidget(m_part);
   layout->addWidget(m_details, 1);
 
   connect(m_list, &QTreeWidget::currentItemChanged, this, &DatasetPanel::showDetails);
@@ -221,7 +260,37 @@ std::size_t DatasetPanel::currentDataset() const {
   return row < 0 ? 0 : static_cast<std::size_t>(row);
 }
 
+void DatasetPanel::showDatabaseWindow() {
+  const auto part = m_list->currentItem() ? m_session.databaseWindow(currentDataset()) : std::nullopt;
+  m_part->setVisible(part.has_value());
+  if (!part) return;
+  const QDate first = toQDate(part->tableFirst), last = toQDate(part->tableLast);
+  const QDate from = toQDate(part->query.from.value_or(part->tableFirst));
+  const QDate to = toQDate(part->query.to.value_or(part->tableLast));
+  m_partText->setText(
+      tr("The table holds about %1 incidents, %2 to %3: more than are read whole. Shown: %4 to %5%6.")
+          .arg(QLocale().toString(static_cast<qlonglong>(part->tableRows)),
+               QLocale().toString(first, QLocale::ShortFormat), QLocale().toString(last, QLocale::ShortFormat),
+               QLocale().toString(from, QLocale::ShortFormat), QLocale().toString(to, QLocale::ShortFormat),
+               part->query.extent ? tr(", inside the view it was fetched for") : QString()));
+  for (QDateEdit* edit : {m_partFrom, m_partTo}) edit->setDateRange(first, last);
+  m_partFrom->setDate(from);
+  m_partTo->setDate(to);
+  m_partInView->setChecked(part->query.extent.has_value());
+  m_partInView->setEnabled(static_cast<bool>(m_viewExtent));
+}
+
+void DatasetPanel::fetchDatabaseWindow() {
+  if (!m_list->currentItem()) return;
+  db::Query query;
+  query.from = fromQDate(std::min(m_partFrom->date(), m_partTo->date()));
+  query.to = fromQDate(std::max(m_partFrom->date(), m_partTo->date()));
+  if (m_partInView->isChecked() && m_viewExtent) query.extent = m_viewExtent();
+  m_session.fetchDatabaseWindow(currentDataset(), query);
+}
+
 void DatasetPanel::showDetails() {
+  showDatabaseWindow();
   if (m_infos.empty() || !m_list->currentItem()) {
     m_details->clear();
     return;

@@ -2,6 +2,7 @@
 
 #include "session/datasetstyle.h"
 
+#include "db/database.h"
 #include "domain/eventstore.h"
 
 #include <QColor>
@@ -9,9 +10,13 @@
 #include <QWidget>
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <vector>
 
+class QCheckBox;
 class QComboBox;
+class QDateEdit;
 class QLabel;
 class QPushButton;
 class QTreeWidget;
@@ -39,6 +44,10 @@ public:
   static QColor suggestedColour(std::size_t dataset);
   // The choices in a dataset's colour box, for tests: "By event type", then the named colours.
   static QStringList colourChoices();
+  // Where the map looks, in degrees, for fetching a table's part "in the view".
+  void setViewExtentProvider(std::function<std::optional<db::Query::Extent>()> provider) {
+    m_viewExtent = std::move(provider);
+  }
 
 private:
   void showDatasets();
@@ -46,6 +55,8 @@ private:
   void fillRow(std::size_t dataset);
   void chooseColour(std::size_t dataset, int choice);
   void showDetails();
+  void showDatabaseWindow();
+  void fetchDatabaseWindow();
   std::size_t currentDataset() const;
 
   Session& m_session;
@@ -56,6 +67,14 @@ private:
   std::vector<DatasetInfo> m_infos;
   std::vector<std::size_t> m_sizes;
   bool m_filling = false;
+  // A table read in part: which part, and the choice of another.
+  QWidget* m_part = nullptr;
+  QLabel* m_partText = nullptr;
+  QDateEdit* m_partFrom = nullptr;
+  QDateEdit* m_partTo = nullptr;
+  QCheckBox* m_partInView = nullptr;
+  QPushButton* m_partFetch = nullptr;
+  std::function<std::optional<db::Query::Extent>()> m_viewExtent;
 };
 
 } // namespace sv

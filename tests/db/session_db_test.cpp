@@ -13,8 +13,10 @@
 #include "db/database.h"
 #include "io/incidentdataset.h"
 
+#include <QDateEdit>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -293,6 +295,98 @@ TEST_F(DatabaseSession, AStoppedServerMakesTheLayerStaleWithoutBlockingAndItCome
   // Back, it reads what may have changed meanwhile.
   EXPECT_TRUE(refreshed.count() > 0 || refreshed.wait(20000));
   EXPECT_EQ(session.store()->size(), shown);
+}
+
+TEST_F(DatabaseSession, ATableOverTheLimitShowsAPartAndAnotherPartCanBeFetched) {
+  const TestServer* server = TestServer::get();
+  ASSERT_TRUE(server);
+  const std::string database = pushedDatabase(*server);
+  const QString uri = q(server->uri(database));
+  qputenv("SITUATION_VIEWER_DB_LOAD_LIMIT", "10");
+  Session session(contextWith(QStringLiteral(SV_TEST_INCIDENTS)));
+  const auto file = session.store();
+  ASSERT_TRUE(open(session, {uri}, Session::OpenMode::Replace));
+  // Opened on the table's last year, and saying so.
+  auto part = session.databaseWindow(0);
+  ASSERT_TRUE(part);
+  EXPECT_EQ(part->tableRows, 60);
+  EXPECT_EQ(part->tableFirst, file->firstDay());
+  EXPECT_EQ(part->tableLast, file->lastDay());
+  EXPECT_EQ(part->query.to, file->lastDay());
+  EXPECT_EQ(part->query.from, file->lastDay() - kDefaultWindowDays + 1);
+  const auto idsOf = [](const EventStore& store, const std::vector<EventStore::Index>& rows) {
+    QStringList ids;
+    for (const EventStore::Index i : rows)
+      ids << QString::fromUtf8(store.id(i).data(), static_cast<qsizetype>(store.id(i).size()));
+    ids.sort();
+    return ids;
+  };
+  const auto all = [](const EventStore& store) {
+    std::vector<EventStore::Index> rows(store.size());
+    for (EventStore::Index i = 0; i < store.size(); ++i) rows[i] = i;
+    return rows;
+  };
+  EXPECT_EQ(idsOf(*session.store(), all(*session.store())),
+            idsOf(*file, file->overlapping(*part->query.from, *part->query.to)));
+
+  // The siege of Farabougou instead, within a box around it.
+  const DayNumber from = dayFromCivil({2020, 10, 1}), to = dayFromCivil({2020, 10, 31});
+  db::Query siege{from, to, db::Query::Extent{-6.5, 14.5, -5.5, 15.5}};
+  QSignalSpy changed(&session, &Session::datasetsChanged);
+  session.fetchDatabaseWindow(0, siege);
+  ASSERT_TRUE(changed.wait(20000));
+  part = session.databaseWindow(0);
+  ASSERT_TRUE(part);
+  EXPECT_EQ(part->query, siege);
+  std::vector<EventStore::Index> expected;
+  for (const EventStore::Index i : file->overlapping(from, to))
+    if (file->longitude(i) >= -6.5 && file->longitude(i) <= -5.5 && file->latitude(i) >= 14.5 &&
+        file->latitude(i) <= 15.5)
+      expected.push_back(i);
+  ASSERT_FALSE(expected.empty());
+  EXPECT_EQ(idsOf(*session.store(), all(*session.store())), idsOf(*file, expected));
+
+  // The part chosen stays through a refresh after another client's change.
+  const ViewerRun push = runViewer({QStringLiteral("db"), QStringLiteral("push"), uri, QStringLiteral("--data"),
+                                    QStringLiteral(SV_TEST_FIXTURE_INCIDENTS)});
+  ASSERT_EQ(push.exitCode, 0) << push.err.toStdString();
+  ASSERT_TRUE(changed.wait(20000));
+  EXPECT_EQ(session.databaseWindow(0)->query, siege);
+  EXPECT_GT(session.databaseWindow(0)->tableRows, 60);
+  qunsetenv("SITUATION_VIEWER_DB_LOAD_LIMIT");
+}
+
+TEST(DatabaseWindowPart, TheDatasetsPanelFetchesTheDaysChosen) {
+  const TestServer* server = TestServer::get();
+  ASSERT_TRUE(server);
+  const QString uri = q(server->uri(pushedDatabase(*server)));
+  qputenv("SITUATION_VIEWER_DB_LOAD_LIMIT", "10");
+  // As the window opens a --data URI: once it shows, on the import job.
+  Session session(contextWith(QStringLiteral(SV_TEST_INCIDENTS)));
+  MainWindow window(session);
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  QSignalSpy opened(&session, &Session::importFinished);
+  window.openDatasets({uri}, MainWindow::OpenMode::Replace);
+  ASSERT_TRUE(opened.wait(20000));
+  DatasetPanel* panel = window.datasets();
+  panel->selectDataset(0);
+  auto* part = panel->findChild<QWidget*>(QStringLiteral("databasePart"));
+  ASSERT_TRUE(part);
+  EXPECT_TRUE(part->isVisibleTo(panel)) << "a table over the limit says which part is shown";
+  panel->findChild<QDateEdit*>(QStringLiteral("partFrom"))->setDate(QDate(2020, 10, 1));
+  panel->findChild<QDateEdit*>(QStringLiteral("partTo"))->setDate(QDate(2020, 10, 31));
+  QSignalSpy changed(&session, &Session::datasetsChanged);
+  panel->findChild<QPushButton*>(QStringLiteral("partFetch"))->click();
+  ASSERT_TRUE(changed.wait(20000));
+  const EventStore& store = *session.store();
+  ASSERT_GT(store.size(), 0u);
+  for (EventStore::Index i = 0; i < store.size(); ++i) {
+    EXPECT_LE(store.start(i), dayFromCivil({2020, 10, 31})) << store.id(i);
+    EXPECT_GE(store.end(i), dayFromCivil({2020, 10, 1})) << store.id(i);
+  }
+  EXPECT_EQ(session.databaseWindow(0)->query.from, dayFromCivil({2020, 10, 1}));
+  qunsetenv("SITUATION_VIEWER_DB_LOAD_LIMIT");
 }
 
 // The done-when: two viewers on one machine share one database.
