@@ -115,7 +115,7 @@ void DatabaseDialog::accept() {
     problem = tr("Give the database's name.");
   else if (!db::isValidName(m_schema->text().trimmed().toStdString()) ||
            !db::isValidName(m_table->text().trimmed().toStdString()))
-    problem = tr("Schema and table names are lower-case letters, digits and '_', at most 48 characters.");
+    problem = tr("Schema and table names are lower-case letters, digits and '_', at most 47 characters.");
   else if (db::Error error; !db::parseLocation(uri().toStdString(), &error))
     problem = QString::fromStdString(error.message);
   if (!problem.isEmpty()) {

@@ -137,9 +137,11 @@ void DataOpening::showOutcome(const DatasetImportOutcome& outcome, const QString
       const auto answer = DatabaseDialog::askPassword(uri, message, m_window);
       if (answer) {
         keepPassword(uri, answer->password, answer->remember);
+        // Without the password a URI may carry: the one typed now is used.
+        QStringList paths;
+        for (const QString& path : m_openingPaths) paths << withoutPassword(path);
         QMetaObject::invokeMethod(
-            this, [this, paths = m_openingPaths, mode = m_openingMode] { openDatasets(paths, mode); },
-            Qt::QueuedConnection);
+            this, [this, paths, mode = m_openingMode] { openDatasets(paths, mode); }, Qt::QueuedConnection);
         return;
       }
       const QString refused = tr("%1 not opened: no password given").arg(uri);

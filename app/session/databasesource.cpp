@@ -41,7 +41,13 @@ bool isDatabaseUri(const QString& path) {
 QString withoutPassword(const QString& path) {
   if (!isDatabaseUri(path)) return path;
   const auto location = db::parseLocation(path.toStdString(), nullptr);
-  return location ? QString::fromStdString(location->display) : path;
+  if (location) return QString::fromStdString(location->display);
+  // Unreadable: keep the scheme and the host part only, never the user's part.
+  const qsizetype scheme = path.indexOf(QLatin1String("://")) + 3;
+  const qsizetype at = path.indexOf(QLatin1Char('@'), scheme);
+  const QString rest = at < 0 ? path.mid(scheme) : path.mid(at + 1);
+  return path.left(scheme) +
+         rest.left(rest.indexOf(QLatin1Char('?')) < 0 ? rest.size() : rest.indexOf(QLatin1Char('?')));
 }
 
 void DatabasePasswords::remember(const QString& uri, const QString& password) {
@@ -192,6 +198,8 @@ namespace {
 void watchTable(std::shared_ptr<DatabaseWatcher::Shared> shared, std::string uri, QPointer<DatabaseWatcher> watcher) {
   using Event = DatabaseWatcher::Event;
   const auto post = [&](Event event, const QString& reason) {
+    // Under the lock the watcher's destructor takes: once it has run, nothing more is posted.
+    std::lock_guard lock(shared->mutex);
     QCoreApplication* application = QCoreApplication::instance();
     if (!application || shared->stop) return;
     QMetaObject::invokeMethod(

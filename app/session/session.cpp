@@ -109,9 +109,15 @@ void Session::fetchDatabaseWindow(std::size_t dataset, const db::Query& query) {
 
 void Session::refreshDatabases() {
   if (!m_context.incidents) return;
-  // An import replaces the datasets anyway; a refresh under way is superseded.
+  // An import replaces the datasets anyway. A refresh under way finishes
+  // first and another follows it: superseding it at each change would never
+  // let one end while a client writes steadily.
   if (isImporting()) {
     m_refreshTimer->start();
+    return;
+  }
+  if (m_refreshJob.isRunning()) {
+    m_refreshAgain = true;
     return;
   }
   const QStringList paths = m_context.datasetPaths;
@@ -124,6 +130,7 @@ void Session::refreshDatabases() {
 }
 
 void Session::finishRefresh(DatasetImportOutcome outcome, const QStringList& paths) {
+  if (std::exchange(m_refreshAgain, false)) m_refreshTimer->start();
   // The datasets changed meanwhile (an import, a removal): this reading is of no use.
   if (paths != m_context.datasetPaths || isImporting()) return;
   if (!outcome.ok) {

@@ -152,6 +152,7 @@ private:
   BackgroundJob m_importJob;
   BackgroundJob m_refreshJob;
   QTimer* m_refreshTimer = nullptr;                         // gathers a burst of changes into one refresh
+  bool m_refreshAgain = false;                              // a change came while a refresh was running
   std::vector<std::unique_ptr<DatabaseWatcher>> m_watchers; // one per database dataset
   QHash<QString, QString> m_stale;                          // database URI → why it is stale
   QHash<QString, DatabaseWindow> m_databaseWindows;         // database URI → the part of it read

@@ -16,7 +16,7 @@ namespace {
 
 using Params = std::vector<std::optional<std::string>>;
 
-constexpr std::size_t kMaxNameLength = 48;
+constexpr std::size_t kMaxNameLength = 47; // + "_sources_changed" stays within 63
 constexpr int kFetchBatch = 20000;
 constexpr std::size_t kCopyChunk = 1 << 20;
 
@@ -342,17 +342,21 @@ std::optional<Location> parseLocation(const std::string& uri, Error* error) {
   }
   if (!isValidName(location.schema))
     return fail("schema '" + location.schema +
-                "' is not a name the viewer uses: lower-case letters, digits and '_', at most 48 characters");
+                "' is not a name the viewer uses: lower-case letters, digits and '_', at most 47 characters");
   if (!isValidName(location.table))
     return fail("table '" + location.table +
-                "' is not a name the viewer uses: lower-case letters, digits and '_', at most 48 characters");
+                "' is not a name the viewer uses: lower-case letters, digits and '_', at most 47 characters");
   location.connection = kept.empty() ? base : base + "?" + kept;
   char* message = nullptr;
   PQconninfoOption* options = PQconninfoParse(location.connection.c_str(), &message);
   if (!options) {
     std::string reason = message ? trimmed(message) : "cannot be read";
     PQfreemem(message);
-    return fail("'" + uri + "': " + reason);
+    // Named without what follows the scheme's user, which may be a password.
+    const auto at = uri.find('@');
+    const std::string shown =
+        at == std::string::npos ? base : uri.substr(0, uri.find("://") + 3) + "…" + uri.substr(at);
+    return fail("'" + shown.substr(0, shown.find('?')) + "': " + reason);
   }
   for (PQconninfoOption* option = options; option->keyword; ++option) {
     if (!option->val) continue;
@@ -383,7 +387,7 @@ std::optional<Location> parseLocation(const std::string& uri, Error* error) {
     const auto amp = rest.find('&');
     const std::string_view pair = rest.substr(0, amp);
     rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
-    if (pair.starts_with("password=")) continue;
+    if (percentDecode(pair.substr(0, pair.find('='))) == "password") continue;
     displayQuery += (displayQuery.empty() ? "" : "&") + std::string(pair);
   }
   if (location.schema != "public")
@@ -446,10 +450,13 @@ std::unique_ptr<Connection> Connection::open(const Location& location, const std
     if (PQconnectionNeedsPassword(conn) && password.empty() && location.password.empty()) {
       kind = ErrorKind::NeedsPassword;
       message += "the server asks for a password";
-    } else if (reason.find("password authentication failed") != std::string::npos ||
-               reason.find("authentication failed") != std::string::npos) {
+    } else if (reason.find("password authentication failed") != std::string::npos) {
       kind = ErrorKind::AuthenticationFailed;
       message += "the server refused the user name or password (" + reason + ")";
+    } else if (reason.find("authentication failed") != std::string::npos) {
+      // Peer, certificate or GSS: a password would not help.
+      kind = ErrorKind::Other;
+      message += "the server refused the connection (" + reason + ")";
     } else if (reason.find("does not exist") != std::string::npos && reason.find("database") != std::string::npos) {
       kind = ErrorKind::NoDatabase;
       message += "there is no database '" + location.database + "' on the server (" + reason + ")";
@@ -844,6 +851,9 @@ IncidentReadResult readIncidents(Connection& connection, const Query& query, con
   if (!checkSchema(connection, &error)) return fail(error);
   Transaction transaction(connection, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", &error);
   if (!transaction.open()) return fail(error);
+  // A table another client holds locked (TRUNCATE, ALTER) fails the read
+  // after a while, saying so, instead of holding it for as long as the lock.
+  if (!connection.execute("SET LOCAL lock_timeout = '20s'", &error)) return fail(error);
 
   // The datasets pushed here describe the whole.
   const auto datasets = connection.query("SELECT name, title, description, compiled, licence FROM " +
@@ -877,7 +887,12 @@ IncidentReadResult readIncidents(Connection& connection, const Query& query, con
   if (query.from) add("i.end_date >= ?::date", formatIsoDate(*query.from));
   if (query.to) add("i.start_date <= ?::date", formatIsoDate(*query.to));
   if (query.extent) {
-    const auto number = [](double value) { return std::to_string(value); };
+    // Not std::to_string, which follows the C locale's decimal comma.
+    const auto number = [](double value) {
+      char buffer[32];
+      const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+      return std::string(buffer, ec == std::errc() ? end : buffer);
+    };
     std::string condition = "i.geom && ST_MakeEnvelope(";
     const double corners[] = {query.extent->west, query.extent->south, query.extent->east, query.extent->north};
     for (int k = 0; k < 4; ++k) {
@@ -902,7 +917,8 @@ IncidentReadResult readIncidents(Connection& connection, const Query& query, con
                                                " s GROUP BY s.incident_id) w ON w.incident_id = i.id"
                                          : connection.tableName() + " i";
   const std::string select =
-      "SELECT i.id, i.start_date - DATE '1970-01-01', i.end_date - DATE '1970-01-01', i.date_precision, i.place, "
+      "SELECT i.id, CASE WHEN isfinite(i.start_date) THEN i.start_date - DATE '1970-01-01' END, CASE WHEN "
+      "isfinite(i.end_date) THEN i.end_date - DATE '1970-01-01' END, i.date_precision, i.place, "
       "i.geonameid, ST_X(i.geom), ST_Y(i.geom), i.location_precision, i.location_note, i.region, i.cercle, "
       "i.event_type, i.sub_event_type, to_json(i.actors_primary), to_json(i.actors_secondary), "
       "to_json(i.actors_associated), i.fatalities_reported, i.fatalities_low, i.fatalities_high, "
@@ -1060,6 +1076,16 @@ ChangeListener::~ChangeListener() = default;
 ChangeListener::Event ChangeListener::wait(int timeoutMs) {
   PGconn* conn = m_connection->raw();
   if (PQstatus(conn) != CONNECTION_OK) return Event::Lost;
+  // Notifications that arrived with an earlier reply are already buffered.
+  bool changed = false;
+  const auto drain = [&] {
+    while (PGnotify* notify = PQnotifies(conn)) {
+      if (m_payload == notify->extra) changed = true;
+      PQfreemem(notify);
+    }
+  };
+  drain();
+  if (changed) return Event::Changed;
   pollfd descriptor{PQsocket(conn), POLLIN, 0};
   if (descriptor.fd < 0) return Event::Lost;
   const int ready = poll(&descriptor, 1, timeoutMs);
@@ -1067,11 +1093,7 @@ ChangeListener::Event ChangeListener::wait(int timeoutMs) {
   if (ready == 0) return Event::Timeout;
   if (!PQconsumeInput(conn) || PQstatus(conn) != CONNECTION_OK) return Event::Lost;
   // A closed socket is readable with nothing to read: PQconsumeInput says so above.
-  bool changed = false;
-  while (PGnotify* notify = PQnotifies(conn)) {
-    if (m_payload == notify->extra) changed = true;
-    PQfreemem(notify);
-  }
+  drain();
   if ((descriptor.revents & (POLLHUP | POLLERR)) != 0) return Event::Lost;
   return changed ? Event::Changed : Event::Timeout;
 }

@@ -66,7 +66,7 @@ std::string makeUri(const std::string& host, const std::string& port, const std:
                     const std::string& user, const std::string& sslMode, const std::string& schema,
                     const std::string& table);
 // Names we create tables from: lower-case letters, digits and '_', starting
-// with a letter or '_', at most 48 characters (so that the derived names of
+// with a letter or '_', at most 47 characters (so that the derived names of
 // the sources and change tables stay within PostgreSQL's 63).
 bool isValidName(std::string_view name);
 

@@ -314,6 +314,21 @@ TEST(Database, ErrorsNameTheirCause) {
   EXPECT_NE(read.error.find("start_date"), std::string::npos) << read.error;
 }
 
+TEST(Database, ARowAnotherClientMadeUnusableIsRejectedAndTheOthersRead) {
+  const TestServer* server = TestServer::get();
+  ASSERT_TRUE(server);
+  Loaded loaded = initialisedDatabase(*server);
+  server->execute(loaded.database,
+                  "UPDATE incidents SET end_date = 'infinity' WHERE id = 'MLI-2020-004'; "
+                  "UPDATE incidents SET event_type = 'Skirmish' WHERE id = 'MLI-2020-006'");
+  const IncidentReadResult read = db::readIncidents(*loaded.connection, {});
+  ASSERT_TRUE(read.ok) << read.error;
+  EXPECT_EQ(read.incidents.size(), 58u);
+  ASSERT_EQ(read.rejected.size(), 2u);
+  EXPECT_EQ(read.rejected[0].id.substr(0, 8), "MLI-2020");
+  EXPECT_EQ(read.recordsRead, 60u);
+}
+
 TEST(Database, AReaderRoleViewsButCannotPush) {
   const TestServer* server = TestServer::get();
   ASSERT_TRUE(server);
@@ -375,6 +390,13 @@ TEST(Database, UrisKeepOurParametersAndHideThePassword) {
             "postgresql://ana@db.example.org:5433/situation?sslmode=require&schema=mali&table=events");
   EXPECT_FALSE(db::parseLocation("postgresql://host/db?nonsense=1", &error));
   EXPECT_EQ(error.kind, db::ErrorKind::BadUri);
+  // A password is never shown, wherever the URI gives it.
+  const auto inQuery = db::parseLocation("postgresql://ana@host/db?pass%77ord=s3cret&sslmode=require", &error);
+  ASSERT_TRUE(inQuery) << error.message;
+  EXPECT_EQ(inQuery->password, "s3cret");
+  EXPECT_EQ(inQuery->display.find("s3cret"), std::string::npos) << inQuery->display;
+  EXPECT_FALSE(db::parseLocation("postgresql://ana:s3cret@host/db?bogus=1", &error));
+  EXPECT_EQ(error.message.find("s3cret"), std::string::npos) << error.message;
 }
 
 } // namespace
