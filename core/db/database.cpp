@@ -16,7 +16,7 @@ namespace {
 
 using Params = std::vector<std::optional<std::string>>;
 
-constexpr std::size_t kMaxNameLength = 47; // + "_sources_changed" stays within 63
+constexpr std::size_t kMaxNameLength = 47; // + "_rows_changed", the longest suffix, stays within 63
 constexpr int kFetchBatch = 20000;
 constexpr std::size_t kCopyChunk = 1 << 20;
 
@@ -589,7 +589,14 @@ bool initSchema(Connection& connection, Error* error) {
   const std::string datasets = connection.tableName("_datasets");
   const std::string changes = connection.tableName("_changes");
   const std::string function = connection.tableName("_changed");
+  const std::string rowsFunction = connection.tableName("_rows_changed");
   const std::string prefix = location.table;
+  // A statement trigger that sees the rows it changed (a transition table,
+  // one event a trigger).
+  const auto trigger = [&](const char* suffix, const char* event, const std::string& on, const char* rows) {
+    return "CREATE OR REPLACE TRIGGER " + quoteIdentifier(prefix + suffix) + " AFTER " + event + " ON " + on +
+           " REFERENCING " + rows + " TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION " + rowsFunction + "()";
+  };
   std::string columns;
   for (const Column& column : kColumns) columns += std::string("  ") + column.name + " " + column.type + ",\n";
   const std::string statements[] = {
@@ -613,16 +620,28 @@ bool initSchema(Connection& connection, Error* error) {
           " (\n  id integer PRIMARY KEY CHECK (id = 1),\n  version bigint NOT NULL DEFAULT 0,\n"
           "  changed_at timestamptz NOT NULL DEFAULT now()\n)",
       "INSERT INTO " + changes + " (id) VALUES (1) ON CONFLICT (id) DO NOTHING",
-      // Every change to the incidents, by anyone, raises the counter and
-      // notifies the viewers listening.
+      // Every change to the incidents or their sources, by anyone, raises the
+      // counter and notifies the viewers listening; a statement that changed
+      // no row (a push of the same data again) does neither.
+      "CREATE OR REPLACE FUNCTION " + rowsFunction +
+          "() RETURNS trigger LANGUAGE plpgsql AS $body$\nBEGIN\n  IF EXISTS (SELECT 1 FROM changed_rows) THEN\n"
+          "    UPDATE " +
+          changes + " SET version = version + 1, changed_at = now();\n    PERFORM pg_notify(" + quoteLiteral(kChannel) +
+          ", " + quoteLiteral(location.schema + "." + location.table) + ");\n  END IF;\n  RETURN NULL;\nEND\n$body$",
       "CREATE OR REPLACE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $body$\nBEGIN\n  UPDATE " +
           changes + " SET version = version + 1, changed_at = now();\n  PERFORM pg_notify(" + quoteLiteral(kChannel) +
           ", " + quoteLiteral(location.schema + "." + location.table) + ");\n  RETURN NULL;\nEND\n$body$",
-      "CREATE OR REPLACE TRIGGER " + quoteIdentifier(prefix + "_changed") +
-          " AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON " + table + " FOR EACH STATEMENT EXECUTE FUNCTION " +
-          function + "()",
-      "CREATE OR REPLACE TRIGGER " + quoteIdentifier(prefix + "_sources_changed") +
-          " AFTER INSERT OR UPDATE OR DELETE ON " + sources + " FOR EACH STATEMENT EXECUTE FUNCTION " + function + "()",
+      // The one trigger of each table in the first version of the schema.
+      "DROP TRIGGER IF EXISTS " + quoteIdentifier(prefix + "_changed") + " ON " + table,
+      "DROP TRIGGER IF EXISTS " + quoteIdentifier(prefix + "_sources_changed") + " ON " + sources,
+      trigger("_ins", "INSERT", table, "NEW"),
+      trigger("_upd", "UPDATE", table, "NEW"),
+      trigger("_del", "DELETE", table, "OLD"),
+      "CREATE OR REPLACE TRIGGER " + quoteIdentifier(prefix + "_trunc") + " AFTER TRUNCATE ON " + table +
+          " FOR EACH STATEMENT EXECUTE FUNCTION " + function + "()",
+      trigger("_src_ins", "INSERT", sources, "NEW"),
+      trigger("_src_upd", "UPDATE", sources, "NEW"),
+      trigger("_src_del", "DELETE", sources, "OLD"),
   };
   for (const std::string& statement : statements)
     if (!connection.execute(statement, error)) return false;
