@@ -103,7 +103,6 @@ private:
   Connection(pg_conn* conn, Location location) : m_conn(conn), m_location(std::move(location)) {}
   pg_conn* m_conn;
   Location m_location;
-  friend struct ResultError;
 };
 
 // The incident schema (docs/database.md): creates the PostGIS extension when
