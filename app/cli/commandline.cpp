@@ -1,4 +1,7 @@
 #include "cli/commandline.h"
+#include "session/geodatalocator.h"
+
+#include "io/basemapreader.h"
 
 #include <QCommandLineParser>
 #include <QRegularExpression>
@@ -119,6 +122,16 @@ std::optional<int> startCommand(const QString& command, const QStringList& argum
     return ExitUsage;
   }
   return std::nullopt;
+}
+
+std::optional<Gazetteer> loadGazetteer(const CommonOptions& options, QString* error) {
+  std::string readError;
+  auto baseMap = readBaseMap(geodataPath(options.geodataPath).toStdString(), &readError);
+  if (!baseMap) {
+    if (error) *error = QString::fromStdString(readError);
+    return std::nullopt;
+  }
+  return std::optional<Gazetteer>(std::in_place, std::move(baseMap->places));
 }
 
 } // namespace sv

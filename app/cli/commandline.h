@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/gazetteer.h"
+
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -29,6 +31,10 @@ struct CommonOptions {
 // Takes --geodata and every --data out of `arguments`. Returns false with
 // `error` set on a missing value.
 bool takeCommonOptions(QStringList& arguments, CommonOptions& options, QString* error);
+
+// The gazetteer of --geodata (or the bundled geodata), for matching imported
+// places; nullopt with `error` naming the file when it cannot be read.
+std::optional<Gazetteer> loadGazetteer(const CommonOptions& options, QString* error);
 
 // The start every command shares: takes the common options out of `arguments`,
 // adds -h/--help to `parser` (which holds the command's own options), parses,

@@ -4,7 +4,6 @@
 #include "session/importcache.h"
 #include "session/keychain.h"
 
-#include "io/basemapreader.h"
 #include "io/importer.h"
 #include "render/qtext.h"
 
@@ -137,13 +136,13 @@ int runDbCommand(const QStringList& arguments, QTextStream& out, QTextStream& er
   }
 
   // Pushing: each dataset is read as --data reads it, matched to the gazetteer.
-  std::string readError;
-  auto baseMap = readBaseMap(geodataPath(common.geodataPath).toStdString(), &readError);
-  if (!baseMap) {
-    err << prefix << q(readError) << "\n";
+  QString readError;
+  const auto loaded = loadGazetteer(common, &readError);
+  if (!loaded) {
+    err << prefix << readError << "\n";
     return ExitFailure;
   }
-  const Gazetteer gazetteer(std::move(baseMap->places));
+  const Gazetteer& gazetteer = *loaded;
   int status = ExitSuccess;
   for (const QString& path : incidentsPaths(common.dataPaths)) {
     if (isDatabaseUri(path)) {

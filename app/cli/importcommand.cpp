@@ -1,10 +1,8 @@
 #include "session/mapcontext.h"
 
 #include "cli/commandline.h"
-#include "session/geodatalocator.h"
 
 #include "domain/placematching.h"
-#include "io/basemapreader.h"
 #include "io/importer.h"
 #include "io/incidentdataset.h"
 #include "io/storefile.h"
@@ -122,13 +120,13 @@ int runImportCommand(const QStringList& arguments, QTextStream& out, QTextStream
     return ExitUsage;
   }
 
-  std::string readError;
-  auto baseMap = readBaseMap(geodataPath(common.geodataPath).toStdString(), &readError);
-  if (!baseMap) {
-    err << prefix << q(readError) << "\n";
+  QString readError;
+  const auto loaded = loadGazetteer(common, &readError);
+  if (!loaded) {
+    err << prefix << readError << "\n";
     return ExitFailure;
   }
-  const Gazetteer gazetteer(std::move(baseMap->places));
+  const Gazetteer& gazetteer = *loaded;
 
   std::vector<Incident> incidents;
   std::vector<DatasetInfo> datasets;
