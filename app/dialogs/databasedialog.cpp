@@ -54,7 +54,7 @@ DatabaseDialog::DatabaseDialog(QWidget* parent) : QDialog(parent) {
   m_table = new QLineEdit(settings.value(QStringLiteral("table"), QStringLiteral("incidents")).toString(), this);
   m_password = new QLineEdit(this);
   m_password->setEchoMode(QLineEdit::Password);
-  m_password->setPlaceholderText(tr("empty: from ~/.pgpass or the keychain"));
+  m_password->setPlaceholderText(tr("Leave empty to use ~/.pgpass or the keychain"));
   m_remember = rememberBox(this);
   m_problem = new QLabel(this);
   m_problem->setWordWrap(true);

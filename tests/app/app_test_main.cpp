@@ -8,6 +8,10 @@
 int main(int argc, char** argv) {
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) qputenv("DBUS_SESSION_BUS_ADDRESS", "disabled:");
+  // No database password but the tests' own (tests/db): none from the
+  // environment or ~/.pgpass.
+  qunsetenv("PGPASSWORD");
+  qputenv("PGPASSFILE", "/nonexistent");
   // Imports are cached in a folder of the test run's own.
   QTemporaryDir cache;
   if (qEnvironmentVariableIsEmpty("SITUATION_VIEWER_CACHE"))
