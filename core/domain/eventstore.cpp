@@ -147,6 +147,7 @@ std::shared_ptr<const EventStore> EventStore::build(std::vector<Incident> incide
   s.m_longitude.reserve(n);
   s.m_latitude.reserve(n);
   s.m_geonameId.reserve(n);
+  s.m_shape.reserve(n);
   s.m_place.reserve(n);
   s.m_region.reserve(n);
   s.m_cercle.reserve(n);
@@ -179,6 +180,20 @@ std::shared_ptr<const EventStore> EventStore::build(std::vector<Incident> incide
     s.m_longitude.push_back(incident.longitude);
     s.m_latitude.push_back(incident.latitude);
     s.m_geonameId.push_back(incident.geonameId.value_or(-1));
+    const Index index = static_cast<Index>(s.m_start.size() - 1);
+    PlaceShape shape = incident.shape;
+    if ((shape == PlaceShape::Line || shape == PlaceShape::Area) && incident.shapeParts.empty())
+      shape = PlaceShape::Point;
+    s.m_shape.push_back(static_cast<std::uint8_t>(shape));
+    if (shape == PlaceShape::Line || shape == PlaceShape::Area) {
+      s.m_shaped.push_back(index);
+      for (const LineString& part : incident.shapeParts) {
+        s.m_shapePoints.insert(s.m_shapePoints.end(), part.begin(), part.end());
+        s.m_partEnds.push_back(static_cast<std::uint32_t>(s.m_shapePoints.size()));
+      }
+      s.m_shapedFirstPart.push_back(static_cast<std::uint32_t>(s.m_partEnds.size()));
+    }
+    if (!incident.partOf.empty()) s.m_partOf.emplace_back(index, s.m_strings.intern(incident.partOf));
     s.m_place.push_back(s.m_strings.intern(incident.place));
     s.m_region.push_back(s.m_strings.intern(incident.region));
     s.m_cercle.push_back(s.m_strings.intern(incident.cercle));
@@ -209,12 +224,20 @@ std::shared_ptr<const EventStore> EventStore::build(std::vector<Incident> incide
   s.m_byId.resize(n);
   std::iota(s.m_byId.begin(), s.m_byId.end(), 0u);
   std::sort(s.m_byId.begin(), s.m_byId.end(), [&](Index a, Index b) { return s.id(a) < s.id(b); });
+  // Aggregates: the records a part of the same dataset names.
+  for (const auto& [part, aggregateId] : s.m_partOf) {
+    const std::string_view wanted = s.m_strings.at(aggregateId);
+    auto it = std::lower_bound(s.m_byId.begin(), s.m_byId.end(), wanted,
+                               [&](Index i, std::string_view v) { return s.id(i) < v; });
+    for (; it != s.m_byId.end() && s.id(*it) == wanted; ++it)
+      if (s.m_dataset[*it] == s.m_dataset[part] && *it != part) s.m_flags[*it] |= kAggregateFlag;
+  }
 
   s.m_byPlace.reserve(n);
   s.m_byCell.reserve(n);
   for (Index i = 0; i < n; ++i) {
     if (s.m_geonameId[i] >= 0) s.m_byPlace.emplace_back(s.m_geonameId[i], i);
-    s.m_byCell.emplace_back(cellKey(s.m_longitude[i], s.m_latitude[i]), i);
+    if (s.isPlaced(i)) s.m_byCell.emplace_back(cellKey(s.m_longitude[i], s.m_latitude[i]), i);
   }
   std::sort(s.m_byPlace.begin(), s.m_byPlace.end());
   std::sort(s.m_byCell.begin(), s.m_byCell.end());
@@ -287,13 +310,15 @@ void EventStore::buildHistogramPrefixes() {
   m_startsUpTo.assign(categories, {});
   m_endsBefore.assign(categories, {});
   std::vector<bool> used(categories, false);
-  for (Index i = 0; i < size(); ++i) used[histogramCategory(i)] = true;
+  for (Index i = 0; i < size(); ++i)
+    if (!isAggregate(i)) used[histogramCategory(i)] = true;
   for (std::size_t s = 0; s < categories; ++s) {
     if (!used[s]) continue;
     m_startsUpTo[s].assign(days, 0);
     m_endsBefore[s].assign(days, 0);
   }
   for (Index i = 0; i < size(); ++i) {
+    if (isAggregate(i)) continue;
     const std::size_t s = histogramCategory(i);
     ++m_startsUpTo[s][static_cast<std::size_t>(m_start[i] - m_firstDay)];
     ++m_endsBefore[s][static_cast<std::size_t>(m_end[i] - m_firstDay + 1)];
@@ -350,6 +375,32 @@ std::optional<std::int64_t> EventStore::geonameId(Index i) const {
   return m_geonameId[i];
 }
 
+std::vector<LineString> EventStore::shapeParts(Index i) const {
+  std::vector<LineString> parts;
+  auto it = std::lower_bound(m_shaped.begin(), m_shaped.end(), i);
+  if (it == m_shaped.end() || *it != i) return parts;
+  const auto k = static_cast<std::size_t>(it - m_shaped.begin());
+  for (std::uint32_t p = m_shapedFirstPart[k]; p < m_shapedFirstPart[k + 1]; ++p) {
+    const std::uint32_t first = p == 0 ? 0 : m_partEnds[p - 1];
+    parts.emplace_back(m_shapePoints.begin() + first, m_shapePoints.begin() + m_partEnds[p]);
+  }
+  return parts;
+}
+
+std::string_view EventStore::partOf(Index i) const {
+  auto it = std::lower_bound(m_partOf.begin(), m_partOf.end(), std::pair<Index, std::uint32_t>(i, 0));
+  if (it == m_partOf.end() || it->first != i) return {};
+  return m_strings.at(it->second);
+}
+
+std::vector<EventStore::Index> EventStore::partsOf(Index aggregate) const {
+  std::vector<Index> parts;
+  if (!isAggregate(aggregate)) return parts;
+  for (const auto& [part, aggregateId] : m_partOf)
+    if (m_dataset[part] == m_dataset[aggregate] && m_strings.at(aggregateId) == id(aggregate)) parts.push_back(part);
+  return parts;
+}
+
 std::vector<ActorRef> EventStore::actors(Index i) const {
   return {m_actorRefs.begin() + m_actorOffsets[i], m_actorRefs.begin() + m_actorOffsets[i + 1]};
 }
@@ -375,6 +426,8 @@ Incident EventStore::incident(Index i) const {
   incident.geonameId = geonameId(i);
   incident.longitude = longitude(i);
   incident.latitude = latitude(i);
+  incident.shape = shape(i);
+  incident.shapeParts = shapeParts(i);
   incident.locationPrecision = locationPrecision(i);
   incident.locationNote = std::string(locationNote(i));
   incident.region = std::string(region(i));
@@ -391,6 +444,7 @@ Incident EventStore::incident(Index i) const {
   incident.civilianTargeting = civilianTargeting(i);
   incident.summary = std::string(summary(i));
   incident.sources = sources(i);
+  incident.partOf = std::string(partOf(i));
   return incident;
 }
 
@@ -477,6 +531,8 @@ std::size_t EventStore::memoryBytes() const {
   bytes += m_actorRefs.size() * sizeof(ActorRef) + m_actorOffsets.size() * 4;
   bytes += m_sources.size() * sizeof(SourceRow) + m_sourceOffsets.size() * 4;
   for (std::size_t k = 0; k < m_strings.size(); ++k) bytes += m_strings.at(static_cast<std::uint32_t>(k)).size() + 64;
+  bytes += m_shape.size() + m_shaped.size() * 4 + m_shapedFirstPart.size() * 4 + m_partEnds.size() * 4 +
+           m_shapePoints.size() * sizeof(Point2) + m_partOf.size() * 8;
   bytes += m_byId.size() * sizeof(Index) + m_byPlace.size() * 16 + m_byCell.size() * 8;
   bytes += (m_treeByStart.size() + m_treeByEnd.size()) * sizeof(Index) + m_tree.size() * sizeof(TreeNode);
   for (const auto& v : m_startsUpTo) bytes += v.size() * 4;
@@ -487,6 +543,7 @@ std::size_t EventStore::memoryBytes() const {
 // --- Queries ------------------------------------------------------------------
 
 bool EventStore::matches(Index i, const IncidentFilter& filter) const {
+  if (!filter.includeAggregates && isAggregate(i)) return false;
   if ((filter.datasets & (std::uint64_t{1} << m_dataset[i])) == 0) return false;
   if ((filter.types & (1u << m_type[i])) == 0) return false;
   if ((filter.subTypes & (std::uint64_t{1} << m_subType[i])) == 0) return false;

@@ -54,7 +54,9 @@ struct ActorRef {
   ActorRole role = ActorRole::Primary;
 };
 
-// Which incidents to keep. The default keeps everything.
+// Which incidents to keep. The default keeps every incident that counts:
+// all but aggregates (records such as a whole siege whose parts are in the
+// store too), which would count the same deaths twice.
 struct IncidentFilter {
   static constexpr std::uint32_t kAllTypes = (1u << kEventTypeCount) - 1;
   static constexpr std::uint64_t kAllSubTypes = (std::uint64_t{1} << kSubEventTypeCount) - 1;
@@ -67,12 +69,15 @@ struct IncidentFilter {
   std::optional<std::uint32_t> region; // string id of the region name
   std::optional<bool> civilianTargeting;
   std::uint64_t datasets = kAllDatasets; // bit per dataset of the store (EventStore::dataset)
+  bool includeAggregates = false;        // also keep aggregates (EventStore::isAggregate): for listing, not counting
 
   static std::uint32_t typeBit(EventType type) { return 1u << static_cast<unsigned>(type); }
   static std::uint64_t subTypeBit(SubEventType subType) { return std::uint64_t{1} << static_cast<unsigned>(subType); }
   static std::uint64_t datasetBit(std::size_t dataset) { return std::uint64_t{1} << dataset; }
   // True when only the type, sub-type and dataset masks are set: histograms then come from prefix counts.
-  bool isTypeOnly() const { return actors.empty() && minFatalities <= 0 && !region && !civilianTargeting; }
+  bool isTypeOnly() const {
+    return actors.empty() && minFatalities <= 0 && !region && !civilianTargeting && !includeAggregates;
+  }
   friend bool operator==(const IncidentFilter&, const IncidentFilter&) = default;
 };
 
@@ -164,8 +169,22 @@ public:
     const std::int32_t figure = m_fatalitiesEstimate[i] >= 0 ? m_fatalitiesEstimate[i] : m_fatalitiesLow[i];
     return figure < 0 ? 0 : figure;
   }
+  // The incident's point; for a line or an area its representative point;
+  // 0, 0 when unplaced.
   double longitude(Index i) const { return m_longitude[i]; }
   double latitude(Index i) const { return m_latitude[i]; }
+  PlaceShape shape(Index i) const { return static_cast<PlaceShape>(m_shape[i]); }
+  bool isPlaced(Index i) const { return m_shape[i] != static_cast<std::uint8_t>(PlaceShape::Unplaced); }
+  // The parts of a line or the rings of an area, in degrees; empty otherwise.
+  std::vector<LineString> shapeParts(Index i) const;
+  // The incidents that are lines or areas, in store order.
+  const std::vector<Index>& shapedIncidents() const { return m_shaped; }
+  // The aggregate this incident is a part of (Incident::partOf), empty if none.
+  std::string_view partOf(Index i) const;
+  // Whether parts of this incident are in the store (of its dataset).
+  bool isAggregate(Index i) const { return (m_flags[i] & kAggregateFlag) != 0; }
+  // The parts of an aggregate, in store order.
+  std::vector<Index> partsOf(Index aggregate) const;
   std::optional<std::int64_t> geonameId(Index i) const;
   std::string_view place(Index i) const { return m_strings.at(m_place[i]); }
   std::uint32_t placeId(Index i) const { return m_place[i]; } // the interned name, for string()
@@ -218,6 +237,7 @@ private:
   friend struct StoreFileAccess;
   static constexpr std::uint8_t kReportedFlag = 1;
   static constexpr std::uint8_t kCivilianFlag = 2;
+  static constexpr std::uint8_t kAggregateFlag = 4;
   static constexpr std::size_t kHistogramCategories = kSubEventTypeCount + kEventTypeCount;
 
   struct TreeNode {
@@ -258,6 +278,15 @@ private:
   std::vector<double> m_longitude;
   std::vector<double> m_latitude;
   std::vector<std::int64_t> m_geonameId; // -1 = none
+  std::vector<std::uint8_t> m_shape;     // PlaceShape
+  // Lines and areas: their incidents (sorted), the first part of each in
+  // m_partEnds (plus one past the last), and each part's end in m_shapePoints.
+  std::vector<Index> m_shaped;
+  std::vector<std::uint32_t> m_shapedFirstPart{0};
+  std::vector<std::uint32_t> m_partEnds;
+  std::vector<Point2> m_shapePoints;
+  // (incident, string id of its aggregate's id), sorted by incident.
+  std::vector<std::pair<Index, std::uint32_t>> m_partOf;
   std::vector<std::uint32_t> m_place;
   std::vector<std::uint32_t> m_region;
   std::vector<std::uint32_t> m_cercle;

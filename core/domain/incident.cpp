@@ -2,6 +2,7 @@
 
 #include "domain/textfold.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sv {
@@ -53,7 +54,9 @@ constexpr std::array<SubTypeInfo, kSubEventTypeCount> kSubTypes{{
 }};
 
 constexpr std::array<std::string_view, 4> kDatePrecisionNames{"day", "week", "month", "year"};
-constexpr std::array<std::string_view, 5> kLocationPrecisionNames{"exact", "near", "cercle", "region", "country"};
+constexpr std::array<std::string_view, kLocationPrecisionCount> kLocationPrecisionNames{"exact",  "near",    "cercle",
+                                                                                        "region", "country", "route"};
+constexpr std::array<std::string_view, 4> kPlaceShapeNames{"point", "line", "area", "unplaced"};
 
 std::string dayMonth(const CivilDate& d) { return std::to_string(d.day) + " " + monthAbbreviation(d.month); }
 
@@ -168,6 +171,105 @@ std::string formatDateSpan(DayNumber start, DayNumber end, DatePrecision precisi
   return daySpan(a, b);
 }
 
+std::string_view placeShapeName(PlaceShape shape) { return kPlaceShapeNames[static_cast<std::size_t>(shape)]; }
+
+namespace {
+
+double ringArea(const LineString& ring) {
+  double twice = 0.0;
+  for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
+    twice += (ring[j].x - ring[i].x) * (ring[j].y + ring[i].y);
+  return twice / 2.0;
+}
+
+Point2 ringCentroid(const LineString& ring) {
+  double a = 0.0, cx = 0.0, cy = 0.0;
+  for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+    const double cross = ring[j].x * ring[i].y - ring[i].x * ring[j].y;
+    a += cross;
+    cx += (ring[j].x + ring[i].x) * cross;
+    cy += (ring[j].y + ring[i].y) * cross;
+  }
+  if (std::abs(a) < 1e-18) return ring.front();
+  return {cx / (3.0 * a), cy / (3.0 * a)};
+}
+
+} // namespace
+
+Point2 representativePoint(PlaceShape shape, const std::vector<LineString>& parts) {
+  const LineString* chosen = nullptr;
+  double best = -1.0;
+  for (const LineString& part : parts) {
+    if (part.empty()) continue;
+    double measure = 0.0;
+    if (shape == PlaceShape::Area) {
+      measure = std::abs(ringArea(part));
+    } else {
+      for (std::size_t k = 1; k < part.size(); ++k)
+        measure += std::hypot(part[k].x - part[k - 1].x, part[k].y - part[k - 1].y);
+    }
+    if (measure > best) {
+      best = measure;
+      chosen = &part;
+    }
+  }
+  if (!chosen) return {};
+  const LineString& part = *chosen;
+  if (shape == PlaceShape::Area) {
+    const Point2 centroid = ringCentroid(part);
+    if (contains(MultiPolygon{{part}}, centroid)) return centroid;
+    // A concave ring: the middle of the widest chord at the centroid's latitude.
+    std::vector<double> crossings;
+    for (std::size_t i = 0, j = part.size() - 1; i < part.size(); j = i++) {
+      const Point2& a = part[i];
+      const Point2& b = part[j];
+      if ((a.y > centroid.y) != (b.y > centroid.y))
+        crossings.push_back((b.x - a.x) * (centroid.y - a.y) / (b.y - a.y) + a.x);
+    }
+    std::sort(crossings.begin(), crossings.end());
+    double widest = -1.0;
+    Point2 middle = part.front();
+    for (std::size_t k = 0; k + 1 < crossings.size(); k += 2) {
+      if (crossings[k + 1] - crossings[k] > widest) {
+        widest = crossings[k + 1] - crossings[k];
+        middle = {(crossings[k] + crossings[k + 1]) / 2.0, centroid.y};
+      }
+    }
+    return middle;
+  }
+  // Halfway along the line.
+  double remaining = best / 2.0;
+  for (std::size_t k = 1; k < part.size(); ++k) {
+    const double length = std::hypot(part[k].x - part[k - 1].x, part[k].y - part[k - 1].y);
+    if (length >= remaining && length > 0.0) {
+      const double t = remaining / length;
+      return {part[k - 1].x + t * (part[k].x - part[k - 1].x), part[k - 1].y + t * (part[k].y - part[k - 1].y)};
+    }
+    remaining -= length;
+  }
+  return part.back();
+}
+
+void appendPolygon(std::vector<LineString>& parts, std::vector<LineString> rings) {
+  for (std::size_t k = 0; k < rings.size(); ++k) {
+    // The exterior counter-clockwise, every hole clockwise.
+    const bool clockwise = ringArea(rings[k]) < 0.0;
+    if (clockwise == (k == 0)) std::reverse(rings[k].begin(), rings[k].end());
+    parts.push_back(std::move(rings[k]));
+  }
+}
+
+std::vector<std::vector<const LineString*>> polygonsOfRings(const std::vector<LineString>& rings) {
+  std::vector<std::vector<const LineString*>> polygons;
+  for (const LineString& ring : rings) {
+    if (ring.empty()) continue;
+    const bool clockwise = ringArea(ring) < 0.0; // the signed area is positive counter-clockwise
+    if (polygons.empty() || !clockwise) polygons.emplace_back();
+    polygons.back().push_back(&ring);
+  }
+  return polygons;
+}
+
 std::vector<std::string> validateIncident(const Incident& incident) {
   std::vector<std::string> problems;
   if (incident.id.empty()) problems.emplace_back("id: missing");
@@ -177,6 +279,33 @@ std::vector<std::string> validateIncident(const Incident& incident) {
     problems.emplace_back("longitude: out of range");
   if (!std::isfinite(incident.latitude) || incident.latitude < -90.0 || incident.latitude > 90.0)
     problems.emplace_back("latitude: out of range");
+  switch (incident.shape) {
+    case PlaceShape::Point:
+    case PlaceShape::Unplaced:
+      if (!incident.shapeParts.empty()) problems.emplace_back("geometry: parts given for a point or no place");
+      break;
+    case PlaceShape::Line:
+      if (incident.shapeParts.empty()) problems.emplace_back("geometry: a line without parts");
+      for (const LineString& part : incident.shapeParts)
+        if (part.size() < 2) problems.emplace_back("geometry: a line part needs two positions");
+      break;
+    case PlaceShape::Area:
+      if (incident.shapeParts.empty()) problems.emplace_back("geometry: an area without rings");
+      for (const LineString& ring : incident.shapeParts)
+        if (ring.size() < 3) problems.emplace_back("geometry: a ring needs three positions");
+      break;
+  }
+  for (const LineString& part : incident.shapeParts)
+    for (const Point2& p : part)
+      if (!std::isfinite(p.x) || !std::isfinite(p.y) || p.x < -180.0 || p.x > 180.0 || p.y < -90.0 || p.y > 90.0) {
+        problems.emplace_back("geometry: position out of range");
+        break;
+      }
+  if (incident.locationPrecision == LocationPrecision::Route && incident.shape != PlaceShape::Line)
+    problems.emplace_back("location_precision: 'route' needs a line");
+  if (incident.shape == PlaceShape::Unplaced && incident.locationPrecision != LocationPrecision::Region &&
+      incident.locationPrecision != LocationPrecision::Country)
+    problems.emplace_back("geometry: no place is only for region or country precision");
   if (incident.subType != SubEventType::Unspecified && parentType(incident.subType) != incident.type)
     problems.push_back("sub_event_type: '" + std::string(subEventTypeName(incident.subType)) + "' is not a kind of '" +
                        std::string(eventTypeName(incident.type)) + "'");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/calendar.h"
+#include "geo/geometry.h"
 
 #include <array>
 #include <cstdint>
@@ -23,7 +24,16 @@ enum class LocationPrecision : std::uint8_t {
   Cercle = 2,  // somewhere in a cercle (district)
   Region = 3,  // somewhere in a region or a described part of the country
   Country = 4, // the source gives no place inside Mali
+  Route = 5,   // a line joining the places the source names, straight between them: not a traced road
 };
+inline constexpr int kLocationPrecisionCount = 6;
+
+// What an incident's place is. Most incidents happen at a point; a blockaded
+// road is a line, a besieged area or an area of operations a polygon; and an
+// incident the sources place nowhere drawable ("across central Mali",
+// "targeting army bases") has no geometry: it is listed, never drawn.
+enum class PlaceShape : std::uint8_t { Point = 0, Line = 1, Area = 2, Unplaced = 3 };
+std::string_view placeShapeName(PlaceShape shape); // "point", "line", "area", "unplaced"
 
 // ACLED's event types (codebook 2019 onwards).
 enum class EventType : std::uint8_t {
@@ -131,8 +141,15 @@ struct Incident {
   DatePrecision datePrecision = DatePrecision::Day;
   std::string place; // the place name as the source gives it
   std::optional<std::int64_t> geonameId;
+  // The incident's point: where a Point is, and for a line or an area the
+  // representative point that clusters, radius queries and point-only formats
+  // use (representativePoint). 0, 0 for an unplaced incident.
   double longitude = 0.0;
   double latitude = 0.0;
+  PlaceShape shape = PlaceShape::Point;
+  // For Line, its parts (line strings); for Area, the rings of its polygons,
+  // drawn by the even-odd rule. Longitude/latitude. Empty otherwise.
+  std::vector<LineString> shapeParts;
   LocationPrecision locationPrecision = LocationPrecision::Exact;
   std::string locationNote;
   std::string region;
@@ -144,6 +161,10 @@ struct Incident {
   bool civilianTargeting = false;
   std::string summary;
   std::vector<Source> sources;
+  // The id of the aggregate record (a whole siege, a campaign) whose figures
+  // this record's make up; empty when it is not a part. An aggregate is kept
+  // for its span and sources but never counted beside its parts.
+  std::string partOf;
   friend bool operator==(const Incident&, const Incident&) = default;
 };
 
@@ -151,6 +172,22 @@ struct Incident {
 // day "19 Aug 2025", "6–22 Oct 2020"; week "~21–31 Mar 2022"; month "Oct 2020",
 // "Sep–Nov 2025"; year "2020", "2020–2021".
 std::string formatDateSpan(DayNumber start, DayNumber end, DatePrecision precision);
+
+// The point that stands for a line or an area: the point halfway along the
+// longest part of a line, and for an area the centroid of its largest ring
+// when that lies inside it, else the middle of the ring's widest horizontal
+// chord through its centroid's latitude. Degrees in, degrees out.
+Point2 representativePoint(PlaceShape shape, const std::vector<LineString>& parts);
+
+// An area's rings as polygons, for formats that nest them: a counter-clockwise
+// ring starts a polygon (RFC 7946's exterior) and a clockwise one is a hole
+// of the polygon before it (the first ring always starts one). Pointers into
+// `rings`.
+std::vector<std::vector<const LineString*>> polygonsOfRings(const std::vector<LineString>& rings);
+// Appends one polygon's rings (the exterior first, then its holes) to an
+// area's parts, turned as polygonsOfRings reads them, whatever their winding
+// in the source.
+void appendPolygon(std::vector<LineString>& parts, std::vector<LineString> rings);
 
 // The problems that make an incident unusable, empty if none.
 std::vector<std::string> validateIncident(const Incident& incident);

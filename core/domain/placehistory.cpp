@@ -17,8 +17,52 @@ bool isAtPlace(const EventStore& store, EventStore::Index i, const HistoryPlace&
   return searchKey(store.place(i)) == searchKey(place.name);
 }
 
-PlaceHistory placeHistory(const EventStore& store, const HistoryPlace& place, const HistoryOptions& options) {
+namespace {
+
+// A corridor touches the places within this distance of its line, an area
+// those inside it or this close to its outline.
+constexpr double kTouchMetres = 5000.0;
+
+// Whether a line or an area passes the place, in a local flat approximation
+// around it (a few kilometres matter here, not the ellipsoid).
+bool touches(const EventStore& store, EventStore::Index i, double longitude, double latitude) {
+  constexpr double kDegree = 3.14159265358979323846 / 180.0;
+  const double east = 111320.0 * std::cos(latitude * kDegree);
+  const double north = 110574.0;
+  auto local = [&](const Point2& p) { return Point2{(p.x - longitude) * east, (p.y - latitude) * north}; };
+  auto segmentDistance = [](const Point2& a, const Point2& b) {
+    const double dx = b.x - a.x, dy = b.y - a.y;
+    const double length = dx * dx + dy * dy;
+    const double t = length > 0.0 ? std::clamp(-(a.x * dx + a.y * dy) / length, 0.0, 1.0) : 0.0;
+    return std::hypot(a.x + t * dx, a.y + t * dy);
+  };
+  const std::vector<LineString> parts = store.shapeParts(i);
+  MultiPolygon area;
+  for (const LineString& part : parts) {
+    LineString projected;
+    projected.reserve(part.size());
+    for (const Point2& p : part) projected.push_back(local(p));
+    for (std::size_t k = 1; k < projected.size(); ++k)
+      if (segmentDistance(projected[k - 1], projected[k]) <= kTouchMetres) return true;
+    if (projected.size() == 1 && std::hypot(projected[0].x, projected[0].y) <= kTouchMetres) return true;
+    area.rings.push_back(std::move(projected));
+  }
+  return store.shape(i) == PlaceShape::Area && contains(area, Point2{0.0, 0.0});
+}
+
+} // namespace
+
+bool touchesPlace(const EventStore& store, EventStore::Index i, const HistoryPlace& place) {
+  const PlaceShape shape = store.shape(i);
+  if (shape != PlaceShape::Line && shape != PlaceShape::Area) return false;
+  return touches(store, i, place.longitude, place.latitude);
+}
+
+PlaceHistory placeHistory(const EventStore& store, const HistoryPlace& place, const HistoryOptions& givenOptions) {
   PlaceHistory history;
+  // Aggregates are listed beside their parts, and counted neither in the summary nor twice.
+  HistoryOptions options = givenOptions;
+  options.filter.includeAggregates = true;
   const auto inRange = [&](EventStore::Index i) {
     return store.start(i) <= options.to && store.end(i) >= options.from;
   };
@@ -39,9 +83,15 @@ PlaceHistory placeHistory(const EventStore& store, const HistoryPlace& place, co
       history.entries.push_back({i, true, 0.0, 0.0});
     }
   }
+  std::vector<bool> taken(store.size(), false);
+  for (const HistoryEntry& e : history.entries) taken[e.index] = true;
+  // Lines and areas that pass the place: a blockaded road through it, a siege around it.
+  for (EventStore::Index i : store.shapedIncidents()) {
+    if (taken[i] || !inRange(i) || !store.matches(i, options.filter) || !touchesPlace(store, i, place)) continue;
+    history.entries.push_back({i, true, 0.0, 0.0});
+    taken[i] = true;
+  }
   if (options.radiusMetres > 0.0) {
-    std::vector<bool> taken(store.size(), false);
-    for (const HistoryEntry& e : history.entries) taken[e.index] = true;
     for (const NearbyIncident& near :
          store.withinRadius(place.longitude, place.latitude, options.radiusMetres, options.filter)) {
       if (taken[near.index] || !inRange(near.index)) continue;
@@ -57,6 +107,10 @@ PlaceHistory placeHistory(const EventStore& store, const HistoryPlace& place, co
   std::map<std::string, std::size_t, std::less<>> actors;
   for (const HistoryEntry& e : history.entries) {
     const EventStore::Index i = e.index;
+    if (store.isAggregate(i)) {
+      ++s.aggregates;
+      continue;
+    }
     ++s.incidents;
     s.firstStart = s.firstStart ? std::min(*s.firstStart, store.start(i)) : store.start(i);
     s.lastEnd = s.lastEnd ? std::max(*s.lastEnd, store.end(i)) : store.end(i);

@@ -38,7 +38,8 @@ struct HistoryEntry {
 };
 
 struct HistorySummary {
-  std::size_t incidents = 0;
+  std::size_t incidents = 0;           // counted: aggregates are not (their parts are)
+  std::size_t aggregates = 0;          // listed records whose parts are counted instead
   std::optional<DayNumber> firstStart; // the earliest start
   std::optional<DayNumber> lastEnd;    // the latest end
   std::array<std::size_t, kEventTypeCount> byType{};
@@ -74,8 +75,13 @@ HistoryPlace historyPlace(const Place& place);
 
 // Whether incident i is at the place (see HistoryPlace).
 bool isAtPlace(const EventStore& store, EventStore::Index i, const HistoryPlace& place);
+// Whether a line or an area incident passes the place: within 5 km of a
+// corridor's line, inside an area or within 5 km of its outline.
+bool touchesPlace(const EventStore& store, EventStore::Index i, const HistoryPlace& place);
 // The incidents at a place — and, with a radius, around it — overlapping
-// [from, to] under the filter, with their summary.
+// [from, to] under the filter, with their summary. Lines and areas that pass
+// the place are at it; aggregates are listed with their parts but counted
+// only through them.
 PlaceHistory placeHistory(const EventStore& store, const HistoryPlace& place, const HistoryOptions& options = {});
 
 // "N", "NE", … "NW" for an azimuth in degrees.

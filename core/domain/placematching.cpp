@@ -29,6 +29,7 @@ double placeMatchRadiusMetres(LocationPrecision precision) {
     case LocationPrecision::Cercle: return 100000.0;
     case LocationPrecision::Region: return 300000.0;
     case LocationPrecision::Country: return 0.0;
+    case LocationPrecision::Route: return 100000.0; // the place named may be anywhere along the route
   }
   return 0.0;
 }
@@ -51,7 +52,7 @@ PlaceMatchCounts matchIncidentPlaces(std::vector<Incident>& incidents, const Gaz
       continue;
     }
     const double radius = placeMatchRadiusMetres(incident.locationPrecision);
-    if (incident.place.empty() || radius <= 0.0) {
+    if (incident.place.empty() || radius <= 0.0 || incident.shape == PlaceShape::Unplaced) {
       ++counts.unmatched;
       continue;
     }

@@ -14,6 +14,7 @@ PlaceFinder::PlaceFinder(const Gazetteer& gazetteer, std::shared_ptr<const Event
   std::vector<std::size_t> perName(s.strings().size(), 0);
   std::vector<EventStore::Index> firstOfName(s.strings().size(), 0);
   for (EventStore::Index i = 0; i < s.size(); ++i) {
+    if (s.isAggregate(i)) continue; // counted through its parts
     if (const auto id = s.geonameId(i)) {
       ++m_countById[*id];
       continue;

@@ -19,14 +19,68 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <thread>
 
 namespace sv {
 
 namespace {
+
+// A line or polygon geometry as an incident's shape, in WGS84 longitude and
+// latitude: line strings become a line's parts, polygons' rings an area's.
+// False for points, collections mixing kinds, and what cannot be converted.
+bool shapeOfGeometry(const OGRGeometry& geometry, OGRCoordinateTransformation* transform, PlaceShape& shape,
+                     std::vector<LineString>& parts) {
+  std::unique_ptr<OGRGeometry> copy(geometry.clone());
+  if (transform && copy->transform(transform) != OGRERR_NONE) return false;
+  auto addLine = [&](const OGRLineString& line) {
+    LineString part;
+    part.reserve(static_cast<std::size_t>(line.getNumPoints()));
+    for (int k = 0; k < line.getNumPoints(); ++k) part.push_back({line.getX(k), line.getY(k)});
+    if (part.size() >= 2) parts.push_back(std::move(part));
+  };
+  auto addPolygon = [&](const OGRPolygon& polygon) {
+    std::vector<LineString> rings; // the exterior, then the holes
+    for (const OGRLinearRing* ring : polygon) {
+      LineString points;
+      for (int k = 0; k < ring->getNumPoints(); ++k) points.push_back({ring->getX(k), ring->getY(k)});
+      if (points.size() >= 4 && points.front() == points.back())
+        rings.push_back(std::move(points));
+      else if (rings.empty())
+        return; // no usable exterior: its holes mean nothing alone
+    }
+    appendPolygon(parts, std::move(rings));
+  };
+  parts.clear();
+  switch (wkbFlatten(copy->getGeometryType())) {
+    case wkbLineString:
+      shape = PlaceShape::Line;
+      addLine(*copy->toLineString());
+      break;
+    case wkbMultiLineString:
+      shape = PlaceShape::Line;
+      for (const OGRLineString* line : *copy->toMultiLineString()) addLine(*line);
+      break;
+    case wkbPolygon:
+      shape = PlaceShape::Area;
+      addPolygon(*copy->toPolygon());
+      break;
+    case wkbMultiPolygon:
+      shape = PlaceShape::Area;
+      for (const OGRPolygon* polygon : *copy->toMultiPolygon()) addPolygon(*polygon);
+      break;
+    default: return false;
+  }
+  for (const LineString& part : parts)
+    for (const Point2& p : part)
+      if (!std::isfinite(p.x) || !std::isfinite(p.y) || std::abs(p.x) > 180.0 || std::abs(p.y) > 90.0) return false;
+  if (parts.empty()) shape = PlaceShape::Point;
+  return !parts.empty();
+}
 
 constexpr std::size_t kProgressEvery = 4096;
 
@@ -423,10 +477,15 @@ void importOgr(const std::string& path, const ImportOptions& options, IncidentRe
       }
       GeometryPoint point;
       std::string geometryNote;
+      PlaceShape shape = PlaceShape::Point;
+      std::vector<LineString> shapeParts;
       if (const OGRGeometry* geometry = feature->GetGeometryRef(); geometry && !geometry->IsEmpty()) {
         OGRPoint centre;
         if (wkbFlatten(geometry->getGeometryType()) == wkbPoint) {
           centre = *geometry->toPoint();
+        } else if (shapeOfGeometry(*geometry, transform.get(), shape, shapeParts)) {
+          const Point2 representative = representativePoint(shape, shapeParts);
+          point = std::make_pair(representative.x, representative.y);
         } else if (geometry->Centroid(&centre) == OGRERR_NONE) {
           geometryNote = std::string("the centroid of a ") + OGRGeometryTypeToName(geometry->getGeometryType());
         }
@@ -434,6 +493,12 @@ void importOgr(const std::string& path, const ImportOptions& options, IncidentRe
         if (!centre.IsEmpty()) point = std::make_pair(centre.getX(), centre.getY());
       }
       if (schema->convert(fields, point, featureNumber, incident, problem)) {
+        if (shape != PlaceShape::Point) {
+          incident.shape = shape;
+          incident.shapeParts = std::move(shapeParts);
+          if (incident.locationPrecision == LocationPrecision::Route && shape != PlaceShape::Line)
+            incident.locationPrecision = LocationPrecision::Near;
+        }
         if (!geometryNote.empty() && incident.locationNote.empty()) incident.locationNote = geometryNote;
         acceptRecord(result, std::move(incident));
         incident = Incident();

@@ -19,7 +19,7 @@ using Json = nlohmann::json;
 using OrderedJson = nlohmann::ordered_json;
 
 constexpr const char* kFormatName = "situation-viewer-incidents";
-constexpr int kFormatVersion = 1;
+constexpr int kFormatVersion = 2;
 
 // Where each feature object of the top-level "features" array starts, as a
 // 1-based line number: nlohmann's DOM keeps no positions, so one light pass
@@ -140,6 +140,79 @@ std::optional<std::int32_t> optionalCount(const Json& object, const char* key, c
   return static_cast<std::int32_t>(it->get<std::int64_t>());
 }
 
+Point2 parsePosition(const Json& position, const std::string& field) {
+  if (!position.is_array() || position.size() < 2 || !position[0].is_number() || !position[1].is_number())
+    throw FieldError{field, "expected [longitude, latitude]"};
+  const Point2 p{position[0].get<double>(), position[1].get<double>()};
+  if (!std::isfinite(p.x) || p.x < -180 || p.x > 180) throw FieldError{field, "longitude out of range"};
+  if (!std::isfinite(p.y) || p.y < -90 || p.y > 90) throw FieldError{field, "latitude out of range"};
+  return p;
+}
+
+// An array of positions: a line string (two or more) or a ring (closed, four or more).
+LineString parsePositions(const Json& positions, const std::string& field, bool ring) {
+  if (!positions.is_array()) throw FieldError{field, "expected an array of positions"};
+  LineString line;
+  line.reserve(positions.size());
+  for (std::size_t k = 0; k < positions.size(); ++k)
+    line.push_back(parsePosition(positions[k], field + "[" + std::to_string(k) + "]"));
+  if (ring && (line.size() < 4 || !(line.front() == line.back())))
+    throw FieldError{field, "a ring needs four or more positions, the last repeating the first"};
+  if (!ring && line.size() < 2) throw FieldError{field, "a line needs two or more positions"};
+  return line;
+}
+
+// Point, LineString, MultiLineString, Polygon, MultiPolygon, or null for an
+// incident placed nowhere drawable.
+void parseGeometry(const Json& geometry, Incident& incident) {
+  if (geometry.is_null()) {
+    incident.shape = PlaceShape::Unplaced;
+    return;
+  }
+  if (!geometry.is_object()) throw FieldError{"geometry", "expected an object or null"};
+  const std::string type = requireString(geometry, "type");
+  auto coordinates = geometry.find("coordinates");
+  const std::string field = "geometry.coordinates";
+  if (coordinates == geometry.end() || coordinates->is_null()) throw FieldError{field, "missing"};
+  const Json& c = *coordinates;
+  auto arrayOf = [&](const Json& value, const std::string& at) -> const Json& {
+    if (!value.is_array() || value.empty()) throw FieldError{at, "expected a non-empty array"};
+    return value;
+  };
+  if (type == "Point") {
+    const Point2 p = parsePosition(c, field);
+    incident.longitude = p.x;
+    incident.latitude = p.y;
+    return;
+  }
+  if (type == "LineString") {
+    incident.shape = PlaceShape::Line;
+    incident.shapeParts.push_back(parsePositions(c, field, false));
+  } else if (type == "MultiLineString") {
+    incident.shape = PlaceShape::Line;
+    for (std::size_t k = 0; k < arrayOf(c, field).size(); ++k)
+      incident.shapeParts.push_back(parsePositions(c[k], field + "[" + std::to_string(k) + "]", false));
+  } else if (type == "Polygon" || type == "MultiPolygon") {
+    incident.shape = PlaceShape::Area;
+    auto polygon = [&](const Json& rings, const std::string& at) {
+      std::vector<LineString> parsed;
+      for (std::size_t r = 0; r < arrayOf(rings, at).size(); ++r)
+        parsed.push_back(parsePositions(rings[r], at + "[" + std::to_string(r) + "]", true));
+      appendPolygon(incident.shapeParts, std::move(parsed));
+    };
+    if (type == "Polygon")
+      polygon(c, field);
+    else
+      for (std::size_t k = 0; k < arrayOf(c, field).size(); ++k) polygon(c[k], field + "[" + std::to_string(k) + "]");
+  } else {
+    throw FieldError{"geometry",
+                     "expected a Point, LineString, MultiLineString, Polygon, MultiPolygon or null, found " + type};
+  }
+  const Point2 representative = representativePoint(incident.shape, incident.shapeParts);
+  incident.longitude = representative.x;
+  incident.latitude = representative.y;
+}
+
 Incident parseFeature(const Json& feature) {
   if (!feature.is_object()) throw FieldError{"feature", "expected an object"};
   auto propertiesIt = feature.find("properties");
@@ -151,18 +224,8 @@ Incident parseFeature(const Json& feature) {
   if (incident.id.empty()) throw FieldError{"id", "empty"};
 
   auto geometryIt = feature.find("geometry");
-  if (geometryIt == feature.end() || !geometryIt->is_object()) throw FieldError{"geometry", "missing"};
-  if (requireString(*geometryIt, "type") != "Point") throw FieldError{"geometry", "expected a Point"};
-  auto coordinates = geometryIt->find("coordinates");
-  if (coordinates == geometryIt->end() || !coordinates->is_array() || coordinates->size() < 2 ||
-      !(*coordinates)[0].is_number() || !(*coordinates)[1].is_number())
-    throw FieldError{"geometry.coordinates", "expected [longitude, latitude]"};
-  incident.longitude = (*coordinates)[0].get<double>();
-  incident.latitude = (*coordinates)[1].get<double>();
-  if (!std::isfinite(incident.longitude) || incident.longitude < -180 || incident.longitude > 180)
-    throw FieldError{"geometry.coordinates", "longitude out of range"};
-  if (!std::isfinite(incident.latitude) || incident.latitude < -90 || incident.latitude > 90)
-    throw FieldError{"geometry.coordinates", "latitude out of range"};
+  if (geometryIt == feature.end()) throw FieldError{"geometry", "missing"};
+  parseGeometry(*geometryIt, incident);
 
   incident.start = requireDate(p, "start");
   incident.end = p.contains("end") && !p["end"].is_null() ? requireDate(p, "end") : incident.start;
@@ -182,8 +245,12 @@ Incident parseFeature(const Json& feature) {
   auto lp = locationPrecisionFromName(locationPrecision);
   if (!lp)
     throw FieldError{"location_precision",
-                     "'" + locationPrecision + "' is not one of exact, near, cercle, region, country"};
+                     "'" + locationPrecision + "' is not one of exact, near, cercle, region, country, route"};
   incident.locationPrecision = *lp;
+  if (incident.shape == PlaceShape::Unplaced && *lp != LocationPrecision::Region && *lp != LocationPrecision::Country)
+    throw FieldError{"geometry", "null is only for region or country precision"};
+  if (*lp == LocationPrecision::Route && incident.shape != PlaceShape::Line)
+    throw FieldError{"location_precision", "'route' is only for a LineString or MultiLineString"};
   incident.locationNote = requireString(p, "location_note", false);
   incident.region = requireString(p, "region", false);
   incident.cercle = requireString(p, "cercle", false);
@@ -253,6 +320,8 @@ Incident parseFeature(const Json& feature) {
       }
     }
   }
+  incident.partOf = requireString(p, "part_of", false);
+  if (incident.partOf == incident.id) throw FieldError{"part_of", "an incident cannot be a part of itself"};
   return incident;
 }
 
@@ -267,11 +336,48 @@ OrderedJson sourceJson(const Source& source) {
   return s;
 }
 
+OrderedJson positionsJson(const LineString& line) {
+  OrderedJson positions = OrderedJson::array();
+  for (const Point2& p : line) positions.push_back({p.x, p.y});
+  return positions;
+}
+
+OrderedJson geometryJson(const Incident& incident) {
+  switch (incident.shape) {
+    case PlaceShape::Unplaced: return nullptr;
+    case PlaceShape::Line: {
+      if (incident.shapeParts.size() == 1)
+        return {{"type", "LineString"}, {"coordinates", positionsJson(incident.shapeParts.front())}};
+      OrderedJson parts = OrderedJson::array();
+      for (const LineString& part : incident.shapeParts) parts.push_back(positionsJson(part));
+      return {{"type", "MultiLineString"}, {"coordinates", std::move(parts)}};
+    }
+    case PlaceShape::Area: {
+      const auto polygons = polygonsOfRings(incident.shapeParts);
+      auto ringsJson = [](const std::vector<const LineString*>& rings) {
+        OrderedJson result = OrderedJson::array();
+        for (const LineString* ring : rings) {
+          LineString closed = *ring;
+          if (!closed.empty() && !(closed.front() == closed.back())) closed.push_back(closed.front());
+          result.push_back(positionsJson(closed));
+        }
+        return result;
+      };
+      if (polygons.size() == 1) return {{"type", "Polygon"}, {"coordinates", ringsJson(polygons.front())}};
+      OrderedJson all = OrderedJson::array();
+      for (const auto& polygon : polygons) all.push_back(ringsJson(polygon));
+      return {{"type", "MultiPolygon"}, {"coordinates", std::move(all)}};
+    }
+    case PlaceShape::Point: break;
+  }
+  return {{"type", "Point"}, {"coordinates", {incident.longitude, incident.latitude}}};
+}
+
 OrderedJson featureJson(const Incident& incident) {
   OrderedJson feature = OrderedJson::object();
   feature["type"] = "Feature";
   feature["id"] = incident.id;
-  feature["geometry"] = {{"type", "Point"}, {"coordinates", {incident.longitude, incident.latitude}}};
+  feature["geometry"] = geometryJson(incident);
   OrderedJson p = OrderedJson::object();
   p["id"] = incident.id;
   p["start"] = formatIsoDate(incident.start);
@@ -298,6 +404,7 @@ OrderedJson featureJson(const Incident& incident) {
   OrderedJson sources = OrderedJson::array();
   for (const Source& source : incident.sources) sources.push_back(sourceJson(source));
   p["sources"] = std::move(sources);
+  p["part_of"] = incident.partOf.empty() ? OrderedJson(nullptr) : OrderedJson(incident.partOf);
   feature["properties"] = std::move(p);
   return feature;
 }

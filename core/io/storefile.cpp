@@ -20,7 +20,7 @@ constexpr std::array<char, 8> kMagic{'S', 'V', 'S', 'T', 'O', 'R', 'E', '\0'};
 // Written in host byte order: read back on a host of the other order it comes out as 0x04030201.
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 // Raise whenever the layout or any member of EventStore changes.
-constexpr std::uint32_t kFormatVersion = 2;
+constexpr std::uint32_t kFormatVersion = 3;
 // magic, byte-order mark, version, file size, incident count, key size; then the key.
 constexpr std::size_t kFixedHeaderSize = 8 + 4 + 4 + 8 + 8 + 4;
 constexpr std::size_t kTrailerSize = 8; // the checksum
@@ -327,6 +327,12 @@ struct StoreFileAccess {
     a.column(s.m_longitude);
     a.column(s.m_latitude);
     a.column(s.m_geonameId);
+    a.column(s.m_shape);
+    a.vector(s.m_shaped);
+    a.vector(s.m_shapedFirstPart);
+    a.vector(s.m_partEnds);
+    a.vector(s.m_shapePoints);
+    a.vector(s.m_partOf);
     a.column(s.m_place);
     a.column(s.m_region);
     a.column(s.m_cercle);
@@ -344,7 +350,7 @@ struct StoreFileAccess {
     a.vector(s.m_treeByEnd);
     a.value(s.m_treeRoot);
     a.vector(s.m_byPlace);
-    a.column(s.m_byCell);
+    a.vector(s.m_byCell); // the placed incidents only
     a.vectors(s.m_startsUpTo);
     a.vectors(s.m_endsBefore);
     a.value(s.m_hasPrefixes);
@@ -409,8 +415,22 @@ struct StoreFileAccess {
     if (!below(s.m_dataset, s.m_datasets.size())) return "an incident's dataset is out of range";
     if (!below(s.m_type, kEventTypeCount) || !below(s.m_subType, kSubEventTypeCount) ||
         !below(s.m_datePrecision, static_cast<std::size_t>(DatePrecision::Year) + 1) ||
-        !below(s.m_locationPrecision, static_cast<std::size_t>(LocationPrecision::Country) + 1))
-      return "an event type, sub-type or precision is out of range";
+        !below(s.m_locationPrecision, kLocationPrecisionCount) ||
+        !below(s.m_shape, static_cast<std::size_t>(PlaceShape::Unplaced) + 1))
+      return "an event type, sub-type, precision or shape is out of range";
+    if (!below(s.m_shaped, n) || !std::is_sorted(s.m_shaped.begin(), s.m_shaped.end()) ||
+        !offsetsFit(s.m_shapedFirstPart, s.m_shaped.size(), s.m_partEnds.size()) ||
+        !std::is_sorted(s.m_partEnds.begin(), s.m_partEnds.end()) ||
+        (s.m_partEnds.empty() ? !s.m_shapePoints.empty() : s.m_partEnds.back() != s.m_shapePoints.size()))
+      return "the lines and areas do not fit their points";
+    for (EventStore::Index i : s.m_shaped)
+      if (s.m_shape[i] != static_cast<std::uint8_t>(PlaceShape::Line) &&
+          s.m_shape[i] != static_cast<std::uint8_t>(PlaceShape::Area))
+        return "a line or area is not marked as one";
+    if (!std::all_of(s.m_partOf.begin(), s.m_partOf.end(),
+                     [&](const auto& p) { return p.first < n && p.second < strings; }) ||
+        !std::is_sorted(s.m_partOf.begin(), s.m_partOf.end()))
+      return "a part's aggregate is out of range";
     for (std::size_t i = 0; i < n; ++i)
       if (s.m_end[i] < s.m_start[i]) return "an incident ends before it starts";
 
@@ -460,6 +480,11 @@ struct StoreFileAccess {
     std::vector<std::int32_t> fatalitiesLow, fatalitiesHigh, fatalitiesEstimate;
     std::vector<double> longitude, latitude;
     std::vector<std::int64_t> geonameId;
+    std::vector<std::uint8_t> shape;
+    std::vector<EventStore::Index> shaped;
+    std::vector<std::uint32_t> shapedFirstPart, partEnds;
+    std::vector<Point2> shapePoints;
+    std::vector<std::pair<EventStore::Index, std::uint32_t>> partOf;
     std::vector<std::uint32_t> place, region, cercle;
     std::vector<std::uint32_t> actorOffsets;
     std::vector<ActorRef> actorRefs;

@@ -330,9 +330,9 @@ TEST_F(StoreFile, RejectsForeignFilesAndOtherVersions) {
   EXPECT_NE(errorFor(magic).find("not a Situation Viewer store file"), std::string::npos);
 
   std::string version = bytes;
-  const std::uint32_t nextVersion = 3;
+  const std::uint32_t nextVersion = 4;
   std::memcpy(version.data() + 12, &nextVersion, 4);
-  EXPECT_NE(errorFor(version).find("version 3"), std::string::npos);
+  EXPECT_NE(errorFor(version).find("version 4"), std::string::npos);
 
   std::string byteOrder = bytes;
   std::swap(byteOrder[8], byteOrder[11]);
