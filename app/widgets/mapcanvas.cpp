@@ -199,6 +199,9 @@ bool MapCanvas::event(QEvent* event) {
       const int reach = static_cast<int>(cluster->radius) + 4;
       QToolTip::showText(help->globalPos(), incidentTooltipHtml(m_incidents->store(), drawn->membersOf(*cluster)), this,
                          QRect(centre - QPoint(reach, reach), QSize(2 * reach, 2 * reach)));
+    } else if (const DrawnShape* shape = drawn && m_incidents ? drawn->shapeAt(help->pos()) : nullptr) {
+      QToolTip::showText(help->globalPos(), incidentTooltipHtml(m_incidents->store(), {shape->incident}), this,
+                         QRect(help->pos() - QPoint(6, 6), QSize(12, 12)));
     } else {
       QToolTip::hideText();
       event->ignore();
@@ -247,6 +250,8 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
       const DrawnIncidents* drawn = drawnIncidents();
       if (const DrawnCluster* cluster = drawn ? drawn->clusterAt(event->position()) : nullptr) {
         emit incidentClicked(cluster->top);
+      } else if (const DrawnShape* shape = drawn ? drawn->shapeAt(event->position()) : nullptr) {
+        emit incidentClicked(shape->incident);
       } else if (const auto place = placeAt(event->position())) {
         emit placeClicked(*place);
       }

@@ -17,6 +17,19 @@ std::shared_ptr<const IncidentLayerData> IncidentLayerData::build(std::shared_pt
   data->m_positions.reserve(points.size());
   for (const Point2& p : points) data->m_positions.emplace_back(p.x, p.y);
   data->m_sizeScale = incidentstyle::SizeScale(store->maxFatalityFigure());
+  for (EventStore::Index i : store->shapedIncidents()) {
+    const bool area = store->shape(i) == PlaceShape::Area;
+    QPainterPath path;
+    path.setFillRule(Qt::OddEvenFill);
+    for (LineString part : store->shapeParts(i)) {
+      projection.forward(part);
+      if (part.empty()) continue;
+      path.moveTo(part.front().x, part.front().y);
+      for (std::size_t k = 1; k < part.size(); ++k) path.lineTo(part[k].x, part[k].y);
+      if (area) path.closeSubpath();
+    }
+    data->m_shapePaths.push_back(std::move(path));
+  }
   data->m_store = std::move(store);
   return data;
 }
@@ -27,6 +40,20 @@ const DrawnCluster* DrawnIncidents::clusterAt(const QPointF& pixel, double toler
     const QPointF d = it->pixel - pixel;
     const double reach = it->radius * 1.3 + tolerance;
     if (d.x() * d.x() + d.y() * d.y() <= reach * reach) return &*it;
+  }
+  return nullptr;
+}
+
+const DrawnShape* DrawnIncidents::shapeAt(const QPointF& pixel, double tolerance) const {
+  const double reach = incidentstyle::kCorridorHalfWidth + tolerance;
+  QPainterPathStroker stroker;
+  stroker.setWidth(2.0 * reach);
+  for (auto it = shapes.rbegin(); it != shapes.rend(); ++it) {
+    if (!it->path.controlPointRect().adjusted(-reach, -reach, reach, reach).contains(pixel)) continue;
+    // Only the band or the outline: a click inside an area still reaches the towns and symbols in it.
+    QPainterPath stroke = stroker.createStroke(it->path);
+    stroke.setFillRule(Qt::WindingFill);
+    if (stroke.contains(pixel)) return &*it;
   }
   return nullptr;
 }
@@ -51,9 +78,23 @@ bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const
                          const MapSettings& settings, const CancelFlag& cancel, DrawnIncidents& drawn) {
   drawn = {};
   const EventStore& store = data.store();
-  const std::vector<EventStore::Index> shown = store.overlapping(view.from, view.to, view.filter);
-  drawn.incidentCount = shown.size();
-  for (EventStore::Index i : shown) ++drawn.typeCounts[static_cast<std::size_t>(store.type(i))];
+  IncidentFilter filter = view.filter;
+  filter.includeAggregates = true; // an aggregate line or area is drawn, never counted
+  std::vector<EventStore::Index> shown = store.overlapping(view.from, view.to, filter);
+  std::vector<EventStore::Index> shaped;
+  std::erase_if(shown, [&](EventStore::Index i) {
+    const PlaceShape shape = store.shape(i);
+    if (!store.isAggregate(i)) {
+      if (shape == PlaceShape::Unplaced) {
+        ++drawn.unplacedCount;
+      } else {
+        ++drawn.incidentCount;
+        ++drawn.typeCounts[static_cast<std::size_t>(store.type(i))];
+      }
+    }
+    if (shape == PlaceShape::Line || shape == PlaceShape::Area) shaped.push_back(i);
+    return shape != PlaceShape::Point || store.isAggregate(i);
+  });
   if (isCancelled(cancel)) return false;
 
   // Project to pixels and gather incidents by grid cell: incidents at one
@@ -120,6 +161,32 @@ bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const
   if (isCancelled(cancel)) return false;
 
   painter.save();
+  // Lines and areas under the symbols, areas first, the larger first.
+  const QTransform toPixelTransform = settings.mapToPixelTransform();
+  const QRectF screen(QPointF(-margin, -margin), QSizeF(size.width() + 2 * margin, size.height() + 2 * margin));
+  const std::vector<EventStore::Index>& allShaped = store.shapedIncidents();
+  for (EventStore::Index i : shaped) {
+    const auto k =
+        static_cast<std::size_t>(std::lower_bound(allShaped.begin(), allShaped.end(), i) - allShaped.begin());
+    QPainterPath path = toPixelTransform.map(data.shapePath(k));
+    if (!path.controlPointRect().intersects(screen)) continue;
+    drawn.shapes.push_back({i, std::move(path), store.shape(i) == PlaceShape::Area});
+    drawn.typesShown |= 1u << static_cast<unsigned>(store.type(i));
+  }
+  std::stable_sort(drawn.shapes.begin(), drawn.shapes.end(), [](const DrawnShape& a, const DrawnShape& b) {
+    if (a.isArea != b.isArea) return a.isArea;
+    const QRectF ra = a.path.controlPointRect(), rb = b.path.controlPointRect();
+    return ra.width() * ra.height() > rb.width() * rb.height();
+  });
+  for (const DrawnShape& shape : drawn.shapes) {
+    if (isCancelled(cancel)) break;
+    const EventStore::Index i = shape.incident;
+    if (shape.isArea)
+      incidentstyle::drawArea(painter, shape.path, store.type(i), view.colourOf(store, i));
+    else
+      incidentstyle::drawCorridor(painter, shape.path, store.type(i), view.colourOf(store, i),
+                                  store.locationPrecision(i) == LocationPrecision::Route);
+  }
   incidentstyle::SymbolCache& symbols = incidentstyle::SymbolCache::forThread(settings.devicePixelRatio());
   for (const DrawnCluster& cluster : drawn.clusters) {
     const EventStore::Index top = cluster.top;

@@ -6,6 +6,7 @@
 #include "render/mapsettings.h"
 
 #include <QPainter>
+#include <QPainterPath>
 #include <QPointF>
 
 #include <memory>
@@ -27,10 +28,13 @@ public:
   // Projected metres, indexed like the store.
   const QPointF& position(EventStore::Index i) const { return m_positions[i]; }
   const incidentstyle::SizeScale& sizeScale() const { return m_sizeScale; }
+  // The lines and areas, projected: one path per store.shapedIncidents() entry, in metres.
+  const QPainterPath& shapePath(std::size_t shaped) const { return m_shapePaths[shaped]; }
 
 private:
   std::shared_ptr<const EventStore> m_store;
   std::vector<QPointF> m_positions;
+  std::vector<QPainterPath> m_shapePaths;
   incidentstyle::SizeScale m_sizeScale;
 };
 
@@ -60,16 +64,31 @@ struct DrawnCluster {
   EventStore::Index top = 0; // the incident whose symbol is on top (the most fatalities)
 };
 
+// A line or an area as drawn.
+struct DrawnShape {
+  EventStore::Index incident = 0;
+  QPainterPath path; // logical pixels
+  bool isArea = false;
+};
+
 // What the incident layer drew, for hover and selection.
 struct DrawnIncidents {
-  std::vector<DrawnCluster> clusters;                    // in drawing order
-  std::vector<EventStore::Index> members;                // per cluster, in store order (by start)
-  std::size_t incidentCount = 0;                         // incidents in the view, drawn or off-screen
-  std::array<std::size_t, kEventTypeCount> typeCounts{}; // the same, per EventType
+  std::vector<DrawnCluster> clusters;     // in drawing order
+  std::vector<EventStore::Index> members; // per cluster, in store order (by start)
+  std::vector<DrawnShape> shapes;         // lines and areas on screen, in drawing order
+  // Incidents in the range and filter, counted once each: placed ones, drawn or
+  // off-screen, and unplaced ones (never drawn). Aggregates are not counted
+  // (their parts are); an aggregate that is a line or an area is drawn.
+  std::size_t incidentCount = 0;
+  std::size_t unplacedCount = 0;
+  std::array<std::size_t, kEventTypeCount> typeCounts{}; // the placed ones, per EventType
   std::uint32_t typesShown = 0;                          // bit per EventType among the drawn
 
   // The cluster drawn at a widget position, topmost first; nullptr if none.
   const DrawnCluster* clusterAt(const QPointF& pixel, double tolerance = 3.0) const;
+  // The line or area whose drawing passes a widget position (a corridor's
+  // band, an area's outline), topmost first; nullptr if none.
+  const DrawnShape* shapeAt(const QPointF& pixel, double tolerance = 3.0) const;
   std::vector<EventStore::Index> membersOf(const DrawnCluster& cluster) const;
 };
 

@@ -215,4 +215,36 @@ void SymbolCache::drawCountBadge(QPainter& painter, const QPointF& symbolCentre,
   painter.drawImage(whole + s.offset, s.image);
 }
 
+void drawCorridor(QPainter& painter, const QPainterPath& path, EventType type, const QColor& colour,
+                  bool approximateRoute) {
+  const QColor base = colour.isValid() ? colour : typeColour(type);
+  painter.save();
+  painter.setRenderHint(QPainter::Antialiasing);
+  painter.setBrush(Qt::NoBrush);
+  QColor band = base;
+  band.setAlphaF(0.28);
+  painter.setPen(QPen(band, 2.0 * kCorridorHalfWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+  painter.drawPath(path);
+  QPen dashes(base.darker(115), 2.0, Qt::CustomDashLine, Qt::FlatCap, Qt::RoundJoin);
+  dashes.setDashPattern(approximateRoute ? QList<qreal>{5.0, 3.0} : QList<qreal>{3.0, 2.0});
+  painter.setPen(dashes);
+  painter.drawPath(path);
+  painter.restore();
+}
+
+void drawArea(QPainter& painter, const QPainterPath& path, EventType type, const QColor& colour) {
+  const QColor base = colour.isValid() ? colour : typeColour(type);
+  painter.save();
+  painter.setRenderHint(QPainter::Antialiasing);
+  QColor hatch = base;
+  hatch.setAlphaF(0.6);
+  QBrush brush(hatch, Qt::BDiagPattern);
+  // The brush's transform is merged with the painter's, so the hatching keeps its spacing in logical pixels.
+  brush.setTransform(QTransform::fromScale(1.5, 1.5));
+  painter.setBrush(brush);
+  painter.setPen(QPen(base, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+  painter.drawPath(path);
+  painter.restore();
+}
+
 } // namespace sv::incidentstyle

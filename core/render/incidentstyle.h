@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QImage>
 #include <QPainter>
+#include <QPainterPath>
 #include <QPointF>
 
 #include <functional>
@@ -57,6 +58,17 @@ void drawSymbol(QPainter& painter, const QPointF& centre, const SymbolLook& look
 void drawCountBadge(QPainter& painter, const QPointF& symbolCentre, double symbolRadius, std::uint32_t count);
 // The badge's rectangle, for hit testing and layout.
 QRectF countBadgeRect(const QPointF& symbolCentre, double symbolRadius, std::uint32_t count);
+
+// Incidents that are lines and areas (PlaceShape::Line, Area), drawn under
+// the symbols in the type's (or dataset's) colour: a corridor as a pale band
+// along the line with a dashed line on it, an area as a hatched outline. A
+// route whose course is approximate (LocationPrecision::Route) has a longer
+// dash. `path` is in logical pixels.
+void drawCorridor(QPainter& painter, const QPainterPath& path, EventType type, const QColor& colour,
+                  bool approximateRoute);
+void drawArea(QPainter& painter, const QPainterPath& path, EventType type, const QColor& colour);
+// Half the width of a corridor's band, in logical pixels.
+inline constexpr double kCorridorHalfWidth = 5.0;
 
 // Symbols and badges drawn once into small images and then copied, for
 // layers with thousands of symbols. One cache serves one render (one pixel

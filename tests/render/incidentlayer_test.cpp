@@ -152,7 +152,17 @@ TEST(IncidentLayer, OnlyTheIncidentLayerIsRenderedAgainWhenTheRangeChanges) {
   const RenderedMap first = renderMap(request);
   ASSERT_TRUE(first.isComplete);
   ASSERT_TRUE(first.drawnIncidents);
-  EXPECT_EQ(first.drawnIncidents->incidentCount, incidents->store().size());
+  // Every incident is counted once: drawn if placed, apart if placed only by
+  // region or country; an aggregate is counted through its parts.
+  const EventStore& store = incidents->store();
+  std::size_t placed = 0, unplaced = 0;
+  for (EventStore::Index i = 0; i < store.size(); ++i) {
+    if (store.isAggregate(i)) continue;
+    ++(store.isPlaced(i) ? placed : unplaced);
+  }
+  EXPECT_GT(unplaced, 0u);
+  EXPECT_EQ(first.drawnIncidents->incidentCount, placed);
+  EXPECT_EQ(first.drawnIncidents->unplacedCount, unplaced);
 
   // The siege of Farabougou only.
   request.incidentView.from = request.incidentView.to = *parseIsoDate("2020-10-15");
@@ -177,6 +187,71 @@ TEST(IncidentLayer, FiltersDecideWhatIsDrawn) {
   EXPECT_EQ(r.drawn.typesShown, IncidentFilter::typeBit(EventType::Protests));
   ASSERT_EQ(r.drawn.incidentCount, 1u); // Dogofry, October 2020
   EXPECT_EQ(incidents->store().place(r.drawn.clusters[0].top), "Dogofry");
+}
+
+} // namespace sv
+
+namespace sv {
+
+// A corridor is a band with a dashed line, an area a hatched outline; both are
+// hit where they are drawn, and counted like any incident.
+TEST(IncidentLayer, CorridorsAndAreasAreDrawnHitAndCounted) {
+  Incident road = test::incidentAt("road", "Kayes", "2025-09-10", EventType::StrategicDevelopments);
+  road.shape = PlaceShape::Line;
+  road.locationPrecision = LocationPrecision::Route;
+  road.shapeParts = {{{-11.43, 14.45}, {-8.0, 12.65}}};
+  const Point2 middle = representativePoint(road.shape, road.shapeParts);
+  road.longitude = middle.x;
+  road.latitude = middle.y;
+  Incident zone = test::incidentAt("zone", "Kayes", "2025-09-10", EventType::Battles);
+  zone.shape = PlaceShape::Area;
+  zone.locationPrecision = LocationPrecision::Near;
+  appendPolygon(zone.shapeParts, {{{-4.0, 15.0}, {-2.0, 15.0}, {-2.0, 17.0}, {-4.0, 17.0}, {-4.0, 15.0}}});
+  const Point2 centre = representativePoint(zone.shape, zone.shapeParts);
+  zone.longitude = centre.x;
+  zone.latitude = centre.y;
+  Incident nowhere = test::incidentAt("nowhere", "Kayes", "2025-09-10", EventType::Battles);
+  nowhere.shape = PlaceShape::Unplaced;
+  nowhere.locationPrecision = LocationPrecision::Country;
+  nowhere.geonameId.reset();
+  nowhere.longitude = nowhere.latitude = 0.0;
+  auto data = test::incidentLayer({road, zone, nowhere});
+  const MapSettings settings = test::maliView({900, 700});
+  const Rendered r = renderLayer(*data, IncidentView::everything(data->store()), settings);
+  const auto pixelAt = [&](double lon, double lat) {
+    const Point2 p = test::displayProjection().forward({lon, lat});
+    return settings.toPixel(QPointF(p.x, p.y));
+  };
+
+  EXPECT_EQ(r.drawn.incidentCount, 2u);
+  EXPECT_EQ(r.drawn.unplacedCount, 1u);
+  ASSERT_EQ(r.drawn.shapes.size(), 2u);
+  EXPECT_TRUE(r.drawn.shapes[0].isArea) << "areas are drawn first, under lines";
+
+  // A quarter of the way along the road: away from its symbol at the middle.
+  const QPointF quarter = pixelAt(-11.43 + (-8.0 + 11.43) / 4, 14.45 - 1.8 / 4);
+  const DrawnShape* hit = r.drawn.shapeAt(quarter);
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(data->store().id(hit->incident), "road");
+  EXPECT_GT(qAlpha(r.image.pixel(quarter.toPoint())), 0) << "the band is drawn";
+  EXPECT_FALSE(r.drawn.shapeAt(quarter + QPointF(0, 40))) << "40 px off the road";
+
+  // The area's outline is hit; a click inside it is not taken from the map.
+  const QPointF west = pixelAt(-4.0, 16.0);
+  hit = r.drawn.shapeAt(west);
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(data->store().id(hit->incident), "zone");
+  EXPECT_FALSE(r.drawn.shapeAt(pixelAt(-3.5, 15.5)));
+  // Hatched: inside the outline some pixels are drawn and some are not.
+  const QRectF inside = QRectF(pixelAt(-3.8, 16.8), pixelAt(-2.2, 15.2)).normalized();
+  int drawn = 0, clear = 0;
+  for (int y = int(inside.top()); y < int(inside.bottom()); ++y)
+    for (int x = int(inside.left()); x < int(inside.right()); ++x) {
+      if (QLineF(QPointF(x, y), settings.toPixel(data->position(1))).length() < 14) continue; // its symbol
+      ++(qAlpha(r.image.pixel(x, y)) > 0 ? drawn : clear);
+    }
+  EXPECT_GT(drawn, 20);
+  EXPECT_GT(clear, drawn) << "a hatch, not a fill";
 }
 
 } // namespace sv
