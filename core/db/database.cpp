@@ -394,7 +394,19 @@ bool initSchema(Connection& connection, Error* error) {
       "CREATE TABLE IF NOT EXISTS " + table + " (\n" + columns +
           "  updated_at timestamptz NOT NULL DEFAULT now(),\n  CHECK (end_date >= start_date)\n)",
       "COMMENT ON TABLE " + table + " IS " + quoteLiteral(kFormatComment),
+      // Tables made before lines, areas, unplaced incidents and aggregates.
+      "ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS shape geometry(Geometry, 4326)",
+      "ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS part_of text NOT NULL DEFAULT ''",
+      "ALTER TABLE " + table + " ALTER COLUMN geom DROP NOT NULL",
+      "DO $body$\nDECLARE c record;\nBEGIN\n  FOR c IN SELECT conname FROM pg_constraint WHERE conrelid = " +
+          quoteLiteral(table) +
+          "::regclass AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%location_precision%' AND "
+          "pg_get_constraintdef(oid) NOT LIKE '%route%' LOOP\n    EXECUTE " +
+          quoteLiteral("ALTER TABLE " + table + " DROP CONSTRAINT ") + " || quote_ident(c.conname);\n    EXECUTE " +
+          quoteLiteral("ALTER TABLE " + table + " ADD CHECK (location_precision IN " SV_LOCATION_PRECISIONS ")") +
+          ";\n  END LOOP;\nEND\n$body$",
       "CREATE INDEX IF NOT EXISTS " + quoteIdentifier(prefix + "_geom_idx") + " ON " + table + " USING gist (geom)",
+      "CREATE INDEX IF NOT EXISTS " + quoteIdentifier(prefix + "_shape_idx") + " ON " + table + " USING gist (shape)",
       "CREATE INDEX IF NOT EXISTS " + quoteIdentifier(prefix + "_start_idx") + " ON " + table + " (start_date)",
       "CREATE INDEX IF NOT EXISTS " + quoteIdentifier(prefix + "_end_idx") + " ON " + table + " (end_date)",
       "CREATE TABLE IF NOT EXISTS " + sources + " (\n  incident_id text NOT NULL REFERENCES " + table +
@@ -456,6 +468,13 @@ bool checkSchema(Connection& connection, Error* error) {
   for (const auto& row : *rows) names.push_back(row[0].value_or(""));
   for (const Column& column : kColumns) {
     if (std::find(names.begin(), names.end(), column.name) == names.end()) {
+      const std::string_view name = column.name;
+      if (error && (name == "shape" || name == "part_of")) {
+        *error = {ErrorKind::WrongSchema, where(location) +
+                                              ": the table predates lines, areas and aggregates (no column '" +
+                                              column.name + "'); upgrade it with 'situation-viewer db init URI'"};
+        return false;
+      }
       if (error)
         *error = {ErrorKind::WrongSchema, where(location) + ": the table is not in the viewer's format (no column '" +
                                               column.name + "'; see docs/database.md)"};

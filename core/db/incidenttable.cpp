@@ -60,6 +60,95 @@ void appendOptional(std::string& out, const std::optional<std::int32_t>& value) 
     out += "\\N";
 }
 
+// PostGIS's GeoJSON of a shape: lines and polygons, multi or not.
+bool shapeFromGeoJson(const char* text, Incident& incident) {
+  const auto json = nlohmann::json::parse(text, nullptr, false);
+  if (!json.is_object() || !json.contains("type") || !json["type"].is_string() || !json.contains("coordinates"))
+    return false;
+  const std::string type = json["type"].get<std::string>();
+  const auto& coordinates = json["coordinates"];
+  bool sound = true;
+  auto positions = [&](const nlohmann::json& array) {
+    LineString line;
+    if (!array.is_array()) sound = false;
+    for (const auto& position : array) {
+      if (!position.is_array() || position.size() < 2 || !position[0].is_number() || !position[1].is_number()) {
+        sound = false;
+        break;
+      }
+      line.push_back({position[0].get<double>(), position[1].get<double>()});
+    }
+    return line;
+  };
+  auto each = [&](const nlohmann::json& array, auto&& visit) {
+    if (!array.is_array()) {
+      sound = false;
+      return;
+    }
+    for (const auto& item : array) visit(item);
+  };
+  std::vector<LineString> parts;
+  if (type == "LineString") {
+    parts.push_back(positions(coordinates));
+  } else if (type == "MultiLineString" || type == "Polygon") {
+    each(coordinates, [&](const nlohmann::json& item) { parts.push_back(positions(item)); });
+  } else if (type == "MultiPolygon") {
+    each(coordinates, [&](const nlohmann::json& polygon) {
+      each(polygon, [&](const nlohmann::json& ring) { parts.push_back(positions(ring)); });
+    });
+  } else {
+    return false;
+  }
+  if (!sound || parts.empty()) return false;
+  incident.shape = type == "Polygon" || type == "MultiPolygon" ? PlaceShape::Area : PlaceShape::Line;
+  incident.shapeParts = std::move(parts);
+  return true;
+}
+
+void appendPositions(std::string& out, const LineString& positions, bool close) {
+  out.push_back('(');
+  for (std::size_t k = 0; k < positions.size(); ++k) {
+    if (k > 0) out.push_back(',');
+    appendNumber(out, positions[k].x);
+    out.push_back(' ');
+    appendNumber(out, positions[k].y);
+  }
+  if (close && !positions.empty() && !(positions.front() == positions.back())) {
+    out.push_back(',');
+    appendNumber(out, positions.front().x);
+    out.push_back(' ');
+    appendNumber(out, positions.front().y);
+  }
+  out.push_back(')');
+}
+
+// A line as an EWKT MultiLineString, an area as a MultiPolygon, else null.
+void appendShape(std::string& out, const Incident& incident) {
+  if (incident.shape == PlaceShape::Line && !incident.shapeParts.empty()) {
+    out += "SRID=4326;MULTILINESTRING(";
+    for (std::size_t p = 0; p < incident.shapeParts.size(); ++p) {
+      if (p > 0) out.push_back(',');
+      appendPositions(out, incident.shapeParts[p], false);
+    }
+    out.push_back(')');
+  } else if (incident.shape == PlaceShape::Area && !incident.shapeParts.empty()) {
+    out += "SRID=4326;MULTIPOLYGON(";
+    const auto polygons = polygonsOfRings(incident.shapeParts);
+    for (std::size_t p = 0; p < polygons.size(); ++p) {
+      if (p > 0) out.push_back(',');
+      out.push_back('(');
+      for (std::size_t r = 0; r < polygons[p].size(); ++r) {
+        if (r > 0) out.push_back(',');
+        appendPositions(out, *polygons[p][r], true);
+      }
+      out.push_back(')');
+    }
+    out.push_back(')');
+  } else {
+    out += "\\N";
+  }
+}
+
 void appendIncidentRow(std::string& out, const Incident& incident, const std::string& dataset) {
   const auto tab = [&out] { out.push_back('\t'); };
   appendCopyText(out, incident.id);
@@ -77,11 +166,17 @@ void appendIncidentRow(std::string& out, const Incident& incident, const std::st
   else
     out += "\\N";
   tab();
-  out += "SRID=4326;POINT(";
-  appendNumber(out, incident.longitude);
-  out.push_back(' ');
-  appendNumber(out, incident.latitude);
-  out.push_back(')');
+  if (incident.shape == PlaceShape::Unplaced) {
+    out += "\\N";
+  } else {
+    out += "SRID=4326;POINT(";
+    appendNumber(out, incident.longitude);
+    out.push_back(' ');
+    appendNumber(out, incident.latitude);
+    out.push_back(')');
+  }
+  tab();
+  appendShape(out, incident);
   tab();
   out += locationPrecisionName(incident.locationPrecision);
   tab();
@@ -114,6 +209,8 @@ void appendIncidentRow(std::string& out, const Incident& incident, const std::st
   appendCopyText(out, incident.summary);
   tab();
   appendCopyText(out, dataset);
+  tab();
+  appendCopyText(out, incident.partOf);
   out.push_back('\n');
 }
 
@@ -213,8 +310,7 @@ bool pushIncidents(Connection& connection, const std::string& datasetName, const
   std::string stagingColumns;
   for (const Column& column : kColumns) {
     std::string type = column.type;
-    type = type.substr(0, type.find(' '));
-    if (std::string_view(column.name) == "geom") type = "geometry(Point, 4326)";
+    type = type.substr(0, type.find(' ')); // the types carry no space; their constraints do not apply here
     stagingColumns += std::string(stagingColumns.empty() ? "" : ", ") + column.name + " " + type;
   }
   const std::string setup[] = {
@@ -370,13 +466,15 @@ IncidentReadResult readIncidents(Connection& connection, const Query& query, con
       const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
       return std::string(buffer, ec == std::errc() ? end : buffer);
     };
-    std::string condition = "i.geom && ST_MakeEnvelope(";
+    std::string envelope = "ST_MakeEnvelope(";
     const double corners[] = {query.extent->west, query.extent->south, query.extent->east, query.extent->north};
     for (int k = 0; k < 4; ++k) {
       params.push_back(number(corners[k]));
-      condition += (k ? ", $" : "$") + std::to_string(params.size()) + "::float8";
+      envelope += (k ? ", $" : "$") + std::to_string(params.size()) + "::float8";
     }
-    condition += ", 4326)";
+    envelope += ", 4326)";
+    // A line or an area whose point lies outside the extent may still cross it.
+    const std::string condition = "(i.geom && " + envelope + " OR i.shape && " + envelope + ")";
     conditions += conditions.empty() ? " WHERE " : " AND ";
     conditions += condition;
   }
@@ -400,7 +498,7 @@ IncidentReadResult readIncidents(Connection& connection, const Query& query, con
       "i.event_type, i.sub_event_type, to_json(i.actors_primary), to_json(i.actors_secondary), "
       "to_json(i.actors_associated), i.fatalities_reported, i.fatalities_low, i.fatalities_high, "
       "i.fatalities_estimate, i.civilian_targeting, i.summary, " +
-      sources + " FROM " + from + conditions;
+      sources + ", ST_AsGeoJSON(i.shape), i.part_of FROM " + from + conditions;
   // A cursor cannot take parameters in DECLARE through the simple protocol;
   // the extended one binds them.
   if (!connection.query("DECLARE sv_incidents NO SCROLL CURSOR FOR " + select, params, &error)) return fail(error);
@@ -456,12 +554,22 @@ IncidentReadResult readIncidents(Connection& connection, const Query& query, con
       std::optional<double> longitude, latitude;
       if (text(6)) longitude = toDouble(text(6));
       if (text(7)) latitude = toDouble(text(7));
-      if (!longitude || !latitude || !std::isfinite(*longitude) || !std::isfinite(*latitude)) {
+      if (!text(6) && !text(7) && !text(24)) {
+        incident.shape = PlaceShape::Unplaced;
+      } else if (!longitude || !latitude || !std::isfinite(*longitude) || !std::isfinite(*latitude)) {
         reject("geom", "no point");
         continue;
+      } else {
+        incident.longitude = *longitude;
+        incident.latitude = *latitude;
       }
-      incident.longitude = *longitude;
-      incident.latitude = *latitude;
+      if (const char* shape = text(24)) {
+        if (!shapeFromGeoJson(shape, incident)) {
+          reject("shape", "not a MultiLineString or MultiPolygon with positions in range");
+          continue;
+        }
+      }
+      incident.partOf = textOr(25);
       const auto locationPrecision = locationPrecisionFromName(textOr(8));
       if (!locationPrecision) {
         reject("location_precision", "'" + textOr(8) + "' is not a location precision");

@@ -28,6 +28,8 @@ std::string trimmed(std::string text);
 // The error of a failed statement in our terms (SQLSTATE), naming the table.
 Error resultError(const Connection& connection, PGresult* result);
 
+#define SV_LOCATION_PRECISIONS "('exact', 'near', 'cercle', 'region', 'country', 'route')"
+
 // The columns of the incident table, in the order every statement uses.
 struct Column {
   const char* name;
@@ -40,9 +42,9 @@ inline constexpr Column kColumns[] = {
     {"date_precision", "text NOT NULL CHECK (date_precision IN ('day', 'week', 'month', 'year'))"},
     {"place", "text NOT NULL DEFAULT ''"},
     {"geonameid", "bigint"},
-    {"geom", "geometry(Point, 4326) NOT NULL"},
-    {"location_precision",
-     "text NOT NULL CHECK (location_precision IN ('exact', 'near', 'cercle', 'region', 'country'))"},
+    {"geom", "geometry(Point,4326)"},     // the incident's point; a line's or area's representative one; null: unplaced
+    {"shape", "geometry(Geometry,4326)"}, // a line's MultiLineString, an area's MultiPolygon; null for the others
+    {"location_precision", "text NOT NULL CHECK (location_precision IN " SV_LOCATION_PRECISIONS ")"},
     {"location_note", "text NOT NULL DEFAULT ''"},
     {"region", "text NOT NULL DEFAULT ''"},
     {"cercle", "text NOT NULL DEFAULT ''"},
@@ -58,6 +60,7 @@ inline constexpr Column kColumns[] = {
     {"civilian_targeting", "boolean NOT NULL DEFAULT false"},
     {"summary", "text NOT NULL DEFAULT ''"},
     {"dataset", "text NOT NULL DEFAULT ''"},
+    {"part_of", "text NOT NULL DEFAULT ''"},
 };
 inline constexpr const char* kSourceColumns[] = {"incident_id", "position", "document", "title",
                                                  "publisher",   "date",     "url",      "passage"};

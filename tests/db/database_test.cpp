@@ -106,11 +106,17 @@ TEST(Database, InitTwiceMakesTheSchemaOnceAndChangesNothing) {
                   "SELECT count(*) FROM geometry_columns WHERE f_table_name = 'incidents' AND srid = 4326 "
                   "AND type = 'POINT'"),
             1);
+  // Lines and areas beside the points, indexed too.
+  EXPECT_EQ(count(*connection,
+                  "SELECT count(*) FROM geometry_columns WHERE f_table_name = 'incidents' AND f_geometry_column = "
+                  "'shape' AND srid = 4326 AND type = 'GEOMETRY'"),
+            1);
+  EXPECT_EQ(count(*connection, "SELECT count(*) FROM pg_indexes WHERE indexdef LIKE '%USING gist (shape)%'"), 1);
   db::PushCounts counts;
   ASSERT_TRUE(db::pushIncidents(*connection, "bundled", {}, bundledIncidents(), &counts, &error)) << error.message;
   ASSERT_TRUE(db::initSchema(*connection, &error)) << error.message;
   EXPECT_EQ(indexes(), before);
-  EXPECT_EQ(count(*connection, "SELECT count(*) FROM incidents"), 60) << "init again keeps the data";
+  EXPECT_EQ(count(*connection, "SELECT count(*) FROM incidents"), 63) << "init again keeps the data";
   EXPECT_EQ(
       count(*connection, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'incidents\\_%' AND NOT tgisinternal"), 7);
 }
@@ -159,7 +165,7 @@ TEST(Database, APushThatFailsMidwayOrIsCancelledLeavesTheDatabaseAsItWas) {
   Loaded loaded = initialisedDatabase(*server);
   db::Connection& connection = *loaded.connection;
   const auto before = sortedById(db::readIncidents(connection, {}).incidents);
-  ASSERT_EQ(before.size(), 60u);
+  ASSERT_EQ(before.size(), 63u);
   const std::int64_t version = db::changeVersion(connection, nullptr).value_or(-1);
 
   // New incidents, a corrected one, and one the server refuses halfway
@@ -233,7 +239,9 @@ TEST(Database, TimeAndExtentPushedDownGiveExactlyWhatTheFileGives) {
     std::vector<Incident> expected;
     const DayNumber from = c.query.from.value_or(std::numeric_limits<DayNumber>::min() / 2);
     const DayNumber to = c.query.to.value_or(std::numeric_limits<DayNumber>::max() / 2);
-    for (const EventStore::Index i : file->overlapping(from, to)) {
+    IncidentFilter every;
+    every.includeAggregates = true; // a read fetches records, the aggregates among them
+    for (const EventStore::Index i : file->overlapping(from, to, every)) {
       Incident incident = file->incident(i);
       if (c.query.extent) {
         const auto& e = *c.query.extent;
@@ -326,10 +334,10 @@ TEST(Database, ARowAnotherClientMadeUnusableIsRejectedAndTheOthersRead) {
                   "UPDATE incidents SET event_type = 'Skirmish' WHERE id = 'MLI-2020-006'");
   const IncidentReadResult read = db::readIncidents(*loaded.connection, {});
   ASSERT_TRUE(read.ok) << read.error;
-  EXPECT_EQ(read.incidents.size(), 58u);
+  EXPECT_EQ(read.incidents.size(), 61u);
   ASSERT_EQ(read.rejected.size(), 2u);
   EXPECT_EQ(read.rejected[0].id.substr(0, 8), "MLI-2020");
-  EXPECT_EQ(read.recordsRead, 60u);
+  EXPECT_EQ(read.recordsRead, 63u);
 }
 
 TEST(Database, AReaderRoleViewsButCannotPush) {
@@ -348,7 +356,7 @@ TEST(Database, AReaderRoleViewsButCannotPush) {
   ASSERT_TRUE(reader) << error.message;
   const IncidentReadResult read = db::readIncidents(*reader, {});
   ASSERT_TRUE(read.ok) << read.error;
-  EXPECT_EQ(read.incidents.size(), 60u);
+  EXPECT_EQ(read.incidents.size(), 63u);
   EXPECT_FALSE(db::pushIncidents(*reader, "x", {}, bundledIncidents(), nullptr, &error));
   EXPECT_EQ(error.kind, db::ErrorKind::Permission) << error.message;
 }
@@ -403,4 +411,105 @@ TEST(Database, UrisKeepOurParametersAndHideThePassword) {
 }
 
 } // namespace
+} // namespace sv
+
+namespace sv {
+namespace {
+
+// A road of two stretches, straight between the towns a source names, and an
+// area with a hole: each a geometry of its own beside the point.
+std::vector<Incident> shapedIncidents() {
+  Incident road;
+  road.id = "road";
+  road.start = road.end = dayFromCivil({2025, 9, 10});
+  road.type = EventType::StrategicDevelopments;
+  road.shape = PlaceShape::Line;
+  road.locationPrecision = LocationPrecision::Route;
+  road.shapeParts = {{{-11.43, 14.45}, {-9.5, 13.5}}, {{-9.5, 13.5}, {-8.0, 12.65}}};
+  road.sources.push_back({"doc.md", "", "", "", "", "the road was cut"});
+  Incident zone = road;
+  zone.id = "zone";
+  zone.shape = PlaceShape::Area;
+  zone.locationPrecision = LocationPrecision::Near;
+  zone.shapeParts.clear();
+  appendPolygon(zone.shapeParts, {{{-4.0, 15.0}, {-2.0, 15.0}, {-2.0, 17.0}, {-4.0, 17.0}, {-4.0, 15.0}},
+                                  {{-3.5, 16.5}, {-3.0, 16.5}, {-3.0, 16.8}, {-3.5, 16.8}, {-3.5, 16.5}}});
+  appendPolygon(zone.shapeParts, {{{0.0, 15.0}, {1.0, 15.0}, {1.0, 16.0}, {0.0, 15.0}}});
+  for (Incident* incident : {&road, &zone}) {
+    const Point2 at = representativePoint(incident->shape, incident->shapeParts);
+    incident->longitude = at.x;
+    incident->latitude = at.y;
+  }
+  Incident part = road;
+  part.id = "part";
+  part.shape = PlaceShape::Point;
+  part.locationPrecision = LocationPrecision::Exact;
+  part.shapeParts.clear();
+  part.longitude = -3.2;
+  part.latitude = 15.5;
+  part.partOf = "zone";
+  Incident nowhere = part;
+  nowhere.id = "nowhere";
+  nowhere.shape = PlaceShape::Unplaced;
+  nowhere.locationPrecision = LocationPrecision::Country;
+  nowhere.longitude = nowhere.latitude = 0.0;
+  nowhere.partOf.clear();
+  return {road, zone, part, nowhere};
+}
+
+} // namespace
+
+TEST(Database, LinesAreasUnplacedIncidentsAndPartsTravelWhole) {
+  const TestServer* server = TestServer::get();
+  ASSERT_TRUE(server);
+  Loaded loaded = initialisedDatabase(*server, false);
+  db::Error error;
+  const std::vector<Incident> incidents = shapedIncidents();
+  ASSERT_TRUE(db::pushIncidents(*loaded.connection, "shapes", {}, incidents, nullptr, &error)) << error.message;
+  EXPECT_EQ(count(*loaded.connection, "SELECT count(*) FROM incidents WHERE geom IS NULL"), 1) << "the unplaced one";
+  EXPECT_EQ(count(*loaded.connection,
+                  "SELECT count(*) FROM incidents WHERE GeometryType(shape) IN ('MULTILINESTRING', 'MULTIPOLYGON')"),
+            2);
+  IncidentReadResult read = db::readIncidents(*loaded.connection, {});
+  ASSERT_TRUE(read.ok) << read.error;
+  EXPECT_TRUE(read.rejected.empty());
+  EXPECT_TRUE(sameIncidents(read.incidents, incidents));
+
+  // An extent the road crosses, far from its representative point: the road comes.
+  read =
+      db::readIncidents(*loaded.connection, {std::nullopt, std::nullopt, db::Query::Extent{-11.0, 14.0, -10.5, 14.5}});
+  ASSERT_TRUE(read.ok) << read.error;
+  ASSERT_EQ(read.incidents.size(), 1u);
+  EXPECT_EQ(read.incidents[0].id, "road");
+}
+
+TEST(Database, ATableFromBeforeShapesIsNamedAndInitUpgradesItKeepingItsRows) {
+  const TestServer* server = TestServer::get();
+  ASSERT_TRUE(server);
+  Loaded loaded = initialisedDatabase(*server);
+  // The table as the first schema made it: points only, no parts, no routes.
+  server->execute(loaded.database,
+                  "DELETE FROM incidents WHERE geom IS NULL OR shape IS NOT NULL OR part_of <> ''; "
+                  "DROP INDEX incidents_shape_idx; ALTER TABLE incidents DROP COLUMN shape, DROP COLUMN part_of; "
+                  "ALTER TABLE incidents ALTER COLUMN geom SET NOT NULL; "
+                  "ALTER TABLE incidents DROP CONSTRAINT incidents_location_precision_check; "
+                  "ALTER TABLE incidents ADD CONSTRAINT incidents_location_precision_check CHECK "
+                  "(location_precision IN ('exact', 'near', 'cercle', 'region', 'country'))");
+  const std::int64_t rows = count(*loaded.connection, "SELECT count(*) FROM incidents");
+  ASSERT_GT(rows, 30);
+  db::Error error;
+  EXPECT_FALSE(db::checkSchema(*loaded.connection, &error));
+  EXPECT_EQ(error.kind, db::ErrorKind::WrongSchema) << error.message;
+  EXPECT_NE(error.message.find("db init"), std::string::npos) << error.message;
+  EXPECT_FALSE(db::pushIncidents(*loaded.connection, "shapes", {}, shapedIncidents(), nullptr, &error));
+
+  ASSERT_TRUE(db::initSchema(*loaded.connection, &error)) << error.message;
+  EXPECT_EQ(count(*loaded.connection, "SELECT count(*) FROM incidents"), rows) << "the upgrade keeps the rows";
+  ASSERT_TRUE(db::pushIncidents(*loaded.connection, "shapes", {}, shapedIncidents(), nullptr, &error)) << error.message;
+  const IncidentReadResult read = db::readIncidents(*loaded.connection, {});
+  ASSERT_TRUE(read.ok) << read.error;
+  EXPECT_EQ(read.incidents.size(), static_cast<std::size_t>(rows) + 4);
+  EXPECT_TRUE(read.rejected.empty());
+}
+
 } // namespace sv
