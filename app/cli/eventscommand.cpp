@@ -93,6 +93,9 @@ int runEventsCommand(const QStringList& arguments, QTextStream& out, QTextStream
     return ExitUsage;
   }
   IncidentFilter filter;
+  // A listing shows every record, the aggregates too: their parts name them
+  // (part_of), so a reader counts each incident once.
+  filter.includeAggregates = true;
   TypeChoice typeChoice;
   if (!typeFilter(parser.values(typeOption), filter, typeChoice, &error)) {
     err << prefix << error << "\n";

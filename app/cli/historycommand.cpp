@@ -274,8 +274,10 @@ int runHistoryCommand(const QStringList& arguments, QTextStream& out, QTextStrea
       err << prefix << error << "\n";
       return ExitFailure;
     }
-    out << "wrote " << QDir::toNativeSeparators(outputPath) << " (map and " << history.entries.size()
-        << (history.entries.size() == 1 ? " incident" : " incidents") << " of " << q(place.name) << ")\n";
+    // Counted as the summary counts: an aggregate is listed, its parts are counted.
+    const std::size_t counted = history.summary.incidents;
+    out << "wrote " << QDir::toNativeSeparators(outputPath) << " (map and " << counted
+        << (counted == 1 ? " incident" : " incidents") << " of " << q(place.name) << ")\n";
     return ExitSuccess;
   }
 

@@ -84,8 +84,25 @@ bool writeBriefing(const QString& path, const PageFormat& format, const Composit
     shown.heading = QStringLiteral("%1 — %2").arg(content.title, content.subtitle);
     const QRectF visible = first.mapSettings.visibleExtent();
     const EventStore& store = content.incidents->store();
-    for (EventStore::Index i : store.overlapping(content.view.from, content.view.to, content.view.filter))
-      if (visible.contains(content.incidents->position(i))) shown.incidents.push_back(i);
+    std::vector<EventStore::Index> unplaced;
+    for (EventStore::Index i : store.overlapping(content.view.from, content.view.to, content.view.filter)) {
+      if (!store.isPlaced(i))
+        unplaced.push_back(i);
+      else if (visible.contains(content.incidents->position(i)))
+        shown.incidents.push_back(i);
+    }
+    // The documents place these only by region or country: no map can show
+    // them, and a briefing of the period still lists them, after the others.
+    if (!unplaced.empty()) {
+      shown.placeNotes.assign(shown.incidents.size(), QString());
+      for (EventStore::Index i : unplaced) {
+        shown.incidents.push_back(i);
+        shown.placeNotes.push_back(QStringLiteral("not on the map: placed only by %1")
+                                       .arg(store.locationPrecision(i) == LocationPrecision::Country
+                                                ? QStringLiteral("the country")
+                                                : QStringLiteral("its region")));
+      }
+    }
   }
   if (listed) *listed = shown.incidents.size();
 

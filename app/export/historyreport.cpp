@@ -79,8 +79,16 @@ void writeHistoryText(QTextStream& out, const HistoryReport& r) {
   out << describeCoordinates(r.place.longitude, r.place.latitude);
   if (r.radiusMetres > 0) out << "; with incidents within " << q(formatDistance(r.radiusMetres));
   out << "\n\n";
-  for (const HistoryEntry& entry : r.history.entries)
-    writeIncidentText(out, r.store.incident(entry.index), offsetNote(entry, r.place));
+  for (const HistoryEntry& entry : r.history.entries) {
+    std::string note = offsetNote(entry, r.place);
+    if (r.store.isAggregate(entry.index)) {
+      const std::size_t parts = r.store.partsOf(entry.index).size();
+      if (!note.empty()) note += ", ";
+      note +=
+          "the whole of " + std::to_string(parts) + (parts == 1 ? " record" : " records") + ", counted through them";
+    }
+    writeIncidentText(out, r.store.incident(entry.index), note);
+  }
   writeHistorySummaryText(out, r.history.summary);
 }
 

@@ -35,7 +35,9 @@ std::string describeActors(const Actors& actors) {
 void writeIncidentText(QTextStream& out, const Incident& incident, const std::string& note) {
   out << q(incident.id) << "  " << q(formatDateSpan(incident.start, incident.end, incident.datePrecision)) << "  "
       << q(incident.place.empty() ? std::string("(no place)") : incident.place) << " ("
-      << q(std::string(locationPrecisionName(incident.locationPrecision))) << ")";
+      << q(std::string(locationPrecisionName(incident.locationPrecision)));
+  if (incident.shape != PlaceShape::Point) out << ", " << q(std::string(placeShapeName(incident.shape)));
+  out << ")";
   if (!note.empty()) out << ", " << q(note);
   out << "  " << q(std::string(eventTypeName(incident.type)));
   if (incident.subType != SubEventType::Unspecified) out << " / " << q(std::string(subEventTypeName(incident.subType)));
@@ -47,6 +49,7 @@ void writeIncidentText(QTextStream& out, const Incident& incident, const std::st
   out << "\n";
   if (!incident.summary.empty()) out << "    " << q(incident.summary) << "\n";
   for (const Source& source : incident.sources) out << "    Source: " << q(describeSource(source)) << "\n";
+  if (!incident.partOf.empty()) out << "    Part of: " << q(incident.partOf) << "\n";
   out << "\n";
 }
 
@@ -60,6 +63,7 @@ std::vector<std::string> incidentCsvHeader() {
           "place_geonameid",
           "longitude",
           "latitude",
+          "shape",
           "location_precision",
           "region",
           "cercle",
@@ -73,7 +77,8 @@ std::vector<std::string> incidentCsvHeader() {
           "fatalities_high",
           "civilian_targeting",
           "summary",
-          "sources"};
+          "sources",
+          "part_of"};
 }
 
 std::vector<std::string> incidentCsvFields(const Incident& incident) {
@@ -82,6 +87,7 @@ std::vector<std::string> incidentCsvFields(const Incident& incident) {
   char lon[32], lat[32];
   std::snprintf(lon, sizeof lon, "%.5f", incident.longitude);
   std::snprintf(lat, sizeof lat, "%.5f", incident.latitude);
+  if (incident.shape == PlaceShape::Unplaced) lon[0] = lat[0] = '\0';
   return {incident.id,
           formatIsoDate(incident.start),
           formatIsoDate(incident.end),
@@ -91,6 +97,7 @@ std::vector<std::string> incidentCsvFields(const Incident& incident) {
           incident.geonameId ? std::to_string(*incident.geonameId) : std::string(),
           lon,
           lat,
+          std::string(placeShapeName(incident.shape)),
           std::string(locationPrecisionName(incident.locationPrecision)),
           incident.region,
           incident.cercle,
@@ -104,7 +111,8 @@ std::vector<std::string> incidentCsvFields(const Incident& incident) {
           incident.fatalities.high ? std::to_string(*incident.fatalities.high) : std::string(),
           incident.civilianTargeting ? "true" : "false",
           incident.summary,
-          joinedText(sources, " | ")};
+          joinedText(sources, " | "),
+          incident.partOf};
 }
 
 void writeHistorySummaryText(QTextStream& out, const HistorySummary& s) {

@@ -462,12 +462,14 @@ namespace {
 
 using test::bundledContext;
 
-// Every incident id of Farabougou's history (23 incidents) occurs in `text`.
+// Every record id of Farabougou's history (23 incidents and the siege made of six of them) occurs in `text`.
 void expectFarabougouHistoryIn(const QString& text) {
   const EventStore& store = bundledContext().incidents->store();
   const auto place = resolveHistoryPlace(bundledContext().baseMap->gazetteer(), store, "Farabougou");
   const PlaceHistory history = placeHistory(store, place.place);
-  ASSERT_EQ(history.entries.size(), 23u);
+  ASSERT_EQ(history.entries.size(), 24u);
+  EXPECT_EQ(history.summary.incidents, 23u);
+  EXPECT_EQ(history.summary.aggregates, 1u);
   for (const HistoryEntry& e : history.entries)
     EXPECT_TRUE(
         text.contains(QString::fromUtf8(store.id(e.index).data(), static_cast<qsizetype>(store.id(e.index).size()))))
