@@ -88,7 +88,7 @@ bool writeBriefing(const QString& path, const PageFormat& format, const Composit
     for (EventStore::Index i : store.overlapping(content.view.from, content.view.to, content.view.filter)) {
       if (!store.isPlaced(i))
         unplaced.push_back(i);
-      else if (visible.contains(content.incidents->position(i)))
+      else if (content.incidents->isIn(i, visible))
         shown.incidents.push_back(i);
     }
     // The documents place these only by region or country: no map can show

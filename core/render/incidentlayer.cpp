@@ -44,6 +44,21 @@ const DrawnCluster* DrawnIncidents::clusterAt(const QPointF& pixel, double toler
   return nullptr;
 }
 
+bool IncidentLayerData::isIn(EventStore::Index i, const QRectF& extent) const {
+  const EventStore& s = *m_store;
+  if (!s.isPlaced(i)) return false;
+  if (extent.contains(m_positions[i])) return true;
+  if (s.shape(i) == PlaceShape::Point) return false;
+  const auto& shaped = s.shapedIncidents();
+  const auto it = std::lower_bound(shaped.begin(), shaped.end(), i);
+  if (it == shaped.end() || *it != i) return false;
+  // A metre around the bounds: a straight east–west line has no height.
+  return m_shapePaths[static_cast<std::size_t>(it - shaped.begin())]
+      .controlPointRect()
+      .adjusted(-1, -1, 1, 1)
+      .intersects(extent);
+}
+
 const DrawnShape* DrawnIncidents::shapeAt(const QPointF& pixel, double tolerance) const {
   const double reach = incidentstyle::kCorridorHalfWidth + tolerance;
   QPainterPathStroker stroker;

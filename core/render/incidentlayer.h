@@ -30,6 +30,9 @@ public:
   const incidentstyle::SizeScale& sizeScale() const { return m_sizeScale; }
   // The lines and areas, projected: one path per store.shapedIncidents() entry, in metres.
   const QPainterPath& shapePath(std::size_t shaped) const { return m_shapePaths[shaped]; }
+  // Whether incident i shows in a projected rectangle: its point, or any part
+  // of its line's or area's bounds. Never for an unplaced incident.
+  bool isIn(EventStore::Index i, const QRectF& extent) const;
 
 private:
   std::shared_ptr<const EventStore> m_store;
