@@ -80,7 +80,8 @@ void drawHaloText(QPainter& painter, const PlacedLabel& label, const QColor& col
 
 } // namespace
 
-bool renderBaseMap(QPainter& painter, const BaseMap& map, const MapSettings& settings, const CancelFlag& cancel) {
+bool renderBaseMap(QPainter& painter, const BaseMap& map, const MapSettings& settings, const CancelFlag& cancel,
+                   const BaseMapOptions& options) {
   const QRectF pixels(QPointF(0, 0), QSizeF(settings.outputSize()));
   const QRectF extent = settings.visibleExtent();
   const double resolution = settings.metresPerPixel();
@@ -89,59 +90,70 @@ bool renderBaseMap(QPainter& painter, const BaseMap& map, const MapSettings& set
   const QTransform base = painter.transform();
   const double deviceScale = std::sqrt(std::abs(painter.deviceTransform().determinant()));
   painter.setRenderHint(QPainter::Antialiasing, true);
-  painter.fillRect(pixels, mapstyle::kBackground);
+  if (options.background) painter.fillRect(pixels, mapstyle::kBackground);
 
   painter.setTransform(settings.mapToPixelTransform(), true);
 
   // Neighbours, then Mali's regions.
   painter.setPen(Qt::NoPen);
-  painter.setBrush(mapstyle::kNeighbourFill);
-  for (const ProjectedCountry& country : map.countries()) {
-    if (!country.isMali && country.bounds.intersects(extent)) painter.drawPath(country.path);
-  }
-  for (const ProjectedRegion& region : map.regions()) {
-    if (!region.bounds.intersects(extent)) continue;
-    painter.setBrush(mapstyle::regionFill(region.colourIndex));
-    painter.drawPath(region.path);
-  }
-  if (isCancelled(cancel)) return painter.restore(), false;
-
-  // Water.
-  painter.setBrush(mapstyle::kWaterFill);
-  painter.setPen(cosmeticPen(mapstyle::kWater, 0.8, deviceScale));
-  drawAreas(painter, extent, map.lakes());
-  painter.setBrush(Qt::NoBrush);
-  for (const ProjectedLine& river : map.rivers()) {
-    if (!river.bounds.intersects(extent)) continue;
-    const double width = river.scaleRank <= 2 ? 2.2 : river.scaleRank <= 5 ? 1.5 : 1.0;
-    painter.setPen(cosmeticPen(mapstyle::kWater, width, deviceScale));
-    painter.drawPath(river.path);
+  if (options.background && options.vectors) {
+    painter.setBrush(mapstyle::kNeighbourFill);
+    for (const ProjectedCountry& country : map.countries()) {
+      if (!country.isMali && country.bounds.intersects(extent)) painter.drawPath(country.path);
+    }
+    for (const ProjectedRegion& region : map.regions()) {
+      if (!region.bounds.intersects(extent)) continue;
+      painter.setBrush(mapstyle::regionFill(region.colourIndex));
+      painter.drawPath(region.path);
+    }
   }
   if (isCancelled(cancel)) return painter.restore(), false;
 
-  // Boundaries, finest first so that coarser ones draw over them.
-  if (resolution < mapstyle::kCercleBoundaryResolution) {
-    painter.setPen(cosmeticPen(mapstyle::kCercleBorder, 0.8, deviceScale));
-    drawAreas(painter, extent, map.cercles());
+  if (options.vectors) {
+    // Water.
+    painter.setBrush(options.background ? QBrush(mapstyle::kWaterFill) : QBrush(Qt::NoBrush));
+    painter.setPen(cosmeticPen(mapstyle::kWater, 0.8, deviceScale));
+    drawAreas(painter, extent, map.lakes());
+    painter.setBrush(Qt::NoBrush);
+    for (const ProjectedLine& river : map.rivers()) {
+      if (!river.bounds.intersects(extent)) continue;
+      const double width = river.scaleRank <= 2 ? 2.2 : river.scaleRank <= 5 ? 1.5 : 1.0;
+      painter.setPen(cosmeticPen(mapstyle::kWater, width, deviceScale));
+      painter.drawPath(river.path);
+    }
+    if (isCancelled(cancel)) return painter.restore(), false;
+
+    // Boundaries, finest first so that coarser ones draw over them.
+    if (resolution < mapstyle::kCercleBoundaryResolution) {
+      painter.setPen(cosmeticPen(mapstyle::kCercleBorder, 0.8, deviceScale));
+      drawAreas(painter, extent, map.cercles());
+    }
+    painter.setPen(cosmeticPen(mapstyle::kRegionBorder, 1.1, deviceScale));
+    for (const ProjectedRegion& region : map.regions()) {
+      if (region.bounds.intersects(extent)) painter.drawPath(region.path);
+    }
+    for (const ProjectedCountry& country : map.countries()) {
+      if (!country.bounds.intersects(extent)) continue;
+      painter.setPen(country.isMali ? cosmeticPen(mapstyle::kMaliBorder, 2.2, deviceScale)
+                                    : cosmeticPen(mapstyle::kCountryBorder, 1.0, deviceScale));
+      painter.drawPath(country.path);
+    }
+    if (isCancelled(cancel)) return painter.restore(), false;
   }
-  painter.setPen(cosmeticPen(mapstyle::kRegionBorder, 1.1, deviceScale));
-  for (const ProjectedRegion& region : map.regions()) {
-    if (region.bounds.intersects(extent)) painter.drawPath(region.path);
-  }
-  for (const ProjectedCountry& country : map.countries()) {
-    if (!country.bounds.intersects(extent)) continue;
-    painter.setPen(country.isMali ? cosmeticPen(mapstyle::kMaliBorder, 2.2, deviceScale)
-                                  : cosmeticPen(mapstyle::kCountryBorder, 1.0, deviceScale));
-    painter.drawPath(country.path);
-  }
-  if (isCancelled(cancel)) return painter.restore(), false;
 
   // Symbols and labels, in logical pixels.
   painter.setTransform(base);
+  if (options.beforeLabels) {
+    painter.save();
+    options.beforeLabels(painter);
+    painter.restore();
+    if (isCancelled(cancel)) return painter.restore(), false;
+  }
   const std::vector<PlacedLabel> labels = layoutLabels(map, settings);
   if (isCancelled(cancel)) return painter.restore(), false;
   for (const PlacedLabel& label : labels) {
     if (label.kind == PlacedLabel::Kind::Place) drawPlaceSymbol(painter, label);
+    if (options.labelRects) options.labelRects->push_back(label.rect);
   }
   for (const PlacedLabel& label : labels) {
     switch (label.kind) {

@@ -48,7 +48,7 @@ double textHeight(const QFont& font, const QString& text, double width) {
 }
 
 QString footerText(const CompositionContent& content) {
-  QStringList lines = content.attributions;
+  QStringList lines = content.layers.attributions() + content.attributions;
   if (!content.footer.isEmpty()) lines << content.footer;
   return lines.join(QLatin1Char('\n'));
 }
@@ -233,6 +233,17 @@ CompositionLayout layoutComposition(const QSizeF& size, const CompositionContent
   return layout;
 }
 
+MapSettings compositionMapSettings(const PageFormat& format, const CompositionContent& content) {
+  const CompositionLayout layout = layoutComposition(format.logicalSize(), content);
+  MapSettings settings;
+  settings.setOutputSize(QSize(std::max(16, static_cast<int>(std::floor(layout.map.width()))),
+                               std::max(16, static_cast<int>(std::floor(layout.map.height())))));
+  settings.setDevicePixelRatio(format.scale());
+  settings.zoomToExtent(content.extent.isValid() ? content.extent
+                                                 : (content.baseMap ? content.baseMap->maliExtent() : QRectF()));
+  return settings;
+}
+
 ComposedPage drawComposition(QPainter& painter, const PageFormat& format, const CompositionContent& content) {
   const QSizeF size = format.logicalSize();
   const Fonts fonts = fontsFor(size);
@@ -260,25 +271,22 @@ ComposedPage drawComposition(QPainter& painter, const PageFormat& format, const 
   }
 
   // The map, with its scale bar and north arrow.
-  MapSettings settings;
-  settings.setOutputSize(QSize(std::max(16, static_cast<int>(std::floor(layout.map.width()))),
-                               std::max(16, static_cast<int>(std::floor(layout.map.height())))));
-  settings.setDevicePixelRatio(format.scale());
-  settings.zoomToExtent(content.extent.isValid() ? content.extent
-                                                 : (content.baseMap ? content.baseMap->maliExtent() : QRectF()));
+  const MapSettings settings = compositionMapSettings(format, content);
   page.mapSettings = settings;
   const QRectF mapRect(layout.map.topLeft(), QSizeF(settings.outputSize()));
   painter.save();
   painter.translate(mapRect.topLeft());
   painter.setClipRect(QRectF(QPointF(0, 0), mapRect.size()));
   const CancelFlag never;
-  if (content.baseMap) renderBaseMap(painter, *content.baseMap, settings, never);
+  renderBaseLayers(painter, content.baseMap.get(), content.layers, settings, content.view.from, content.view.to, never,
+                   &page.baseReport);
   if (content.incidents) {
     auto drawn = std::make_shared<DrawnIncidents>();
     renderIncidentLayer(painter, *content.incidents, content.view, settings, never, *drawn);
     page.drawn = std::move(drawn);
   }
   if (content.projection) drawDecorations(painter, settings, computeScaleBar(settings, *content.projection));
+  drawAttribution(painter, settings, content.layers.attributions().join(QStringLiteral(" · ")));
   painter.restore();
   painter.setPen(QPen(kFrame, 1.0));
   painter.setBrush(Qt::NoBrush);

@@ -2,6 +2,7 @@
 
 #include "render/basemap.h"
 #include "render/incidentlayer.h"
+#include "render/maplayers.h"
 #include "render/mapsettings.h"
 
 #include <QRectF>
@@ -47,6 +48,7 @@ struct CompositionContent {
   QString title;
   QString subtitle; // the range and the filters, in words
   std::shared_ptr<const BaseMap> baseMap;
+  MapLayers layers;                                   // tiles and context layers under the incidents
   const Projection* projection = nullptr;             // for the geodesic scale bar
   std::shared_ptr<const IncidentLayerData> incidents; // may be null
   IncidentView view;
@@ -68,6 +70,7 @@ struct ComposedPage {
   CompositionLayout layout;
   MapSettings mapSettings; // the map frame's view (logical pixels)
   std::shared_ptr<const DrawnIncidents> drawn;
+  BaseLayerReport baseReport; // the tiles drawn and missing
 };
 
 // Lays the parts out on a page of `logicalSize`.
@@ -79,6 +82,9 @@ CompositionLayout layoutComposition(const QSizeF& logicalSize, const Composition
 // of Mali with the view's extent, the attributions and the footer. The same
 // code draws the preview, PNG, SVG, PDF and every animation frame.
 ComposedPage drawComposition(QPainter& painter, const PageFormat& format, const CompositionContent& content);
+
+// The map frame's view on a page of `format`: what its tiles are fetched for.
+MapSettings compositionMapSettings(const PageFormat& format, const CompositionContent& content);
 
 // Convenience: the composition as an image of format.pixels.
 QImage renderCompositionImage(const PageFormat& format, const CompositionContent& content,

@@ -156,4 +156,21 @@ void drawDateLabel(QPainter& painter, const MapSettings& settings, const QString
   painter.restore();
 }
 
+void drawAttribution(QPainter& painter, const MapSettings& settings, const QString& text) {
+  if (text.isEmpty()) return;
+  painter.save();
+  const QFont font = mapstyle::mapFont(10);
+  painter.setFont(font);
+  const QFontMetricsF metrics(font);
+  const QSizeF size(metrics.horizontalAdvance(text) + 8, metrics.height() + 2);
+  const QRectF box(settings.outputSize().width() - size.width(), settings.outputSize().height() - size.height(),
+                   size.width(), size.height());
+  painter.setPen(Qt::NoPen);
+  painter.setBrush(QColor(255, 255, 255, 200));
+  painter.drawRect(box);
+  painter.setPen(QColor(0x33, 0x33, 0x33));
+  painter.drawText(box, Qt::AlignCenter, text);
+  painter.restore();
+}
+
 } // namespace sv

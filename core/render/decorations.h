@@ -4,6 +4,7 @@
 
 #include <QRectF>
 #include <QString>
+#include <QStringList>
 
 class QPainter;
 
@@ -36,6 +37,9 @@ QPointF scaleBarOrigin(const MapSettings& settings);
 // the top left on a light box.
 void drawDateLabel(QPainter& painter, const MapSettings& settings, const QString& label);
 QRectF dateLabelArea(const MapSettings& settings, const QString& label);
+// Paints the base layer's attribution (the tiles' terms ask for it on the
+// map itself) at the bottom right on a light box; nothing when empty.
+void drawAttribution(QPainter& painter, const MapSettings& settings, const QString& text);
 // The areas the decorations may cover, kept free of labels.
 QRectF scaleBarArea(const MapSettings& settings);
 QRectF northArrowArea(const MapSettings& settings);

@@ -1,6 +1,7 @@
 #include "render/maprenderer.h"
 
 #include "render/basemaprenderer.h"
+#include "render/maplayers.h"
 
 #include <QPainter>
 
@@ -21,14 +22,24 @@ QImage createLayerImage(const MapSettings& settings, QImage::Format format) {
 RenderedMap renderMap(const RenderRequest& request, const RenderedMap& reuse, const CancelFlag& cancel) {
   RenderedMap result;
   result.settings = request.settings;
-  const bool reuseBase = reuse.isComplete && reuse.settings == request.settings && !reuse.baseLayer.isNull();
+  result.layers = request.layers;
+  const bool sameRange =
+      reuse.incidentView.from == request.incidentView.from && reuse.incidentView.to == request.incidentView.to;
+  // A base layer that lacked tiles is drawn again: they may have come since.
+  const bool reuseBase = reuse.isComplete && reuse.settings == request.settings && !reuse.baseLayer.isNull() &&
+                         reuse.layers == request.layers && (!request.layers.isTimed() || sameRange) &&
+                         reuse.baseReport.missingTiles.empty();
 
   if (reuseBase) {
     result.baseLayer = reuse.baseLayer;
+    result.baseReport = reuse.baseReport;
   } else {
     result.baseLayer = createLayerImage(request.settings, QImage::Format_RGB32);
     QPainter painter(&result.baseLayer);
-    if (!request.baseMap || !renderBaseMap(painter, *request.baseMap, request.settings, cancel)) return result;
+    if (!request.baseMap ||
+        !renderBaseLayers(painter, request.baseMap.get(), request.layers, request.settings, request.incidentView.from,
+                          request.incidentView.to, cancel, &result.baseReport))
+      return result;
   }
 
   result.incidents = request.incidents;
@@ -51,6 +62,7 @@ RenderedMap renderMap(const RenderRequest& request, const RenderedMap& reuse, co
   {
     QPainter painter(&result.decorations);
     drawDecorations(painter, request.settings, request.scaleBar);
+    drawAttribution(painter, request.settings, request.layers.attributions().join(QStringLiteral(" · ")));
     if (!request.dateLabel.isEmpty()) drawDateLabel(painter, request.settings, request.dateLabel);
     if (request.selectedIncident && request.incidents &&
         *request.selectedIncident < request.incidents->store().size()) {

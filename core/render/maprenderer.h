@@ -4,6 +4,7 @@
 #include "render/cancelflag.h"
 #include "render/decorations.h"
 #include "render/incidentlayer.h"
+#include "render/maplayers.h"
 #include "render/mapsettings.h"
 
 #include <QImage>
@@ -18,6 +19,7 @@ namespace sv {
 struct RenderRequest {
   MapSettings settings;
   std::shared_ptr<const BaseMap> baseMap;
+  MapLayers layers; // tiles and context layers; timed context layers follow incidentView's range
   ScaleBar scaleBar;
   std::shared_ptr<const IncidentLayerData> incidents; // may be null: no incident layer
   IncidentView incidentView;
@@ -28,6 +30,8 @@ struct RenderRequest {
 // One image per layer, so that a layer can be reused while another changes.
 struct RenderedMap {
   MapSettings settings;
+  MapLayers layers;
+  BaseLayerReport baseReport; // the tiles drawn and missing
   QImage baseLayer;
   QImage incidentLayer;
   QImage decorations;
@@ -46,8 +50,8 @@ QImage createLayerImage(const MapSettings& settings, QImage::Format format = QIm
 // Renders every layer synchronously. Render jobs and headless export both use it.
 RenderedMap renderMap(const RenderRequest& request, const CancelFlag& cancel = {});
 // Renders only the layers not found in `reuse`: the base map is reused when
-// the view is the same, the incident layer when the view, the dataset and the
-// incident range and filter are all the same.
+// the view and the layers are the same (and the range, for timed layers), the incident layer when the view, the dataset
+// and the incident range and filter are all the same.
 RenderedMap renderMap(const RenderRequest& request, const RenderedMap& reuse, const CancelFlag& cancel);
 
 // The layers flattened into one opaque image.
