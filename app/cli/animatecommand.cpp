@@ -141,6 +141,13 @@ int runAnimateCommand(const QStringList& arguments, QTextStream& out, QTextStrea
   // Without --bbox or --place, the view fits what the frames show.
   if (!page.viewGiven(parser)) extent = animationExtent(*context->incidents, frames, settings.filter, extent);
 
+  // Every frame shows the same view: its tiles are fetched once, first.
+  if (!prepareTiles(compositionFor(*context, frames.front().range, settings.filter, extent, page.title(parser)),
+                    page.format(), err, &error)) {
+    err << prefix << error << "\n";
+    return ExitFailure;
+  }
+
   const auto progress = [&](int done, int total, const AnimationFrame& frame) {
     err << "frame " << done << "/" << total << "  " << QString::fromStdString(formatRangeLabel(frame.range)) << "\n";
     err.flush();

@@ -29,6 +29,7 @@ PageOptions::PageOptions()
 void PageOptions::addTo(QCommandLineParser& parser, bool withSize) const {
   if (withSize) parser.addOptions({m_preset, m_size, m_dpi});
   parser.addOptions({m_title, m_bbox, m_place, m_radius});
+  m_layers.addTo(parser);
 }
 
 QString PageOptions::helpText(bool withSize) {
@@ -50,6 +51,7 @@ QString PageOptions::helpText(bool withSize) {
       "  --bbox W,S,E,N      show this box, in degrees of longitude and latitude\n"
       "  --place NAME        show the place and its surroundings (see 'places')\n"
       "  --radius KM         how far around --place (default 50)\n");
+  text += LayerOptions::helpText();
   return text;
 }
 
@@ -208,6 +210,10 @@ std::optional<int> loadCompositionInputs(const CommonOptions& common, const QCom
     return ExitFailure;
   }
   for (const QString& problem : context->incidentProblems) err << problem << "\n";
+  if (!page.layers().load(parser, *context, err, &error)) {
+    err << prefix << error << "\n";
+    return error.startsWith(QLatin1String("bad --")) ? ExitUsage : ExitFailure;
+  }
   inputs.context = std::move(context);
   if (!filters.build(parser, inputs.context->incidents->store(), inputs.filter, &error) ||
       !page.extent(parser, *inputs.context, inputs.extent, &error)) {
@@ -250,8 +256,13 @@ int runPageCommand(const PageCommand& command, const QStringList& arguments, QTe
     return *failed;
   const EventStore& store = inputs.context->incidents->store();
   const DayRange range = time.range(store.firstDay(), store.lastDay());
-  return command.write(outputPath, page.format(),
-                       compositionFor(*inputs.context, range, inputs.filter, inputs.extent, page.title(parser)));
+  const CompositionContent content =
+      compositionFor(*inputs.context, range, inputs.filter, inputs.extent, page.title(parser));
+  if (!prepareTiles(content, page.format(), err, &error)) {
+    err << prefix << error << "\n";
+    return ExitFailure;
+  }
+  return command.write(outputPath, page.format(), content);
 }
 
 } // namespace sv

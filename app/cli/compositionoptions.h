@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/filteroptions.h"
+#include "cli/layeroptions.h"
 #include "cli/timeoptions.h"
 #include "export/compositioncontent.h"
 #include "export/compositionwriter.h"
@@ -47,9 +48,9 @@ struct PageCommand {
 };
 int runPageCommand(const PageCommand& command, const QStringList& arguments, QTextStream& out, QTextStream& err);
 
-// The page and view options shared by the commands:
+// The page, view and layer options shared by the commands:
 //   --preset NAME | --size WxH [--dpi N], --title TEXT,
-//   --bbox W,S,E,N | --place NAME [--radius KM]
+//   --bbox W,S,E,N | --place NAME [--radius KM], and LayerOptions
 class PageOptions {
 public:
   PageOptions();
@@ -65,11 +66,13 @@ public:
   // Whether --bbox or --place chose the view.
   bool viewGiven(const QCommandLineParser& parser) const { return parser.isSet(m_bbox) || parser.isSet(m_place); }
   const PageFormat& format() const { return m_format; }
+  const LayerOptions& layers() const { return m_layers; }
   QString title(const QCommandLineParser& parser) const { return parser.value(m_title); }
   static QString helpText(bool withSize = true);
 
 private:
   QCommandLineOption m_preset, m_size, m_dpi, m_title, m_bbox, m_place, m_radius;
+  LayerOptions m_layers;
   PageFormat m_format;
 };
 

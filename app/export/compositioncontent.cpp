@@ -16,6 +16,7 @@ CompositionContent compositionFor(const MapContext& context, DayRange range, con
   content.subtitle = QString::fromStdString(formatRangeLabel(range));
   if (store) content.subtitle += QStringLiteral(" · ") + describeFilter(*store, filter);
   content.baseMap = context.baseMap;
+  content.layers = context.layers;
   content.projection = &context.projection;
   content.incidents = context.incidents;
   content.view = {range.from, range.to, filter, context.datasetColours};

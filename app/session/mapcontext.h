@@ -5,6 +5,7 @@
 #include "geo/projection.h"
 #include "render/basemap.h"
 #include "render/incidentlayer.h"
+#include "render/maplayers.h"
 
 #include <QColor>
 #include <QString>
@@ -28,6 +29,8 @@ struct MapContext {
   // Per dataset: the single colour its incidents are drawn in, or invalid for
   // colours by event type. Followed by the map and every export.
   std::vector<QColor> datasetColours = {};
+  // Tiles and context layers under the incidents; the vector base map alone by default.
+  MapLayers layers = {};
 };
 
 // Loads and projects the GeoPackage at `path`; on failure returns nullopt
