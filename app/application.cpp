@@ -54,6 +54,32 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
     err << programName() << ": " << error << "\n\n" << generalHelpText();
     return ExitUsage;
   }
+  // The layers under the incidents, as export takes them.
+  QString baseMap;
+  QStringList contextLayers;
+  for (int i = 0; i < args.size();) {
+    const QString name = args[i].section(QLatin1Char('='), 0, 0);
+    if (name != QLatin1String("--basemap") && name != QLatin1String("--layer")) {
+      ++i;
+      continue;
+    }
+    QString value;
+    if (args[i].contains(QLatin1Char('='))) {
+      value = args[i].section(QLatin1Char('='), 1);
+      args.remove(i);
+    } else if (i + 1 < args.size()) {
+      value = args[i + 1];
+      args.remove(i, 2);
+    }
+    if (value.isEmpty()) {
+      err << programName() << ": " << name << " needs a value\n";
+      return ExitUsage;
+    }
+    if (name == QLatin1String("--basemap"))
+      baseMap = value;
+    else
+      contextLayers << value;
+  }
   // Files named on their own: a project to open, or data to open in the
   // window once it shows (with a progress bar, the column-mapping dialog
   // when a table needs it, and the import report).
@@ -107,7 +133,12 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
   // From here on the window asks, with a dialog, on the GUI thread.
   setPasswordPrompt({});
   Session session(std::move(*context));
+  if (!baseMap.isEmpty() && !session.mapLayers().setBaseMap(baseMap, &error)) {
+    err << programName() << ": --basemap " << error << "\n";
+    return ExitFailure;
+  }
   MainWindow window(session);
+  for (const QString& layer : contextLayers) session.mapLayers().addContextLayer(layer);
   const QStringList toOpen = databases + files;
   // For measuring start-up (tests/bench/compare, dbscale): quit once the
   // first whole frame of the data asked for is on the widget, saying when.

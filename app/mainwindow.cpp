@@ -4,6 +4,7 @@
 #include "dialogs/animationdialog.h"
 #include "dialogs/compositiondialog.h"
 #include "dialogs/dataopening.h"
+#include "dialogs/layersdialog.h"
 #include "widgets/datasetpanel.h"
 #include "widgets/dossierpanel.h"
 #include "widgets/filterpanel.h"
@@ -186,6 +187,18 @@ void MainWindow::connectData() {
                              stale ? 0 : 8000);
   });
 
+  // The layers under the incidents, and the online tiles a view lacked.
+  MapLayerSet& layers = m_session.mapLayers();
+  connect(&layers, &MapLayerSet::layersChanged, m_canvas, &MapCanvas::setLayers);
+  connect(m_canvas, &MapCanvas::tilesMissing, &layers, &MapLayerSet::wantTiles);
+  connect(&layers, &MapLayerSet::tilesArrived, m_canvas, &MapCanvas::redraw);
+  connect(&layers, &MapLayerSet::tileFailed, this, [this](const QString& reason) {
+    statusBar()->showMessage(tr("Base map tile missing: %1").arg(reason), 8000);
+  });
+  connect(&layers, &MapLayerSet::contextLayerFailed, this,
+          [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+  m_canvas->setLayers(layers.layers());
+
   connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::showCursorPosition);
   connect(m_canvas, &MapCanvas::cursorLeft, m_positionLabel, &QLabel::clear);
   connect(m_canvas, &MapCanvas::viewChanged, this, &MainWindow::showScale);
@@ -243,6 +256,10 @@ void MainWindow::createFileMenu() {
   replace->setStatusTip(tr("Open incident data in place of the datasets shown"));
   file->addAction(tr("Add Data with &Column Mapping…"), m_dataOpening, &DataOpening::openWithColumnMapping)
       ->setStatusTip(tr("Open a table of your own, saying which column holds the date, the position and each field"));
+  file->addAction(tr("Add Context &Layer…"), this, [this] {
+    bringUp(layersDialog());
+    layersDialog()->addContextLayerWithDialog();
+  });
   file->addAction(tr("Add &Database…"), m_dataOpening, &DataOpening::openDatabase)
       ->setStatusTip(tr("Open the incidents of a shared PostgreSQL/PostGIS database beside the data shown"));
   QAction* refresh = file->addAction(tr("Re&fresh Databases"), &m_session, &Session::refreshDatabases);
@@ -304,6 +321,9 @@ void MainWindow::createViewMenu() {
   QAction* datasets = m_datasetDock->toggleViewAction();
   datasets->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
   view->addAction(datasets);
+  view->addSeparator();
+  QAction* layers = view->addAction(tr("Map &Layers…"), this, [this] { bringUp(layersDialog()); });
+  layers->setShortcut(QKeySequence(tr("Ctrl+Shift+M")));
 }
 
 void MainWindow::createTimeMenu() {
@@ -365,6 +385,11 @@ CompositionDialog* MainWindow::compositionDialog() {
   if (!m_compositionDialog) m_compositionDialog = new CompositionDialog(m_session, this);
   m_compositionDialog->setView(m_time->range(), m_time->filter(), m_canvas->mapSettings().visibleExtent());
   return m_compositionDialog;
+}
+
+LayersDialog* MainWindow::layersDialog() {
+  if (!m_layersDialog) m_layersDialog = new LayersDialog(m_session.mapLayers(), this);
+  return m_layersDialog;
 }
 
 AnimationDialog* MainWindow::animationDialog() {

@@ -16,6 +16,7 @@ namespace sv {
 
 class AnimationDialog;
 class CompositionDialog;
+class LayersDialog;
 class DataOpening;
 class ImportReportDialog;
 class DatasetPanel;
@@ -55,6 +56,7 @@ public:
   // The export dialogs, made on first use and set to the current view.
   CompositionDialog* compositionDialog();
   AnimationDialog* animationDialog();
+  LayersDialog* layersDialog();
 
   using OpenMode = Session::OpenMode;
   // Opens incident files of any supported format beside the datasets shown
@@ -124,6 +126,7 @@ private:
   DatasetPanel* m_datasets = nullptr;
   QDockWidget* m_datasetDock = nullptr;
   CompositionDialog* m_compositionDialog = nullptr;
+  LayersDialog* m_layersDialog = nullptr;
   AnimationDialog* m_animationDialog = nullptr;
   QMenu* m_recentMenu = nullptr;
   DataOpening* m_dataOpening = nullptr;

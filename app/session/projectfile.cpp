@@ -31,6 +31,66 @@ QString storedPath(const QDir& folder, const QString& path) {
   return relative.startsWith(QLatin1String("../")) || QDir::isAbsolutePath(relative) ? absolute : relative;
 }
 
+QString colourName(const QColor& colour) { return colour.name(QColor::HexArgb); }
+
+QJsonObject styleToJson(const ContextStyle& style) {
+  QJsonObject json{{QStringLiteral("kind"), contextStyleKindName(style.kind)},
+                   {QStringLiteral("fill"), colourName(style.fill)},
+                   {QStringLiteral("stroke"), colourName(style.stroke)},
+                   {QStringLiteral("stroke_width"), style.strokeWidth},
+                   {QStringLiteral("opacity"), style.opacity}};
+  if (!style.labelField.isEmpty()) json[QStringLiteral("label_field")] = style.labelField;
+  if (!style.timeField.isEmpty()) json[QStringLiteral("time_field")] = style.timeField;
+  if (!style.timeEndField.isEmpty()) json[QStringLiteral("time_end_field")] = style.timeEndField;
+  return json;
+}
+
+// The layers of a project, or the problem with them ("base_map.opacity: …").
+QString readLayers(const QJsonObject& root, const QDir& folder, Project& project) {
+  if (root.contains(QStringLiteral("base_map"))) {
+    const QJsonObject base = root.value(QStringLiteral("base_map")).toObject();
+    QString spec = base.value(QStringLiteral("source")).toString();
+    if (spec.startsWith(QLatin1String("mbtiles:")))
+      spec = QStringLiteral("mbtiles:") + QDir::cleanPath(folder.absoluteFilePath(spec.mid(8)));
+    else if (!spec.isEmpty() && !spec.startsWith(QLatin1String("xyz:")))
+      return QStringLiteral("base_map.source: expected mbtiles:FILE or xyz:URL, not '%1'").arg(spec);
+    project.baseMap = spec;
+    project.baseOpacity = base.value(QStringLiteral("opacity")).toDouble(1.0);
+    if (!(project.baseOpacity >= 0.0 && project.baseOpacity <= 1.0))
+      return QStringLiteral("base_map.opacity: expected a number from 0 to 1");
+    project.baseVectors = base.value(QStringLiteral("vectors")).toBool(true);
+  }
+  const QJsonArray layers = root.value(QStringLiteral("context_layers")).toArray();
+  for (qsizetype k = 0; k < layers.size(); ++k) {
+    const QJsonObject entry = layers[k].toObject();
+    const QString field = QStringLiteral("context_layers[%1]").arg(k);
+    Project::ContextLayerEntry layer;
+    const QString stored = entry.value(QStringLiteral("path")).toString();
+    if (stored.isEmpty()) return field + QStringLiteral(".path: missing");
+    layer.path = QDir::cleanPath(folder.absoluteFilePath(stored));
+    layer.visible = entry.value(QStringLiteral("visible")).toBool(true);
+    const QJsonObject style = entry.value(QStringLiteral("style")).toObject();
+    const QString kind = style.value(QStringLiteral("kind")).toString(QStringLiteral("plain"));
+    const auto parsedKind = parseContextStyleKind(kind);
+    if (!parsedKind) return QStringLiteral("%1.style.kind: '%2' is not plain or roads").arg(field, kind);
+    layer.style.kind = *parsedKind;
+    for (const auto& [name, colour] : {std::pair{QStringLiteral("fill"), &layer.style.fill},
+                                       std::pair{QStringLiteral("stroke"), &layer.style.stroke}}) {
+      if (!style.contains(name)) continue;
+      *colour = QColor::fromString(style.value(name).toString());
+      if (!colour->isValid())
+        return QStringLiteral("%1.style.%2: not a colour: '%3'").arg(field, name, style.value(name).toString());
+    }
+    layer.style.strokeWidth = std::clamp(style.value(QStringLiteral("stroke_width")).toDouble(1.2), 0.1, 20.0);
+    layer.style.opacity = std::clamp(style.value(QStringLiteral("opacity")).toDouble(1.0), 0.0, 1.0);
+    layer.style.labelField = style.value(QStringLiteral("label_field")).toString();
+    layer.style.timeField = style.value(QStringLiteral("time_field")).toString();
+    layer.style.timeEndField = style.value(QStringLiteral("time_end_field")).toString();
+    project.contextLayers.push_back(std::move(layer));
+  }
+  return {};
+}
+
 } // namespace
 
 QJsonObject filterToJson(const EventStore& store, const IncidentFilter& filter) {
@@ -108,6 +168,20 @@ bool writeProject(const QString& path, const Project& project, QString* error) {
     datasets.append(entry);
   }
   root[QStringLiteral("datasets")] = datasets;
+  if (!project.baseMap.isEmpty()) {
+    const QString source = project.baseMap.startsWith(QLatin1String("mbtiles:"))
+                               ? QStringLiteral("mbtiles:") + storedPath(folder, project.baseMap.mid(8))
+                               : project.baseMap;
+    root[QStringLiteral("base_map")] = QJsonObject{{QStringLiteral("source"), source},
+                                                   {QStringLiteral("opacity"), project.baseOpacity},
+                                                   {QStringLiteral("vectors"), project.baseVectors}};
+  }
+  QJsonArray contextLayers;
+  for (const Project::ContextLayerEntry& layer : project.contextLayers)
+    contextLayers.append(QJsonObject{{QStringLiteral("path"), storedPath(folder, layer.path)},
+                                     {QStringLiteral("visible"), layer.visible},
+                                     {QStringLiteral("style"), styleToJson(layer.style)}});
+  if (!contextLayers.isEmpty()) root[QStringLiteral("context_layers")] = contextLayers;
   if (project.centreLonLat && project.metresPerPixel > 0) {
     root[QStringLiteral("view")] = QJsonObject{{QStringLiteral("longitude"), project.centreLonLat->x()},
                                                {QStringLiteral("latitude"), project.centreLonLat->y()},
@@ -227,6 +301,7 @@ std::optional<Project> readProject(const QString& path, QString* error) {
     project.time = selection;
     project.speed = std::max(0.0, time.value(QStringLiteral("speed")).toDouble(0.0));
   }
+  if (const QString problem = readLayers(root, folder, project); !problem.isEmpty()) return failure(problem);
   project.filter = root.value(QStringLiteral("filter")).toObject();
   const QJsonObject selection = root.value(QStringLiteral("selection")).toObject();
   if (selection.contains(QStringLiteral("place"))) {

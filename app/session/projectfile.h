@@ -6,6 +6,7 @@
 #include "domain/placehistory.h"
 #include "domain/timeselection.h"
 #include "io/recordschema.h"
+#include "render/contextlayer.h"
 
 #include <QJsonObject>
 #include <QPointF>
@@ -39,6 +40,16 @@ struct Project {
   QJsonObject filter;
   std::optional<HistoryPlace> place; // the place whose dossier is open
   QString incidentId;                // the incident selected
+  // The base layer and the context layers. Files are stored like datasets.
+  struct ContextLayerEntry {
+    QString path;
+    ContextStyle style;
+    bool visible = true;
+  };
+  QString baseMap;          // "mbtiles:FILE" or "xyz:URL"; empty: the vector base map
+  double baseOpacity = 1.0; // of the tiles
+  bool baseVectors = true;  // the vector base map's lines and names over the tiles
+  std::vector<ContextLayerEntry> contextLayers;
 };
 
 inline constexpr const char* kProjectSuffix = "svproject";

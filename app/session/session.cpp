@@ -24,7 +24,9 @@ constexpr int kRefreshDelayMs = 300;
 
 } // namespace
 
-Session::Session(MapContext context, QObject* parent) : QObject(parent), m_context(std::move(context)) {
+Session::Session(MapContext context, QObject* parent)
+    : QObject(parent), m_context(std::move(context)), m_layerSet(m_context.projection.crs()) {
+  m_layerSet.setParent(this);
   m_styles.resize(m_context.incidents ? m_context.incidents->store().datasetCount() : 0);
   for (std::size_t d = 0; d < m_styles.size() && d < m_context.datasetColours.size(); ++d)
     m_styles[d].colour = m_context.datasetColours[d];
@@ -186,7 +188,8 @@ MapContext Session::mapContext() const {
                      m_context.datasetPaths.join(QStringLiteral(", ")),
                      {},
                      m_context.datasetPaths,
-                     datasetColours()};
+                     datasetColours(),
+                     m_layerSet.layers()};
   return context;
 }
 
@@ -252,6 +255,7 @@ void Session::finishImport(DatasetImportOutcome outcome) {
   if (pending) {
     setProjectPath(pending->path);
     applyStyles(pending->project.datasets);
+    m_layerSet.applyProject(pending->project, &pending->notes);
     emit projectReady(pending->project, pending->notes);
   }
 }
@@ -324,6 +328,7 @@ Project Session::project() const {
     project.datasets.push_back({absolute(m_context.datasetPaths[k]), d < m_styles.size() ? m_styles[d] : DatasetStyle(),
                                 columnMapping(m_context.datasetPaths[k])});
   }
+  m_layerSet.fillProject(project);
   return project;
 }
 
@@ -365,6 +370,7 @@ void Session::openProject(const QString& path) {
   if (open == paths) {
     setProjectPath(path);
     applyStyles(project->datasets);
+    m_layerSet.applyProject(*project, &notes);
     emit projectReady(*project, notes);
     return;
   }

@@ -5,6 +5,7 @@
 #include "session/datasetimport.h"
 #include "session/datasetstyle.h"
 #include "session/mapcontext.h"
+#include "session/maplayerset.h"
 #include "session/projectfile.h"
 
 #include "io/tablepreview.h"
@@ -59,6 +60,10 @@ public:
   std::uint64_t visibleDatasets() const;
   // Per dataset: its single colour, or invalid for colours by event type.
   std::vector<QColor> datasetColours() const;
+
+  // The tiles and context layers under the incidents.
+  MapLayerSet& mapLayers() { return m_layerSet; }
+  const MapLayerSet& mapLayers() const { return m_layerSet; }
 
   // Everything an export draws from, by value and complete (datasets, their
   // colours and paths), with a projection of its own: it may go to any thread.
@@ -145,7 +150,8 @@ private:
   void finishRefresh(DatasetImportOutcome outcome, const QStringList& paths);
   void keepDatabaseWindows(const DatasetImportOutcome& outcome);
 
-  MapContext m_context; // datasetColours unused: the styles are the truth
+  MapContext m_context; // datasetColours and layers unused: the styles and m_layerSet are the truth
+  MapLayerSet m_layerSet;
   std::vector<DatasetStyle> m_styles;
   QHash<QString, QString> m_mappings; // absolute path → column mapping
   QString m_projectPath;

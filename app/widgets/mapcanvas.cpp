@@ -43,7 +43,7 @@ MapCanvas::~MapCanvas() = default;
 bool MapCanvas::isUpToDate() const {
   return m_rendered.isComplete && m_rendered.settings == m_settings && m_rendered.incidents == m_incidents &&
          (!m_incidents || m_rendered.incidentView == m_incidentView) && m_rendered.dateLabel == m_dateLabel &&
-         m_rendered.selectedIncident == m_selected;
+         m_rendered.selectedIncident == m_selected && m_rendered.layers == m_layers;
 }
 
 bool MapCanvas::isRenderPending() const { return m_job.isRunning() || m_renderTimer.isActive() || !isUpToDate(); }
@@ -95,6 +95,7 @@ RenderRequest MapCanvas::makeRequest() const {
   RenderRequest request;
   request.settings = m_settings;
   request.baseMap = m_baseMap;
+  request.layers = m_layers;
   request.scaleBar = computeScaleBar(m_settings, m_projection);
   request.incidents = m_incidents;
   request.incidentView = m_incidentView;
@@ -158,10 +159,17 @@ void MapCanvas::startRender() {
               [this](RenderedMap result) { handleRenderFinished(std::move(result)); });
 }
 
+void MapCanvas::setLayers(const MapLayers& layers) {
+  if (layers == m_layers) return;
+  m_layers = layers;
+  m_renderTimer.start();
+}
+
 void MapCanvas::handleRenderFinished(RenderedMap result) {
   if (result.isComplete) {
     m_rendered = std::move(result);
     update();
+    if (!m_rendered.baseReport.missingTiles.empty()) emit tilesMissing(m_rendered.baseReport.missingTiles);
     if (isUpToDate()) emit renderFinished();
   }
   if (!isUpToDate()) startRender();

@@ -45,6 +45,11 @@ public:
   void setDatasetColours(const std::vector<QColor>& colours);
   const std::shared_ptr<const IncidentLayerData>& incidents() const { return m_incidents; }
   const IncidentView& incidentView() const { return m_incidentView; }
+  // The tiles and context layers under the incidents.
+  void setLayers(const sv::MapLayers& layers);
+  const MapLayers& layers() const { return m_layers; }
+  // Draws again with what is now at hand (tiles that arrived).
+  void redraw() { m_renderTimer.start(); }
   // The caption naming the range shown, drawn large on the map; empty for none.
   void setDateLabel(const QString& label);
   const QString& dateLabel() const { return m_dateLabel; }
@@ -72,6 +77,8 @@ signals:
   void cursorMoved(const QPointF& lonLat);
   void cursorLeft();
   void renderFinished();
+  // A finished render lacked these tiles (not yet fetched, or unavailable).
+  void tilesMissing(const std::vector<sv::TileId>& tiles);
   // The current view painted whole on the widget: base map, incidents and decorations.
   void framePainted();
   // A click (not a drag) on incident symbols: the top incident of the stack.
@@ -103,6 +110,7 @@ private:
   bool m_hasInitialView = false;
   std::shared_ptr<const IncidentLayerData> m_incidents;
   IncidentView m_incidentView;
+  MapLayers m_layers;
   QString m_dateLabel;
 
   RenderedMap m_rendered;

@@ -1,4 +1,5 @@
 #include "app/windowtest.h"
+#include "render/tiledata.h"
 
 #include "session/projectfile.h"
 #include "widgets/datasetpanel.h"
@@ -230,4 +231,75 @@ TEST_F(ProjectWindowTest, AMissingDatasetIsNamedAndTheOthersOpen) {
 }
 
 } // namespace
+} // namespace sv
+
+namespace sv {
+
+// Tiles and context layers: on the map as soon as chosen, saved with the
+// project and back when it opens.
+TEST_F(ProjectWindowTest, TheBaseMapAndContextLayersAreShownSavedAndRestored) {
+  QTemporaryDir dir;
+  const QString mbtiles = dir.filePath(QStringLiteral("relief.mbtiles"));
+  ASSERT_TRUE(test::writeTestMbtiles(mbtiles, 5, QColor(200, 40, 40), QColor(40, 60, 200), QStringLiteral("Relief")));
+  const QString bases = dir.filePath(QStringLiteral("bases.geojson"));
+  QFile file(bases);
+  ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+  file.write(R"({"type": "FeatureCollection", "features": [
+{"type": "Feature", "properties": {"name": "Base A", "opened": "2021-05-01"},
+ "geometry": {"type": "Point", "coordinates": [-5.9, 14.9]}}]})");
+  file.close();
+
+  MapLayerSet& layers = window->session().mapLayers();
+  QString error;
+  ASSERT_TRUE(layers.setBaseMap(QStringLiteral("mbtiles:") + mbtiles, &error)) << error.toStdString();
+  QSignalSpy added(&layers, &MapLayerSet::contextLayerAdded);
+  layers.addContextLayer(bases);
+  ASSERT_TRUE(added.wait(20000));
+  ContextStyle style = layers.contextLayer(0).style();
+  EXPECT_EQ(style.labelField, QStringLiteral("name"));
+  style.timeField = QStringLiteral("opened");
+  style.stroke = QColor(0x10, 0x20, 0x30);
+  layers.setContextStyle(0, style);
+  layers.setBaseOpacity(0.6);
+  waitForRender();
+  EXPECT_EQ(window->canvas()->layers(), layers.layers());
+  EXPECT_EQ(window->canvas()->renderedMap().baseReport.tileZoom, 5);
+  EXPECT_GT(window->canvas()->renderedMap().baseReport.tilesDrawn, 0u);
+  // Exports take the same layers.
+  EXPECT_EQ(window->session().mapContext().layers, layers.layers());
+
+  const QString path = dir.filePath(QStringLiteral("layers.svproject"));
+  ASSERT_TRUE(window->saveProject(path, &error)) << error.toStdString();
+  QFile saved(path);
+  ASSERT_TRUE(saved.open(QIODevice::ReadOnly));
+  const QByteArray json = saved.readAll();
+  EXPECT_TRUE(json.contains("\"mbtiles:relief.mbtiles\"")) << "beside the project: relative";
+  EXPECT_TRUE(json.contains("\"bases.geojson\""));
+
+  window.reset();
+  SetUp();
+  QSignalSpy opened(window.get(), &MainWindow::projectOpened);
+  window->openProject(path);
+  ASSERT_TRUE(waitFor(opened));
+  ASSERT_TRUE(opened.first().at(0).toBool()) << opened.first().at(1).toString().toStdString();
+  const MapLayerSet& restored = window->session().mapLayers();
+  EXPECT_EQ(restored.baseMap(), QStringLiteral("mbtiles:") + QFileInfo(mbtiles).absoluteFilePath());
+  EXPECT_DOUBLE_EQ(restored.layers().tileOpacity, 0.6);
+  ASSERT_EQ(restored.contextCount(), 1u);
+  EXPECT_EQ(restored.contextLayer(0).style(), style);
+  EXPECT_TRUE(restored.contextLayer(0).isTimed());
+  waitForRender();
+  EXPECT_EQ(window->canvas()->layers(), restored.layers());
+
+  // A context layer gone from the disk is named; the rest opens.
+  QFile::remove(bases);
+  window.reset();
+  SetUp();
+  QSignalSpy again(window.get(), &MainWindow::projectOpened);
+  window->openProject(path);
+  ASSERT_TRUE(waitFor(again));
+  EXPECT_EQ(window->session().mapLayers().contextCount(), 0u);
+  EXPECT_FALSE(window->session().mapLayers().baseMap().isEmpty());
+}
+
 } // namespace sv
