@@ -11,6 +11,7 @@
 #include "widgets/incidenttable.h"
 #include "widgets/legendwidget.h"
 #include "widgets/mapcanvas.h"
+#include "widgets/maptools.h"
 #include "widgets/placesearchfield.h"
 #include "widgets/timelinepanel.h"
 #include "widgets/timelineview.h"
@@ -49,6 +50,7 @@ MainWindow::MainWindow(Session& session, QWidget* parent) : QMainWindow(parent),
   setWindowIcon(QIcon(QStringLiteral(":/icons/situation-viewer.svg")));
   const auto store = m_session.store();
   m_canvas = new MapCanvas(m_session.baseMap(), m_session.projection(), this);
+  m_mapTools = new MapTools(m_canvas, m_session.projection());
   m_time = new TimeController(this);
   m_timeline = new TimelinePanel(m_time, this);
   auto* centre = new QSplitter(Qt::Vertical, this);
@@ -199,6 +201,8 @@ void MainWindow::connectData() {
           [this](const QString& message) { statusBar()->showMessage(message, 10000); });
   m_canvas->setLayers(layers.layers());
 
+  connect(m_mapTools, &MapTools::measurementChanged, this,
+          [this](const QString& text) { statusBar()->showMessage(text, m_mapTools->isMeasuring() ? 0 : 15000); });
   connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::showCursorPosition);
   connect(m_canvas, &MapCanvas::cursorLeft, m_positionLabel, &QLabel::clear);
   connect(m_canvas, &MapCanvas::viewChanged, this, &MainWindow::showScale);
@@ -322,6 +326,15 @@ void MainWindow::createViewMenu() {
   datasets->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
   view->addAction(datasets);
   view->addSeparator();
+  QAction* goTo = view->addAction(tr("&Go to Coordinate…"), m_mapTools, &MapTools::goToWithDialog);
+  goTo->setShortcut(QKeySequence(tr("Ctrl+Shift+G")));
+  QAction* measure = view->addAction(tr("&Measure Distance and Area"), m_mapTools, [this] {
+    if (m_mapTools->isMeasuring())
+      m_mapTools->stopMeasuring();
+    else
+      m_mapTools->startMeasuring();
+  });
+  measure->setShortcut(QKeySequence(tr("Ctrl+M")));
   QAction* layers = view->addAction(tr("Map &Layers…"), this, [this] { bringUp(layersDialog()); });
   layers->setShortcut(QKeySequence(tr("Ctrl+Shift+M")));
 }

@@ -17,6 +17,7 @@ namespace sv {
 class AnimationDialog;
 class CompositionDialog;
 class LayersDialog;
+class MapTools;
 class DataOpening;
 class ImportReportDialog;
 class DatasetPanel;
@@ -43,6 +44,7 @@ public:
 
   Session& session() const { return m_session; }
   MapCanvas* canvas() const { return m_canvas; }
+  MapTools* mapTools() const { return m_mapTools; }
   LegendWidget* legend() const { return m_legend; }
   TimeController* timeController() const { return m_time; }
   TimelinePanel* timeline() const { return m_timeline; }
@@ -108,6 +110,7 @@ private:
 
   Session& m_session;
   MapCanvas* m_canvas = nullptr;
+  MapTools* m_mapTools = nullptr;
   QLabel* m_positionLabel = nullptr;
   QLabel* m_scaleLabel = nullptr;
   QLabel* m_incidentLabel = nullptr;

@@ -2,6 +2,8 @@
 
 #include <geodesic.h>
 
+#include <cmath>
+
 namespace sv {
 namespace {
 const geod_geodesic& wgs84() {
@@ -31,6 +33,25 @@ Point2 geodesicDirect(const Point2& fromLonLat, double azimuthDegrees, double di
   double longitude = 0.0;
   geod_direct(&wgs84(), fromLonLat.y, fromLonLat.x, azimuthDegrees, distanceMetres, &latitude, &longitude, nullptr);
   return {longitude, latitude};
+}
+
+double geodesicPathLength(const std::vector<Point2>& lonLat) {
+  double length = 0.0;
+  for (std::size_t k = 1; k < lonLat.size(); ++k) length += geodesicDistance(lonLat[k - 1], lonLat[k]);
+  return length;
+}
+
+double geodesicPolygonArea(const std::vector<Point2>& lonLat) {
+  if (lonLat.size() < 3) return 0.0;
+  std::vector<double> latitudes, longitudes;
+  for (const Point2& p : lonLat) {
+    latitudes.push_back(p.y);
+    longitudes.push_back(p.x);
+  }
+  double area = 0.0;
+  double perimeter = 0.0;
+  geod_polygonarea(&wgs84(), latitudes.data(), longitudes.data(), static_cast<int>(lonLat.size()), &area, &perimeter);
+  return std::abs(area);
 }
 
 } // namespace sv

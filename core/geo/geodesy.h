@@ -2,6 +2,8 @@
 
 #include "geo/geometry.h"
 
+#include <vector>
+
 namespace sv {
 
 // Geodesics on the WGS84 ellipsoid (PROJ's implementation of Karney's
@@ -16,5 +18,11 @@ GeodesicLine geodesicInverse(const Point2& fromLonLat, const Point2& toLonLat);
 double geodesicDistance(const Point2& fromLonLat, const Point2& toLonLat);
 // The point reached from `fromLonLat` along `azimuthDegrees` after `distanceMetres`.
 Point2 geodesicDirect(const Point2& fromLonLat, double azimuthDegrees, double distanceMetres);
+
+// The length of a path along geodesics between its points, in metres.
+double geodesicPathLength(const std::vector<Point2>& lonLat);
+// The area a closed polygon through the points encloses on the ellipsoid,
+// in square metres, whatever the winding; 0 for fewer than three points.
+double geodesicPolygonArea(const std::vector<Point2>& lonLat);
 
 } // namespace sv

@@ -32,3 +32,19 @@ TEST(Geodesy, DirectInvertsInverse) {
 }
 
 } // namespace sv
+
+namespace sv {
+
+// Reference values from GeographicLib's Planimeter (WGS84).
+TEST(Geodesy, AreasAndPathLengthsOnTheEllipsoid) {
+  EXPECT_NEAR(geodesicPolygonArea({{0, 0}, {1, 0}, {1, 1}, {0, 1}}), 12308778361.5, 1.0);
+  // Either winding, the same area; the triangle Bamako–Farabougou–Kayes.
+  const std::vector<Point2> triangle{{-7.99, 12.65}, {-6.1414, 14.8921}, {-11.43, 14.45}};
+  EXPECT_NEAR(geodesicPolygonArea(triangle), 66260223331.6, 1.0);
+  EXPECT_NEAR(geodesicPolygonArea({triangle[2], triangle[1], triangle[0]}), 66260223331.6, 1.0);
+  EXPECT_NEAR(geodesicPathLength({triangle[0], triangle[1], triangle[2], triangle[0]}), 1312548.900268, 1e-3);
+  EXPECT_EQ(geodesicPolygonArea({{0, 0}, {1, 1}}), 0.0);
+  EXPECT_EQ(geodesicPathLength({{0, 0}}), 0.0);
+}
+
+} // namespace sv
