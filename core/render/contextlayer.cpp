@@ -260,9 +260,14 @@ void ContextLayer::drawLabels(QPainter& painter, const MapSettings& settings, Da
   painter.setOpacity(painter.opacity() * std::clamp(m_style.opacity, 0.0, 1.0));
   painter.setFont(font);
   const auto& features = m_data->features();
+  const double resolution = settings.metresPerPixel();
   for (std::size_t k = 0; k < features.size(); ++k) {
     const ContextLayerData::Feature& f = features[k];
     if (m_labels[k].isEmpty() || !f.bounds.intersects(extent) || !showsDuring(k, from, to)) continue;
+    // A road too minor for the scale is not drawn: nor is its name.
+    if (!m_roadClass.empty() && f.kind == ContextFeature::Kind::Line &&
+        resolution >= kRoadLooks[m_roadClass[k] < 0 ? 2 : m_roadClass[k]].minResolution)
+      continue;
     QPointF at;
     switch (f.kind) {
       case ContextFeature::Kind::Point:

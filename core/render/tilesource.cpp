@@ -122,6 +122,11 @@ std::filesystem::path XyzSource::pathOf(const TileId& id) const {
   return m_cache / std::to_string(id.z) / std::to_string(id.x) / (std::to_string(id.y) + ".tile");
 }
 
+bool XyzSource::has(const TileId& id) const {
+  std::error_code ignored;
+  return std::filesystem::exists(pathOf(id), ignored);
+}
+
 std::optional<QImage> XyzSource::tile(const TileId& id) const {
   const std::filesystem::path path = pathOf(id);
   QImage image;

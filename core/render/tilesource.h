@@ -81,6 +81,8 @@ public:
   std::optional<QImage> tile(const TileId& id) const override;
 
   QString url(const TileId& id) const;
+  // Whether the tile is in the cache, without reading it.
+  bool has(const TileId& id) const;
   // Stores a fetched tile's bytes (an image file); false when they are no image.
   bool store(const TileId& id, const QByteArray& bytes) const;
   // Removes the least recently used tiles until the cache fits its limit.
