@@ -154,6 +154,8 @@ bool renderBaseMap(QPainter& painter, const BaseMap& map, const MapSettings& set
   for (const PlacedLabel& label : labels) {
     if (label.kind == PlacedLabel::Kind::Place) drawPlaceSymbol(painter, label);
     if (options.labelRects) options.labelRects->push_back(label.rect);
+    if (options.placeLabelRects && label.kind == PlacedLabel::Kind::Place)
+      options.placeLabelRects->push_back(label.rect);
   }
   for (const PlacedLabel& label : labels) {
     switch (label.kind) {

@@ -21,7 +21,8 @@ struct BaseMapOptions {
   // Called after the lines and before the place symbols and labels, in
   // logical pixels: context layers draw there, under the names.
   std::function<void(QPainter&)> beforeLabels;
-  std::vector<QRectF>* labelRects = nullptr; // receives the labels' rectangles
+  std::vector<QRectF>* labelRects = nullptr;      // receives the labels' rectangles
+  std::vector<QRectF>* placeLabelRects = nullptr; // receives the place labels' rectangles
 };
 
 // Paints the base map (countries, regions, cercles, water, places and their

@@ -282,7 +282,8 @@ ComposedPage drawComposition(QPainter& painter, const PageFormat& format, const 
                    &page.baseReport);
   if (content.incidents) {
     auto drawn = std::make_shared<DrawnIncidents>();
-    renderIncidentLayer(painter, *content.incidents, content.view, settings, never, *drawn);
+    renderIncidentLayer(painter, *content.incidents, content.view, settings, never, *drawn,
+                        page.baseReport.placeLabelRects);
     page.drawn = std::move(drawn);
   }
   if (content.projection) drawDecorations(painter, settings, computeScaleBar(settings, *content.projection));

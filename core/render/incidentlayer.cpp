@@ -41,6 +41,13 @@ const DrawnCluster* DrawnIncidents::clusterAt(const QPointF& pixel, double toler
     const double reach = it->radius * 1.3 + tolerance;
     if (d.x() * d.x() + d.y() * d.y() <= reach * reach) return &*it;
   }
+  // A symbol moved off a name is also reached at its place, the leader's dot.
+  for (auto it = clusters.rbegin(); it != clusters.rend(); ++it) {
+    if (!it->isOffset()) continue;
+    const QPointF d = it->anchor - pixel;
+    const double reach = 3.0 + tolerance;
+    if (d.x() * d.x() + d.y() * d.y() <= reach * reach) return &*it;
+  }
   return nullptr;
 }
 
@@ -89,8 +96,65 @@ struct Accumulator {
 
 } // namespace
 
+QRectF clusterBox(const DrawnCluster& cluster) {
+  const double r = cluster.radius + 1.5; // the symbol's outline
+  // Up to two symbols behind, 3 px apart up and to the right.
+  QRectF box(cluster.pixel.x() - r, cluster.pixel.y() - r - (cluster.count > 1 ? 6.0 : 0.0),
+             2 * r + (cluster.count > 1 ? 6.0 : 0.0), 2 * r + (cluster.count > 1 ? 6.0 : 0.0));
+  if (cluster.count > 1)
+    box = box.united(incidentstyle::countBadgeRect(cluster.pixel, cluster.radius + 6.0, cluster.count));
+  return box;
+}
+
+namespace {
+
+// Moves the clusters that would cover a name beside their place: the first
+// of eight directions, at growing distances, where the symbol covers no name
+// and no symbol already moved. A cluster with no such place stays.
+void keepNamesClear(std::vector<DrawnCluster>& clusters, const std::vector<QRectF>& names, const QSizeF& size) {
+  if (names.empty()) return;
+  const auto coversName = [&](const QRectF& box) {
+    return std::any_of(names.begin(), names.end(), [&](const QRectF& name) { return name.intersects(box); });
+  };
+  const QRectF screen(QPointF(0, 0), size);
+  std::vector<QRectF> moved;
+  // Left first (names sit to the right of their towns), then round the compass.
+  static const std::vector<QPointF> kDirections = [] {
+    std::vector<QPointF> directions;
+    for (int k = 0; k < 16; ++k) {
+      const double degrees = 180.0 + ((k + 1) / 2) * 22.5 * (k % 2 ? 1 : -1);
+      const double angle = degrees * 3.14159265358979323846 / 180.0;
+      directions.emplace_back(std::cos(angle), std::sin(angle));
+    }
+    return directions;
+  }();
+  for (DrawnCluster& cluster : clusters) {
+    cluster.anchor = cluster.pixel;
+    if (!coversName(clusterBox(cluster))) continue;
+    const QPointF at = cluster.pixel;
+    bool placed = false;
+    for (double step = 1.0; step <= 6.0 && !placed; step += 1.0) {
+      const double distance = step * (cluster.radius + 9.0);
+      for (const QPointF& direction : kDirections) {
+        cluster.pixel = at + direction * distance;
+        const QRectF box = clusterBox(cluster);
+        if (!screen.contains(box.center()) || coversName(box)) continue;
+        if (std::any_of(moved.begin(), moved.end(), [&](const QRectF& other) { return other.intersects(box); }))
+          continue;
+        moved.push_back(box);
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) cluster.pixel = at;
+  }
+}
+
+} // namespace
+
 bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const IncidentView& view,
-                         const MapSettings& settings, const CancelFlag& cancel, DrawnIncidents& drawn) {
+                         const MapSettings& settings, const CancelFlag& cancel, DrawnIncidents& drawn,
+                         const std::vector<QRectF>& keepClear) {
   drawn = {};
   const EventStore& store = data.store();
   IncidentFilter filter = view.filter;
@@ -167,12 +231,13 @@ bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const
   drawn.clusters.reserve(clusters.size());
   for (std::size_t c = 0; c < clusters.size(); ++c) {
     const Accumulator& a = clusters[c];
-    drawn.clusters.push_back({a.pixel, data.sizeScale().radius(a.topFatalities), offsets[c], a.count, a.top});
+    drawn.clusters.push_back({a.pixel, data.sizeScale().radius(a.topFatalities), offsets[c], a.count, a.top, a.pixel});
     drawn.typesShown |= a.types;
   }
   // Large symbols first, so that small ones stay visible on top of them.
   std::stable_sort(drawn.clusters.begin(), drawn.clusters.end(),
                    [](const DrawnCluster& a, const DrawnCluster& b) { return a.radius > b.radius; });
+  keepNamesClear(drawn.clusters, keepClear, QSizeF(size));
   if (isCancelled(cancel)) return false;
 
   painter.save();
@@ -201,6 +266,17 @@ bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const
     else
       incidentstyle::drawCorridor(painter, shape.path, store.type(i), view.colourOf(store, i),
                                   store.locationPrecision(i) == LocationPrecision::Route);
+  }
+  // Leader lines from the moved symbols to their places, under every symbol.
+  painter.setRenderHint(QPainter::Antialiasing, true);
+  for (const DrawnCluster& cluster : drawn.clusters) {
+    if (!cluster.isOffset()) continue;
+    painter.setPen(QPen(QColor(255, 255, 255, 220), 3.0));
+    painter.drawLine(cluster.anchor, cluster.pixel);
+    painter.setPen(QPen(QColor(0x33, 0x2f, 0x2a), 1.2));
+    painter.drawLine(cluster.anchor, cluster.pixel);
+    painter.setBrush(QColor(0x33, 0x2f, 0x2a));
+    painter.drawEllipse(cluster.anchor, 2.0, 2.0);
   }
   incidentstyle::SymbolCache& symbols = incidentstyle::SymbolCache::forThread(settings.devicePixelRatio());
   for (const DrawnCluster& cluster : drawn.clusters) {

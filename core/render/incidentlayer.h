@@ -60,12 +60,20 @@ struct IncidentView {
 // One symbol as drawn: one incident, or several at one place or in one dense
 // spot, drawn as a stack with a count badge.
 struct DrawnCluster {
-  QPointF pixel;           // logical pixels
+  QPointF pixel;           // logical pixels: where the symbol is drawn
   double radius = 0.0;     // of the top symbol
   std::uint32_t first = 0; // range in DrawnIncidents::members
   std::uint32_t count = 0;
   EventStore::Index top = 0; // the incident whose symbol is on top (the most fatalities)
+  // Where the incidents are, when the symbol was moved off a town's name
+  // and joined to it by a leader line; equal to `pixel` otherwise.
+  QPointF anchor;
+  bool isOffset() const { return anchor != pixel; }
 };
+
+// What a drawn cluster covers: its symbol, the symbols peeking out behind
+// it and its count badge, in logical pixels.
+QRectF clusterBox(const DrawnCluster& cluster);
 
 // A line or an area as drawn.
 struct DrawnShape {
@@ -100,7 +108,10 @@ inline constexpr double kClusterCellPixels = 22.0;
 
 // Draws the incidents of `view` and describes what it drew. Returns false if
 // cancelled.
+// `keepClear`: rectangles (the towns' names) that no symbol or badge may
+// cover; a cluster that would is moved beside its place with a leader line.
 bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const IncidentView& view,
-                         const MapSettings& settings, const CancelFlag& cancel, DrawnIncidents& drawn);
+                         const MapSettings& settings, const CancelFlag& cancel, DrawnIncidents& drawn,
+                         const std::vector<QRectF>& keepClear = {});
 
 } // namespace sv

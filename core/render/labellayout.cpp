@@ -6,12 +6,18 @@
 
 #include <QFontMetricsF>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace sv {
 namespace {
 
 constexpr double kLabelPadding = 1.5;
+// Villages are thinned from where they first appear down to this resolution
+// (metres per logical pixel), at most this far apart at the coarsest.
+constexpr double kVillageThinningUntil = 100.0;
+constexpr double kVillageSpacingPixels = 90.0;
 
 QSizeF textSize(const QFontMetricsF& metrics, const QString& text) {
   return {metrics.horizontalAdvance(text) + 2 * kLabelPadding, metrics.height()};
@@ -25,6 +31,15 @@ void placePlaces(const BaseMap& map, const MapSettings& settings, LabelPlacer& p
   PlaceClass currentClass = fromClass;
   QFont font = mapstyle::placeFont(currentClass);
   QFontMetricsF metrics(font);
+  // Villages at district scales (20–50 km on the scale bar): only the first
+  // by rank (the places the sources name, then the most populous) within a
+  // spacing that shrinks as the map zooms in, so that the names stay apart.
+  const double villageSpacing =
+      std::clamp((resolution - kVillageThinningUntil) / (mapstyle::placeVisibilityResolution(PlaceClass::Village) -
+                                                          kVillageThinningUntil),
+                 0.0, 1.0) *
+      kVillageSpacingPixels;
+  std::vector<QPointF> villages;
   for (const ProjectedPlace& place : map.places()) {
     if (place.placeClass < fromClass) continue;
     if (place.placeClass > toClass) break;
@@ -36,9 +51,15 @@ void placePlaces(const BaseMap& map, const MapSettings& settings, LabelPlacer& p
       metrics = QFontMetricsF(font);
     }
     const QPointF anchor = settings.toPixel(place.position);
+    if (place.placeClass == PlaceClass::Village && villageSpacing > 0.0 &&
+        std::any_of(villages.begin(), villages.end(), [&](const QPointF& other) {
+          return std::hypot(other.x() - anchor.x(), other.y() - anchor.y()) < villageSpacing;
+        }))
+      continue;
     const auto rect =
         placer.placeAround(anchor, mapstyle::placeSymbolRadius(place.placeClass), textSize(metrics, place.name));
     if (rect) {
+      if (place.placeClass == PlaceClass::Village) villages.push_back(anchor);
       labels.push_back(
           {PlacedLabel::Kind::Place, place.name, *rect, anchor, font, place.placeClass, place.gazetteerIndex});
     }

@@ -69,6 +69,7 @@ bool renderBaseLayers(QPainter& painter, const BaseMap* baseMap, const MapLayers
   options.background = !layers.tiles;
   options.vectors = !layers.tiles || layers.vectorsOverTiles;
   options.labelRects = &labelRects;
+  options.placeLabelRects = &found.placeLabelRects;
   options.beforeLabels = [&](QPainter& p) {
     for (const auto& layer : layers.context) layer->draw(p, settings, from, to, deviceScale);
   };

@@ -35,6 +35,8 @@ struct BaseLayerReport {
   int tileZoom = -1;
   std::size_t tilesDrawn = 0;
   std::vector<TileId> missingTiles; // wanted and not at hand
+  // Where the towns' names went (logical pixels): incident symbols keep off them.
+  std::vector<QRectF> placeLabelRects;
 };
 
 // Draws the base layer and the context layers for the range [from, to]

@@ -53,7 +53,8 @@ RenderedMap renderMap(const RenderRequest& request, const RenderedMap& reuse, co
     result.incidentLayer = createLayerImage(request.settings);
     auto drawn = std::make_shared<DrawnIncidents>();
     QPainter painter(&result.incidentLayer);
-    if (!renderIncidentLayer(painter, *request.incidents, request.incidentView, request.settings, cancel, *drawn))
+    if (!renderIncidentLayer(painter, *request.incidents, request.incidentView, request.settings, cancel, *drawn,
+                             result.baseReport.placeLabelRects))
       return result;
     result.drawnIncidents = std::move(drawn);
   }

@@ -107,3 +107,61 @@ TEST(LabelLayout, MorePlacesAppearAsTheViewZoomsIn) {
 }
 
 } // namespace sv
+
+namespace sv {
+
+// No incident symbol or count badge covers the name of a town the sources
+// are about, at the window's first view and at three closer ones, with every
+// incident shown.
+TEST(Labels, SymbolsAndBadgesNeverCoverTheNamesOfSituationTowns) {
+  const auto& incidents = test::bundledIncidents();
+  const EventStore& store = incidents->store();
+  const Gazetteer& gazetteer = test::bundledBaseMap()->gazetteer();
+  MapSettings settings = test::maliView({1000, 650});
+  const Point2 centre = test::displayProjection().forward({-5.5, 14.0}); // between Ségou and Mopti
+  std::size_t checked = 0, moved = 0;
+  for (int zoom = 0; zoom < 4; ++zoom) {
+    SCOPED_TRACE("zoom step " + std::to_string(zoom));
+    if (zoom > 0) settings.zoomBy(2.0, settings.toPixel(QPointF(centre.x, centre.y)));
+    RenderRequest request = test::requestFor(settings);
+    request.incidents = incidents;
+    request.incidentView = IncidentView::everything(store);
+    const RenderedMap rendered = renderMap(request);
+    ASSERT_TRUE(rendered.isComplete && rendered.drawnIncidents);
+    for (const PlacedLabel& label : layoutLabels(*test::bundledBaseMap(), settings)) {
+      if (label.kind != PlacedLabel::Kind::Place) continue;
+      const Place& place = gazetteer.place(label.gazetteerIndex);
+      if (store.atPlace(place.geonameId).empty()) continue; // not a situation town
+      ++checked;
+      for (const DrawnCluster& cluster : rendered.drawnIncidents->clusters)
+        EXPECT_FALSE(clusterBox(cluster).intersects(label.rect))
+            << label.text.toStdString() << " is covered by the symbol of " << store.id(cluster.top);
+    }
+    for (const DrawnCluster& cluster : rendered.drawnIncidents->clusters) moved += cluster.isOffset() ? 1 : 0;
+  }
+  EXPECT_GT(checked, 10u);
+  EXPECT_GT(moved, 0u) << "Farabougou's stack sits on its own name unless moved";
+}
+
+// At district scales villages are thinned: the names kept stay apart.
+TEST(Labels, VillagesAreThinnedAtDistrictScales) {
+  MapSettings settings = test::maliView({1000, 650});
+  const Point2 niono = test::displayProjection().forward({-5.99, 14.25});
+  settings.setCenter(QPointF(niono.x, niono.y));
+  settings.setMetresPerPixel(300.0); // a 40 km scale bar
+  std::vector<QPointF> villages;
+  for (const PlacedLabel& label : layoutLabels(*test::bundledBaseMap(), settings))
+    if (label.kind == PlacedLabel::Kind::Place && label.placeClass == PlaceClass::Village) villages.push_back(label.anchor);
+  ASSERT_GT(villages.size(), 3u);
+  for (std::size_t a = 0; a < villages.size(); ++a)
+    for (std::size_t b = a + 1; b < villages.size(); ++b)
+      EXPECT_GE(QLineF(villages[a], villages[b]).length(), 60.0);
+  // Zoomed in, the spacing is gone and more villages are named.
+  settings.setMetresPerPixel(90.0);
+  std::size_t closer = 0;
+  for (const PlacedLabel& label : layoutLabels(*test::bundledBaseMap(), settings))
+    closer += label.kind == PlacedLabel::Kind::Place && label.placeClass == PlaceClass::Village;
+  EXPECT_GT(closer, villages.size());
+}
+
+} // namespace sv
