@@ -63,37 +63,13 @@ bool LayerOptions::load(const QCommandLineParser& parser, MapContext& context, Q
 }
 
 bool prepareTiles(const CompositionContent& content, const PageFormat& format, QTextStream& err, QString* error) {
-  const auto& source = content.layers.tiles;
-  if (!source) return true;
-  const std::vector<TileId> needed = tilesNeeded(*source, compositionMapSettings(format, content));
-  std::vector<std::pair<TileId, QString>> missing;
-  if (auto xyz = std::dynamic_pointer_cast<const XyzSource>(source)) {
-    if (needed.size() > TileFetcher::kExportTileLimit) {
-      *error = QStringLiteral(
-                   "the map needs %1 tiles from %2 at zoom %3, more than the %4 a public tile server "
-                   "allows at once; use a smaller page, a larger view, or an MBTiles file")
-                   .arg(needed.size())
-                   .arg(xyz->spec().mid(4))
-                   .arg(needed.front().z)
-                   .arg(TileFetcher::kExportTileLimit);
-      return false;
-    }
-    TileFetcher fetcher;
-    const TileFetcher::Report report = fetcher.fetchAndWait(xyz, needed);
-    missing = report.failed;
-  } else {
-    for (const TileId& tile : needed)
-      if (!source->tile(tile)) missing.emplace_back(tile, QStringLiteral("not in the file"));
+  const TileFetcher::Preparation prepared =
+      TileFetcher::prepare(content.layers.tiles, compositionMapSettings(format, content));
+  if (!prepared.ok) {
+    *error = prepared.error;
+    return false;
   }
-  if (!missing.empty()) {
-    err << "warning: " << missing.size() << " of " << needed.size() << " base map tiles (zoom " << needed.front().z
-        << ") are missing and left blank:\n";
-    const std::size_t shown = std::min<std::size_t>(missing.size(), 10);
-    for (std::size_t k = 0; k < shown; ++k)
-      err << "  tile " << missing[k].first.z << "/" << missing[k].first.x << "/" << missing[k].first.y << ": "
-          << missing[k].second << "\n";
-    if (missing.size() > shown) err << "  and " << missing.size() - shown << " more\n";
-  }
+  if (const QString missing = prepared.describeMissing(); !missing.isEmpty()) err << "warning: " << missing;
   return true;
 }
 

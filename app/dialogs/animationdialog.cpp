@@ -1,5 +1,8 @@
 #include "dialogs/animationdialog.h"
 
+#include "export/compositioncontent.h"
+#include "session/tilefetcher.h"
+
 #include "session/qtdates.h"
 #include "session/session.h"
 
@@ -239,6 +242,16 @@ void AnimationDialog::start() {
   }
   // What the window shows now, with a projection of the worker's own.
   auto context = std::make_shared<MapContext>(m_session.mapContext());
+  // Every frame shows the same view: its online tiles are fetched once, first.
+  const TileFetcher::Preparation tiles = TileFetcher::prepare(
+      context->layers.tiles,
+      compositionMapSettings(format(), compositionFor(*context, m_frames.front().range, settings().filter, m_extent,
+                                                      m_title->text().trimmed())));
+  if (!tiles.ok) {
+    m_status->setText(tiles.error);
+    return;
+  }
+  m_tileNotice = tiles.describeMissing();
   m_progress->setRange(0, static_cast<int>(m_frames.size()));
   m_progress->setValue(0);
   m_status->setText(isVideoOutput(output)
@@ -279,6 +292,7 @@ void AnimationDialog::finish(AnimationResult result) {
     if (!m_result.frameDirectory.isEmpty())
       text += tr(" The frames drawn so far are in %1.").arg(QDir::toNativeSeparators(m_result.frameDirectory));
   }
+  if (!m_tileNotice.isEmpty()) text += QLatin1Char('\n') + m_tileNotice.trimmed();
   m_status->setText(text);
   setRunning(false);
   emit exportFinished(m_result.ok);

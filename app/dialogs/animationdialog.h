@@ -69,6 +69,7 @@ protected:
   void reject() override;
 
 private:
+  QString m_tileNotice; // the base map tiles the running export lacks
   void replan();
   void showProgress(double fraction, const QString& label);
   void finish(AnimationResult result);

@@ -1,5 +1,7 @@
 #include "dialogs/compositiondialog.h"
 
+#include "session/tilefetcher.h"
+
 #include "session/session.h"
 
 #include "export/briefing.h"
@@ -224,7 +226,7 @@ void CompositionDialog::showPreview(QImage image) {
   emit previewUpdated();
 }
 
-bool CompositionDialog::saveTo(const QString& path, QString* error) const {
+bool CompositionDialog::saveTo(const QString& path, QString* error, QString* notice) const {
   const auto kind = outputKindOf(path);
   if (!kind) {
     *error = tr("Cannot write %1: give a .png, .svg or .pdf file").arg(path);
@@ -235,15 +237,30 @@ bool CompositionDialog::saveTo(const QString& path, QString* error) const {
     *error = problem;
     return false;
   }
+  if (!prepareTiles(error, notice)) return false;
   return writeComposition(path, *kind, format(), content(), error);
 }
 
-bool CompositionDialog::saveBriefing(const QString& path, QString* error) const {
+bool CompositionDialog::prepareTiles(QString* error, QString* notice) const {
+  const CompositionContent page = content();
+  const TileFetcher::Preparation prepared =
+      TileFetcher::prepare(page.layers.tiles, compositionMapSettings(format(), page));
+  if (!prepared.ok) {
+    *error = prepared.error;
+    return false;
+  }
+  // Written all the same, and said: an export never lacks tiles silently.
+  if (notice) *notice = prepared.describeMissing();
+  return true;
+}
+
+bool CompositionDialog::saveBriefing(const QString& path, QString* error, QString* notice) const {
   const QString problem = outputPathProblem(path, {OutputKind::Pdf});
   if (!problem.isEmpty()) {
     *error = problem;
     return false;
   }
+  if (!prepareTiles(error, notice)) return false;
   return writeBriefing(path, format(), content(), nullptr, error);
 }
 
@@ -281,10 +298,11 @@ void CompositionDialog::saveWithDialog() {
   if (path.isEmpty()) return;
   path = withSuffix(path, filter);
   QApplication::setOverrideCursor(Qt::WaitCursor);
-  QString error;
-  const bool saved = saveTo(path, &error);
+  QString error, notice;
+  const bool saved = saveTo(path, &error, &notice);
   QApplication::restoreOverrideCursor();
   if (!saved) QMessageBox::warning(this, tr("Save Map"), error);
+  if (saved && !notice.isEmpty()) QMessageBox::information(this, tr("Save Map"), notice);
 }
 
 void CompositionDialog::saveBriefingWithDialog() {
@@ -295,10 +313,11 @@ void CompositionDialog::saveBriefingWithDialog() {
   if (path.isEmpty()) return;
   path = withSuffix(path, QStringLiteral("*.pdf"));
   QApplication::setOverrideCursor(Qt::WaitCursor);
-  QString error;
-  const bool saved = saveBriefing(path, &error);
+  QString error, notice;
+  const bool saved = saveBriefing(path, &error, &notice);
   QApplication::restoreOverrideCursor();
   if (!saved) QMessageBox::warning(this, tr("Save Briefing Sheet"), error);
+  if (saved && !notice.isEmpty()) QMessageBox::information(this, tr("Save Briefing Sheet"), notice);
 }
 
 } // namespace sv

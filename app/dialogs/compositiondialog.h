@@ -60,9 +60,11 @@ public:
   const QImage& previewImage() const { return m_previewImage; }
   bool isPreviewPending() const { return m_previewJob.isRunning() || m_previewTimer->isActive(); }
 
-  bool saveTo(const QString& path, QString* error) const;       // PNG, SVG or PDF by suffix
-  bool saveBriefing(const QString& path, QString* error) const; // PDF: map, then the incidents shown
-  void copyToClipboard() const;                                 // the page at its full size
+  // `notice`: the base map tiles that could not be had, when any (the file is written all the same).
+  bool saveTo(const QString& path, QString* error, QString* notice = nullptr) const; // PNG, SVG or PDF by suffix
+  bool saveBriefing(const QString& path, QString* error,
+                    QString* notice = nullptr) const; // PDF: map, then the incidents shown
+  void copyToClipboard() const;                       // the page at its full size
 
   QComboBox* presetChoice() const { return m_preset; }
   QLineEdit* titleEdit() const { return m_title; }
@@ -80,6 +82,8 @@ protected:
   void showEvent(QShowEvent* event) override;
 
 private:
+  // Fetches the online tiles the page needs; false when it would need too many.
+  bool prepareTiles(QString* error, QString* notice) const;
   void presetChosen();
   void sizeEdited();
   void schedulePreview();

@@ -1,5 +1,7 @@
 #include "session/tilefetcher.h"
 
+#include "render/maplayers.h"
+
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -106,12 +108,55 @@ TileFetcher::Report TileFetcher::fetchAndWait(const std::shared_ptr<const XyzSou
   QEventLoop loop;
   const auto quit = connect(this, &TileFetcher::idle, &loop, &QEventLoop::quit);
   fetch(source, wanted);
-  if (isBusy()) loop.exec();
+  if (isBusy()) loop.exec(QEventLoop::ExcludeUserInputEvents); // a window waits without taking clicks
   disconnect(quit);
   report.fetched = m_fetched - before;
   for (const TileId& tile : wanted)
     if (const QString why = failure(tile); !why.isEmpty()) report.failed.emplace_back(tile, why);
   return report;
+}
+
+TileFetcher::Preparation TileFetcher::prepare(const std::shared_ptr<const TileSource>& source,
+                                              const MapSettings& settings, int timeoutMs) {
+  Preparation preparation;
+  if (!source) return preparation;
+  const std::vector<TileId> needed = tilesNeeded(*source, settings);
+  preparation.needed = needed.size();
+  if (needed.empty()) return preparation;
+  preparation.zoom = needed.front().z;
+  if (auto xyz = std::dynamic_pointer_cast<const XyzSource>(source)) {
+    if (needed.size() > kExportTileLimit) {
+      preparation.ok = false;
+      preparation.error = tr("the map needs %1 tiles from %2 at zoom %3, more than the %4 a public tile server "
+                             "allows at once; use a smaller page, a larger view, or an MBTiles file")
+                              .arg(needed.size())
+                              .arg(xyz->spec().mid(4))
+                              .arg(preparation.zoom)
+                              .arg(kExportTileLimit);
+      return preparation;
+    }
+    TileFetcher fetcher;
+    preparation.missing = fetcher.fetchAndWait(xyz, needed, timeoutMs).failed;
+  } else {
+    for (const TileId& tile : needed)
+      if (!source->tile(tile)) preparation.missing.emplace_back(tile, tr("not in the file"));
+  }
+  return preparation;
+}
+
+QString TileFetcher::Preparation::describeMissing() const {
+  if (missing.empty()) return {};
+  QString text =
+      tr("%1 of %2 base map tiles (zoom %3) are missing and left blank:\n").arg(missing.size()).arg(needed).arg(zoom);
+  const std::size_t shown = std::min<std::size_t>(missing.size(), 10);
+  for (std::size_t k = 0; k < shown; ++k)
+    text += tr("  tile %1/%2/%3: %4\n")
+                .arg(missing[k].first.z)
+                .arg(missing[k].first.x)
+                .arg(missing[k].first.y)
+                .arg(missing[k].second);
+  if (missing.size() > shown) text += tr("  and %1 more\n").arg(missing.size() - shown);
+  return text;
 }
 
 } // namespace sv

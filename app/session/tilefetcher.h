@@ -1,5 +1,6 @@
 #pragma once
 
+#include "render/mapsettings.h"
 #include "render/tilesource.h"
 
 #include <QHash>
@@ -49,6 +50,22 @@ public:
                       int timeoutMs = 15000);
 
   void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+
+  // Before an export draws: its tiles at its own resolution, fetched when
+  // online (waiting, for at most `timeoutMs` a tile), and those that could
+  // not be had, with why. Not ok (with `error`) when the page would need more
+  // tiles than a public server allows at once.
+  struct Preparation {
+    bool ok = true;
+    QString error;
+    std::size_t needed = 0;
+    int zoom = -1;
+    std::vector<std::pair<TileId, QString>> missing;
+    // "3 of 48 base map tiles (zoom 7) are missing and left blank:" and up to ten tiles with why; empty when none.
+    QString describeMissing() const;
+  };
+  static Preparation prepare(const std::shared_ptr<const TileSource>& source, const MapSettings& settings,
+                             int timeoutMs = 15000);
 
 signals:
   // Some tiles arrived: views showing the source draw again.

@@ -151,11 +151,11 @@ TEST(Labels, VillagesAreThinnedAtDistrictScales) {
   settings.setMetresPerPixel(300.0); // a 40 km scale bar
   std::vector<QPointF> villages;
   for (const PlacedLabel& label : layoutLabels(*test::bundledBaseMap(), settings))
-    if (label.kind == PlacedLabel::Kind::Place && label.placeClass == PlaceClass::Village) villages.push_back(label.anchor);
+    if (label.kind == PlacedLabel::Kind::Place && label.placeClass == PlaceClass::Village)
+      villages.push_back(label.anchor);
   ASSERT_GT(villages.size(), 3u);
   for (std::size_t a = 0; a < villages.size(); ++a)
-    for (std::size_t b = a + 1; b < villages.size(); ++b)
-      EXPECT_GE(QLineF(villages[a], villages[b]).length(), 60.0);
+    for (std::size_t b = a + 1; b < villages.size(); ++b) EXPECT_GE(QLineF(villages[a], villages[b]).length(), 60.0);
   // Zoomed in, the spacing is gone and more villages are named.
   settings.setMetresPerPixel(90.0);
   std::size_t closer = 0;

@@ -237,3 +237,31 @@ TEST_F(WindowTest, ExportDialogsFollowTheDatasetsOpenedAndShown) {
 
 } // namespace
 } // namespace sv
+
+#include "app/tileserver.h"
+
+namespace sv {
+
+// Online tiles from the window's export: fetched at the page's resolution,
+// and the missing ones said, never left out silently.
+TEST_F(WindowTest, ExportDialogFetchesTheTilesItsPageNeedsAndNamesTheMissing) {
+  QTemporaryDir dir;
+  qputenv("XDG_CACHE_HOME", dir.filePath(QStringLiteral("cache")).toUtf8());
+  test::TileServer server;
+  ASSERT_GT(server.port(), 0) << "the loopback tile server did not start";
+  QString error;
+  ASSERT_TRUE(window->session().mapLayers().setBaseMap(
+      QStringLiteral("xyz:") + QString::fromStdString(server.url("mixed")), &error))
+      << error.toStdString();
+  CompositionDialog* dialog = window->compositionDialog();
+  QString notice;
+  ASSERT_TRUE(dialog->saveTo(dir.filePath(QStringLiteral("map.png")), &error, &notice)) << error.toStdString();
+  EXPECT_TRUE(notice.contains(QStringLiteral("missing and left blank"))) << notice.toStdString();
+  EXPECT_TRUE(notice.contains(QStringLiteral("HTTP 500"))) << notice.toStdString();
+  EXPECT_FALSE(server.requests().empty());
+  for (const auto& request : server.requests()) EXPECT_EQ(request.userAgent.rfind("SituationViewer/", 0), 0u);
+  window->session().mapLayers().setBaseMap({}, &error);
+  qunsetenv("XDG_CACHE_HOME");
+}
+
+} // namespace sv
