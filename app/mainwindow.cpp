@@ -228,6 +228,7 @@ void MainWindow::connectData() {
 void MainWindow::showDatasetStyles() {
   const std::vector<QColor> colours = m_session.datasetColours();
   m_canvas->setDatasetColours(colours);
+  m_canvas->setDatasetDrawings(m_session.datasetDrawings());
   QStringList names;
   const auto store = m_session.store();
   for (std::size_t d = 0; d < store->datasetCount(); ++d) names << QString::fromStdString(store->datasetInfo(d).name);

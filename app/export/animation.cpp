@@ -118,7 +118,9 @@ bool renderFramesInOrder(const MapContext& context, const std::vector<AnimationF
                              context.incidentsPath,
                              {},
                              context.datasetPaths,
-                             context.datasetColours};
+                             context.datasetColours,
+                             context.layers,
+                             context.datasetDrawing};
       for (;;) {
         int k = 0;
         {

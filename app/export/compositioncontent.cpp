@@ -19,7 +19,7 @@ CompositionContent compositionFor(const MapContext& context, DayRange range, con
   content.layers = context.layers;
   content.projection = &context.projection;
   content.incidents = context.incidents;
-  content.view = {range.from, range.to, filter, context.datasetColours};
+  content.view = {range.from, range.to, filter, context.datasetColours, context.datasetDrawing};
   content.extent = extent;
   if (context.baseMap) {
     // Credit the datasets shown.

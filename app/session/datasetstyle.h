@@ -1,5 +1,7 @@
 #pragma once
 
+#include "render/incidentlayer.h"
+
 #include <QColor>
 
 namespace sv {
@@ -9,6 +11,7 @@ struct DatasetStyle {
   bool visible = true;
   QColor colour =
       QColor(); // invalid: by event type; else every incident in this colour (the shape still gives the type)
+  DatasetDrawing drawing = DatasetDrawing::Automatic; // symbols, density, or density when symbols would not fit
   friend bool operator==(const DatasetStyle&, const DatasetStyle&) = default;
 };
 

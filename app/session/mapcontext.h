@@ -31,6 +31,8 @@ struct MapContext {
   std::vector<QColor> datasetColours = {};
   // Tiles and context layers under the incidents; the vector base map alone by default.
   MapLayers layers = {};
+  // Per dataset: symbols, density, or density when symbols would not fit.
+  std::vector<DatasetDrawing> datasetDrawing = {};
 };
 
 // Loads and projects the GeoPackage at `path`; on failure returns nullopt

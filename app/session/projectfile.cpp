@@ -165,6 +165,9 @@ bool writeProject(const QString& path, const Project& project, QString* error) {
     entry[QStringLiteral("colour")] =
         dataset.style.colour.isValid() ? QJsonValue(dataset.style.colour.name()) : QJsonValue();
     if (!dataset.mapping.isEmpty()) entry[QStringLiteral("map")] = dataset.mapping;
+    if (dataset.style.drawing != DatasetDrawing::Automatic)
+      entry[QStringLiteral("drawing")] =
+          dataset.style.drawing == DatasetDrawing::Density ? QStringLiteral("density") : QStringLiteral("symbols");
     datasets.append(entry);
   }
   root[QStringLiteral("datasets")] = datasets;
@@ -257,6 +260,13 @@ std::optional<Project> readProject(const QString& path, QString* error) {
       if (!dataset.style.colour.isValid())
         return failure(QStringLiteral("%1.colour: not a colour: '%2'").arg(field, colour.toString()));
     }
+    const QString drawing = entry.value(QStringLiteral("drawing")).toString(QStringLiteral("automatic"));
+    if (drawing == QLatin1String("density"))
+      dataset.style.drawing = DatasetDrawing::Density;
+    else if (drawing == QLatin1String("symbols"))
+      dataset.style.drawing = DatasetDrawing::Symbols;
+    else if (drawing != QLatin1String("automatic"))
+      return failure(QStringLiteral("%1.drawing: '%2' is not automatic, symbols or density").arg(field, drawing));
     dataset.mapping = entry.value(QStringLiteral("map")).toString();
     std::string mappingProblem;
     if (!dataset.mapping.isEmpty() && !parseColumnMapping(dataset.mapping.toStdString(), &mappingProblem))

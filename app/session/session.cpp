@@ -165,6 +165,18 @@ void Session::setDatasetColour(std::size_t dataset, const QColor& colour) {
   emit stylesChanged(m_styles);
 }
 
+void Session::setDatasetDrawing(std::size_t dataset, DatasetDrawing drawing) {
+  if (dataset >= m_styles.size() || m_styles[dataset].drawing == drawing) return;
+  m_styles[dataset].drawing = drawing;
+  emit stylesChanged(m_styles);
+}
+
+std::vector<DatasetDrawing> Session::datasetDrawings() const {
+  std::vector<DatasetDrawing> drawings;
+  for (const DatasetStyle& style : m_styles) drawings.push_back(style.drawing);
+  return drawings;
+}
+
 std::uint64_t Session::visibleDatasets() const {
   std::uint64_t mask = IncidentFilter::kAllDatasets;
   for (std::size_t d = 0; d < m_styles.size(); ++d)
@@ -189,7 +201,8 @@ MapContext Session::mapContext() const {
                      {},
                      m_context.datasetPaths,
                      datasetColours(),
-                     m_layerSet.layers()};
+                     m_layerSet.layers(),
+                     datasetDrawings()};
   return context;
 }
 

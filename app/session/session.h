@@ -56,6 +56,8 @@ public:
   const std::vector<DatasetStyle>& styles() const { return m_styles; }
   void setDatasetVisible(std::size_t dataset, bool visible);
   void setDatasetColour(std::size_t dataset, const QColor& colour);
+  void setDatasetDrawing(std::size_t dataset, DatasetDrawing drawing);
+  std::vector<DatasetDrawing> datasetDrawings() const;
   // Bit per visible dataset, for IncidentFilter::datasets.
   std::uint64_t visibleDatasets() const;
   // Per dataset: its single colour, or invalid for colours by event type.

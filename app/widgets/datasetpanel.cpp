@@ -27,7 +27,7 @@
 namespace sv {
 namespace {
 
-enum Column { NameColumn, CountColumn, ColourColumn };
+enum Column { NameColumn, CountColumn, ColourColumn, DrawingColumn };
 
 struct NamedColour {
   const char* name;
@@ -67,14 +67,15 @@ QIcon swatch(const QColor& colour) {
 DatasetPanel::DatasetPanel(Session& session, QWidget* parent) : QWidget(parent), m_session(session) {
   m_list = new QTreeWidget(this);
   m_list->setObjectName(QStringLiteral("datasetList"));
-  m_list->setColumnCount(3);
-  m_list->setHeaderLabels({tr("Dataset"), tr("Incidents"), tr("Colours")});
+  m_list->setColumnCount(4);
+  m_list->setHeaderLabels({tr("Dataset"), tr("Incidents"), tr("Colours"), tr("Drawn as")});
   m_list->setRootIsDecorated(false);
   m_list->setUniformRowHeights(true);
   m_list->header()->setStretchLastSection(false);
   m_list->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
   m_list->header()->setSectionResizeMode(CountColumn, QHeaderView::ResizeToContents);
   m_list->header()->setSectionResizeMode(ColourColumn, QHeaderView::ResizeToContents);
+  m_list->header()->setSectionResizeMode(DrawingColumn, QHeaderView::ResizeToContents);
   m_list->setAccessibleName(tr("Open datasets"));
   m_details = new QLabel(this);
   m_details->setObjectName(QStringLiteral("datasetDetails"));
@@ -169,6 +170,7 @@ void DatasetPanel::showDatasets() {
   }
   m_list->clear();
   m_colourBoxes.clear();
+  m_drawingBoxes.clear();
   for (std::size_t d = 0; d < m_infos.size(); ++d) {
     auto* item = new QTreeWidgetItem(m_list);
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
@@ -181,6 +183,17 @@ void DatasetPanel::showDatasets() {
     m_list->setItemWidget(item, ColourColumn, box);
     m_colourBoxes.push_back(box);
     connect(box, &QComboBox::activated, this, [this, d](int choice) { chooseColour(d, choice); });
+    auto* drawing = new QComboBox(m_list);
+    drawing->setAccessibleName(tr("How %1 is drawn").arg(q(m_infos[d].name)));
+    drawing->setToolTip(tr("Symbols, counts in hexagons (density), or density when the symbols would not fit"));
+    drawing->addItem(tr("Automatic"), static_cast<int>(DatasetDrawing::Automatic));
+    drawing->addItem(tr("Symbols"), static_cast<int>(DatasetDrawing::Symbols));
+    drawing->addItem(tr("Density"), static_cast<int>(DatasetDrawing::Density));
+    m_list->setItemWidget(item, DrawingColumn, drawing);
+    m_drawingBoxes.push_back(drawing);
+    connect(drawing, &QComboBox::activated, this, [this, d, drawing](int choice) {
+      m_session.setDatasetDrawing(d, static_cast<DatasetDrawing>(drawing->itemData(choice).toInt()));
+    });
     fillRow(d);
   }
   m_filling = false;
@@ -230,6 +243,7 @@ void DatasetPanel::fillRow(std::size_t dataset) {
     }
   }
   box->setCurrentIndex(index);
+  m_drawingBoxes[dataset]->setCurrentIndex(m_drawingBoxes[dataset]->findData(static_cast<int>(style.drawing)));
   m_filling = filling;
 }
 

@@ -64,6 +64,7 @@ private:
   QLabel* m_details = nullptr;
   QPushButton* m_remove = nullptr;
   std::vector<QComboBox*> m_colourBoxes;
+  std::vector<QComboBox*> m_drawingBoxes;
   std::vector<DatasetInfo> m_infos;
   std::vector<std::size_t> m_sizes;
   bool m_filling = false;

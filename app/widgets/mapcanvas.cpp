@@ -80,6 +80,12 @@ void MapCanvas::setDatasetColours(const std::vector<QColor>& colours) {
   setIncidentView(view);
 }
 
+void MapCanvas::setDatasetDrawings(const std::vector<DatasetDrawing>& drawings) {
+  IncidentView view = m_incidentView;
+  view.datasetDrawing = drawings;
+  setIncidentView(view);
+}
+
 void MapCanvas::setDateLabel(const QString& label) {
   if (label == m_dateLabel) return;
   m_dateLabel = label;

@@ -43,6 +43,7 @@ public:
   void showRange(sv::DayRange range);
   void setFilter(const sv::IncidentFilter& filter);
   void setDatasetColours(const std::vector<QColor>& colours);
+  void setDatasetDrawings(const std::vector<sv::DatasetDrawing>& drawings);
   const std::shared_ptr<const IncidentLayerData>& incidents() const { return m_incidents; }
   const IncidentView& incidentView() const { return m_incidentView; }
   // The tiles and context layers under the incidents.

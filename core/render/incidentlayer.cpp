@@ -1,9 +1,12 @@
 #include "render/incidentlayer.h"
 
+#include "render/densitylayer.h"
+
 #include "geo/projection.h"
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <unordered_map>
 
 namespace sv {
@@ -176,9 +179,45 @@ bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const
   });
   if (isCancelled(cancel)) return false;
 
+  // Datasets drawn as density: those asked for, and the automatic ones when
+  // they put more on screen than symbols can show apart.
+  const QSize size = settings.outputSize();
+  const QTransform toPixel = settings.mapToPixelTransform();
+  const double sx = toPixel.m11(), sy = toPixel.m22(), dx = toPixel.dx(), dy = toPixel.dy();
+  const QRectF onScreen(QPointF(0, 0), QSizeF(size));
+  std::uint64_t densityDatasets = 0;
+  {
+    std::uint64_t automatic = 0;
+    for (std::size_t d = 0; d < store.datasetCount(); ++d) {
+      if (view.drawingOf(d) == DatasetDrawing::Density) densityDatasets |= std::uint64_t{1} << d;
+      if (view.drawingOf(d) == DatasetDrawing::Automatic) automatic |= std::uint64_t{1} << d;
+    }
+    if (automatic) {
+      std::size_t visible = 0;
+      for (EventStore::Index i : shown) {
+        if (!(automatic & (std::uint64_t{1} << store.dataset(i)))) continue;
+        const QPointF& p = data.position(i);
+        if (onScreen.contains(QPointF(p.x() * sx + dx, p.y() * sy + dy)) && ++visible > kAutomaticDensityAbove) {
+          densityDatasets |= automatic;
+          break;
+        }
+      }
+    }
+  }
+  std::optional<density::Binner> binner;
+  if (densityDatasets) {
+    binner.emplace(size);
+    std::erase_if(shown, [&](EventStore::Index i) {
+      if (!(densityDatasets & (std::uint64_t{1} << store.dataset(i)))) return false;
+      const QPointF& p = data.position(i);
+      binner->add(QPointF(p.x() * sx + dx, p.y() * sy + dy));
+      drawn.typesShown |= 1u << static_cast<unsigned>(store.type(i));
+      return true;
+    });
+  }
+
   // Project to pixels and gather incidents by grid cell: incidents at one
   // place, or close together at this zoom, share one stack.
-  const QSize size = settings.outputSize();
   const double margin = incidentstyle::SizeScale::kMaxRadius * 1.5;
   const int columns = static_cast<int>(std::ceil((size.width() + 2 * margin) / kClusterCellPixels)) + 1;
   const int rows = static_cast<int>(std::ceil((size.height() + 2 * margin) / kClusterCellPixels)) + 1;
@@ -187,8 +226,6 @@ bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const
   std::vector<std::int32_t> clusterOf(shown.size(), -1);
 
   // The view's transform is a scale and a translation: apply it directly.
-  const QTransform toPixel = settings.mapToPixelTransform();
-  const double sx = toPixel.m11(), sy = toPixel.m22(), dx = toPixel.dx(), dy = toPixel.dy();
   for (std::size_t k = 0; k < shown.size(); ++k) {
     if ((k & 0xFFFF) == 0 && isCancelled(cancel)) return false;
     const EventStore::Index i = shown[k];
@@ -267,6 +304,14 @@ bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const
       incidentstyle::drawCorridor(painter, shape.path, store.type(i), view.colourOf(store, i),
                                   store.locationPrecision(i) == LocationPrecision::Route);
   }
+  // Density under the symbols of the other datasets.
+  std::optional<density::Bins> bins;
+  if (binner) {
+    bins = binner->bins();
+    drawn.densityCount = bins->incidents;
+    drawn.densityMax = bins->maxCount;
+    density::drawBins(painter, *bins);
+  }
   // Leader lines from the moved symbols to their places, under every symbol.
   painter.setRenderHint(QPainter::Antialiasing, true);
   for (const DrawnCluster& cluster : drawn.clusters) {
@@ -307,6 +352,7 @@ bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const
                         isApproximate(store.datePrecision(top)), topColour});
     if (cluster.count > 1) symbols.drawCountBadge(painter, cluster.pixel, cluster.radius + 6.0, cluster.count);
   }
+  if (bins) density::drawLegend(painter, settings, *bins);
   painter.restore();
   return !isCancelled(cancel);
 }

@@ -44,11 +44,21 @@ private:
 // Which incidents the map shows: those overlapping [from, to] that pass the
 // filter; and how: in their event type's colour, or in the single colour given
 // to their dataset.
+// How a dataset's point incidents are drawn: as symbols, as counts in
+// hexagons (the density view), or as density when the dataset puts more on
+// screen than symbols can show apart (kAutomaticDensityAbove).
+enum class DatasetDrawing : std::uint8_t { Automatic = 0, Symbols = 1, Density = 2 };
+inline constexpr std::size_t kAutomaticDensityAbove = 3000;
+
 struct IncidentView {
   DayNumber from = 0;
   DayNumber to = -1;
   IncidentFilter filter;
   std::vector<QColor> datasetColours = {}; // per dataset of the store; invalid or missing: colours by event type
+  std::vector<DatasetDrawing> datasetDrawing = {}; // per dataset; missing: Automatic
+  DatasetDrawing drawingOf(std::size_t dataset) const {
+    return dataset < datasetDrawing.size() ? datasetDrawing[dataset] : DatasetDrawing::Automatic;
+  }
   QColor colourOf(const EventStore& store, EventStore::Index i) const {
     const std::size_t dataset = store.dataset(i);
     return dataset < datasetColours.size() ? datasetColours[dataset] : QColor();
@@ -92,6 +102,8 @@ struct DrawnIncidents {
   // (their parts are); an aggregate that is a line or an area is drawn.
   std::size_t incidentCount = 0;
   std::size_t unplacedCount = 0;
+  std::size_t densityCount = 0;                          // of the placed ones, those drawn in hexagons (on screen)
+  std::uint32_t densityMax = 0;                          // the most in one hexagon
   std::array<std::size_t, kEventTypeCount> typeCounts{}; // the placed ones, per EventType
   std::uint32_t typesShown = 0;                          // bit per EventType among the drawn
 

@@ -35,8 +35,8 @@ void placePlaces(const BaseMap& map, const MapSettings& settings, LabelPlacer& p
   // by rank (the places the sources name, then the most populous) within a
   // spacing that shrinks as the map zooms in, so that the names stay apart.
   const double villageSpacing =
-      std::clamp((resolution - kVillageThinningUntil) / (mapstyle::placeVisibilityResolution(PlaceClass::Village) -
-                                                          kVillageThinningUntil),
+      std::clamp((resolution - kVillageThinningUntil) /
+                     (mapstyle::placeVisibilityResolution(PlaceClass::Village) - kVillageThinningUntil),
                  0.0, 1.0) *
       kVillageSpacingPixels;
   std::vector<QPointF> villages;

@@ -200,10 +200,24 @@ void BM_IncidentLayer_1M_1920x1080(benchmark::State& state) {
   const auto& layer = millionLayer();
   const MapSettings settings = test::maliView({1920, 1080});
   IncidentView view = IncidentView::everything(layer->store());
+  view.datasetDrawing = {DatasetDrawing::Symbols}; // as symbols, where Automatic would choose density
   if (state.range(0) > 0) view.from = view.to - static_cast<DayNumber>(state.range(0)) + 1;
   test::benchmarkIncidentLayer(state, *layer, view, settings);
 }
 BENCHMARK(BM_IncidentLayer_1M_1920x1080)->Arg(30)->Arg(365)->Arg(0)->Unit(benchmark::kMillisecond);
+
+// The density view of the same: range query, projection to pixels,
+// hexagon counts and their drawing with the legend. Arg as above; the
+// symbol layer and the peer below are measured in the same run.
+void BM_DensityLayer_1M_1920x1080(benchmark::State& state) {
+  const auto& layer = millionLayer();
+  const MapSettings settings = test::maliView({1920, 1080});
+  IncidentView view = IncidentView::everything(layer->store());
+  view.datasetDrawing = {DatasetDrawing::Density};
+  if (state.range(0) > 0) view.from = view.to - static_cast<DayNumber>(state.range(0)) + 1;
+  test::benchmarkIncidentLayer(state, *layer, view, settings);
+}
+BENCHMARK(BM_DensityLayer_1M_1920x1080)->Arg(30)->Arg(365)->Arg(0)->Unit(benchmark::kMillisecond);
 
 // Peer: the same incidents plotted as one-pixel points in one QPainter call,
 // after the same straight scan for the range: no symbols, no clustering.
