@@ -471,7 +471,10 @@ void MainWindow::showIncidentSummary() {
   const IncidentView& view = m_canvas->incidentView();
   const QString title = QString::fromStdString(store.info().title.empty() ? store.info().name : store.info().title);
   const std::size_t shown = drawn->incidentCount;
-  const QString count = shown == 1 ? tr("1 incident") : tr("%1 incidents").arg(shown);
+  QString count = shown == 1 ? tr("1 incident") : tr("%1 incidents").arg(shown);
+  // Those the sources place only by region or country are counted, never drawn: say so.
+  if (drawn->unplacedCount > 0)
+    count += tr(" + %n not on the map (region or country only)", nullptr, static_cast<int>(drawn->unplacedCount));
   const bool filtered = !(view.filter == IncidentFilter{});
   m_incidentLabel->setText(tr("%1%2, %3")
                                .arg(count, filtered ? tr(" (filtered)") : QString(),

@@ -17,7 +17,8 @@ namespace {
 constexpr double kSqrt3 = 1.7320508075688772;
 // A sequential ramp, light to dark (ColorBrewer YlOrRd), read the same by
 // the common forms of colour blindness.
-constexpr std::array<QRgb, 6> kRamp = {0xffffb2, 0xfed976, 0xfeb24c, 0xfd8d3c, 0xf03b20, 0xbd0026};
+constexpr std::array<QRgb, kClassFloors.size()> kRamp = {0xffffcc, 0xffeda0, 0xfed976, 0xfeb24c,
+                                                         0xfd8d3c, 0xfc4e2a, 0xe31a1c, 0xb10026};
 
 QPolygonF hexagon(const QPointF& centre, double radius) {
   QPolygonF polygon;
@@ -38,7 +39,7 @@ std::size_t classOf(std::uint32_t count) {
 
 QColor classColour(std::size_t densityClass) {
   QColor colour(kRamp[std::min(densityClass, kRamp.size() - 1)]);
-  colour.setAlpha(215);
+  colour.setAlpha(170); // the towns' names under them stay readable
   return colour;
 }
 

@@ -21,8 +21,9 @@ namespace sv {
 namespace density {
 
 inline constexpr double kHexRadius = 13.0; // logical pixels, centre to corner
-// The lower bound of each class: 1, 2–4, 5–14, 15–49, 50–199, 200 and more.
-inline constexpr std::array<std::uint32_t, 6> kClassFloors = {1, 2, 5, 15, 50, 200};
+// The lower bound of each class: 1, 2–4, 5–14, 15–49, 50–199, 200–999,
+// 1000–4999, 5000 and more.
+inline constexpr std::array<std::uint32_t, 8> kClassFloors = {1, 2, 5, 15, 50, 200, 1000, 5000};
 std::size_t classOf(std::uint32_t count);
 QColor classColour(std::size_t densityClass);
 // "1", "2–4", …, "200+".

@@ -61,9 +61,11 @@ TEST(Density, HexagonsCountWhatFallsInThemAndClassesAreFixed) {
   EXPECT_EQ(density::classOf(1), 0u);
   EXPECT_EQ(density::classOf(4), 1u);
   EXPECT_EQ(density::classOf(5), 2u);
-  EXPECT_EQ(density::classOf(100000), 5u);
+  EXPECT_EQ(density::classOf(100000), 7u);
+  EXPECT_EQ(density::classOf(999), 5u);
   EXPECT_EQ(density::classLabel(1), QStringLiteral("2–4"));
-  EXPECT_EQ(density::classLabel(5), QStringLiteral("200+"));
+  EXPECT_EQ(density::classLabel(5), QStringLiteral("200–999"));
+  EXPECT_EQ(density::classLabel(7), QStringLiteral("5000+"));
   EXPECT_EQ(density::classLabel(0), QStringLiteral("1"));
 }
 
