@@ -216,7 +216,9 @@ TEST(Shapes, ACorridorOrAnAreaIsInTheHistoryOfEveryPlaceItTouches) {
   EXPECT_FALSE(touchesPlace(*store, whole, farAway));
 
   // The history lists the whole with its parts, and counts the parts only.
-  const PlaceHistory history = placeHistory(*store, inArea, {.radiusMetres = 30000.0});
+  HistoryOptions options;
+  options.radiusMetres = 30000.0;
+  const PlaceHistory history = placeHistory(*store, inArea, options);
   std::set<std::string> ids;
   for (const HistoryEntry& entry : history.entries) ids.insert(std::string(store->id(entry.index)));
   EXPECT_TRUE(ids.count("area"));
