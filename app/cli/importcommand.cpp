@@ -5,6 +5,7 @@
 #include "domain/placematching.h"
 #include "io/importer.h"
 #include "io/incidentdataset.h"
+#include "io/incidentgpkg.h"
 #include "io/storefile.h"
 #include "render/qtext.h"
 
@@ -48,7 +49,8 @@ QString importHelp() {
              "                   usual column names. Roles:\n"
              "%2"
              "  -o, --output OUT the dataset to write, by its extension: .geojson, our\n"
-             "                   exchange format (docs/data-format.md), or .svstore, our\n"
+             "                   exchange format (docs/data-format.md), .gpkg, the same as a\n"
+             "                   GeoPackage for QGIS and GDAL, or .svstore, our\n"
              "                   large-data format, which every command and the window open\n"
              "                   in well under a second at millions of incidents\n"
              "  --report FILE    also write the full report as JSON\n"
@@ -114,9 +116,11 @@ int runImportCommand(const QStringList& arguments, QTextStream& out, QTextStream
   }
   const QString suffix = QFileInfo(output).suffix().toLower();
   const bool storeOutput = suffix == QLatin1String("svstore");
-  if (!storeOutput && suffix != QLatin1String("geojson") && suffix != QLatin1String("json")) {
+  const bool geoPackageOutput = suffix == QLatin1String("gpkg");
+  if (!storeOutput && !geoPackageOutput && suffix != QLatin1String("geojson") && suffix != QLatin1String("json")) {
     err << prefix << "-o " << output
-        << ": name the dataset .geojson (exchange, hand-editable) or .svstore (large data, opens at once)\n";
+        << ": name the dataset .geojson (exchange, hand-editable), .gpkg (GeoPackage, for QGIS and GDAL) or "
+           ".svstore (large data, opens at once)\n";
     return ExitUsage;
   }
 
@@ -172,6 +176,11 @@ int runImportCommand(const QStringList& arguments, QTextStream& out, QTextStream
     // later opening reads them without parsing or indexing.
     const auto store = EventStore::build(std::move(incidents), info);
     if (!writeStoreFile(output.toStdString(), *store, "situation-viewer dataset", &writeError)) {
+      err << prefix << q(writeError) << "\n";
+      return ExitFailure;
+    }
+  } else if (geoPackageOutput) {
+    if (!writeIncidentGeoPackage(output.toStdString(), info, incidents, &writeError)) {
       err << prefix << q(writeError) << "\n";
       return ExitFailure;
     }

@@ -3,6 +3,7 @@
 #include "io/csvreader.h"
 #include "io/fieldparsing.h"
 #include "io/gdalsupport.h"
+#include "io/incidentgpkg.h"
 #include "io/storefile.h"
 #include "io/textencoding.h"
 
@@ -563,6 +564,10 @@ IncidentReadResult importIncidents(const std::string& path, const ImportOptions&
     result.error = path + ": no such file";
     return result;
   }
+  // Our own GeoPackage, read whole like the GeoJSON form.
+  if (format == ImportFormat::Ogr && lowerExtension(path) == ".gpkg" && options.format == ImportFormat::Auto &&
+      isIncidentGeoPackage(path))
+    return readIncidentGeoPackage(path);
   if (format == ImportFormat::Ogr) {
     ImportOptions ogrOptions = options;
     if (ogrOptions.format == ImportFormat::Auto) ogrOptions.format = ImportFormat::Ogr;

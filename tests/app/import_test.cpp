@@ -108,9 +108,37 @@ TEST(ImportCommand, WritesTheLargeDataFormatThatCommandsOpenAsItIs) {
   EXPECT_NE(written.info.licence.find("ACLED"), std::string::npos);
 
   const ViewerRun wrongName = runViewer({QStringLiteral("import"), test::importFixture("acled-2025.csv"),
-                                         QStringLiteral("-o"), dir.filePath(QStringLiteral("out.gpkg"))});
+                                         QStringLiteral("-o"), dir.filePath(QStringLiteral("out.shp"))});
   EXPECT_EQ(wrongName.exitCode, 2);
   EXPECT_TRUE(wrongName.err.contains(QStringLiteral(".svstore"))) << wrongName.err.toStdString();
+  EXPECT_TRUE(wrongName.err.contains(QStringLiteral(".gpkg"))) << wrongName.err.toStdString();
+}
+
+// The bundled situation as a GeoPackage: its area, its route and its
+// unplaced records go out and come back whole.
+TEST(ImportCommand, WritesAGeoPackageThatOpensAgainWithItsLinesAndAreas) {
+  QTemporaryDir dir;
+  const QString gpkg = dir.filePath(QStringLiteral("situation.gpkg"));
+  const ViewerRun r =
+      runViewer({QStringLiteral("import"), QStringLiteral(SV_TEST_INCIDENTS), QStringLiteral("-o"), gpkg});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const ViewerRun fromFile = runViewer({QStringLiteral("events"), QStringLiteral("--format"), QStringLiteral("json")});
+  const ViewerRun fromGpkg = runViewer(
+      {QStringLiteral("events"), QStringLiteral("--data"), gpkg, QStringLiteral("--format"), QStringLiteral("json")});
+  ASSERT_EQ(fromGpkg.exitCode, 0) << fromGpkg.err.toStdString();
+  const QJsonArray a =
+      QJsonDocument::fromJson(fromFile.out.toUtf8()).object().value(QStringLiteral("features")).toArray();
+  const QJsonArray b =
+      QJsonDocument::fromJson(fromGpkg.out.toUtf8()).object().value(QStringLiteral("features")).toArray();
+  ASSERT_EQ(a.size(), 63);
+  ASSERT_EQ(b.size(), a.size());
+  for (qsizetype k = 0; k < a.size(); ++k) {
+    const QJsonObject fa = a[k].toObject(), fb = b[k].toObject();
+    EXPECT_EQ(fa.value(QStringLiteral("geometry")), fb.value(QStringLiteral("geometry"))) << k;
+    EXPECT_EQ(fa.value(QStringLiteral("properties")).toObject().value(QStringLiteral("part_of")),
+              fb.value(QStringLiteral("properties")).toObject().value(QStringLiteral("part_of")))
+        << k;
+  }
 }
 
 // The comparison's generator writes the same incidents as an ACLED CSV and a

@@ -2,7 +2,9 @@
 // how the file format, the store, the store file and place histories keep them.
 #include "domain/eventstore.h"
 #include "domain/placehistory.h"
+#include "io/importer.h"
 #include "io/incidentdataset.h"
+#include "io/incidentgpkg.h"
 #include "io/storefile.h"
 
 #include <gtest/gtest.h>
@@ -227,6 +229,33 @@ TEST(Shapes, ACorridorOrAnAreaIsInTheHistoryOfEveryPlaceItTouches) {
   EXPECT_FALSE(ids.count("unplaced"));
   EXPECT_EQ(history.summary.aggregates, 1u);
   EXPECT_EQ(history.summary.incidents, history.entries.size() - 1);
+}
+
+} // namespace sv
+
+namespace sv {
+
+// The GeoPackage form keeps every record whole, shapes and parts included,
+// and is read back by the importer like any file.
+TEST(Shapes, TheGeoPackageFormRoundTripsWithLinesAreasAndParts) {
+  std::vector<Incident> incidents = mixed();
+  const IncidentReadResult bundled = readIncidentDataset(SV_TEST_INCIDENTS);
+  ASSERT_TRUE(bundled.ok);
+  incidents.insert(incidents.end(), bundled.incidents.begin(), bundled.incidents.end());
+  const auto path = std::filesystem::temp_directory_path() / "sv-shapes-test.gpkg";
+  std::filesystem::remove(path);
+  std::string error;
+  ASSERT_TRUE(writeIncidentGeoPackage(path.string(), {"both", "Both", "d", "2026-12-04", "CC BY"}, incidents, &error))
+      << error;
+  EXPECT_TRUE(isIncidentGeoPackage(path.string()));
+  const IncidentReadResult read = importIncidents(path.string(), {});
+  ASSERT_TRUE(read.ok) << read.error;
+  for (const auto& r : read.rejected) ADD_FAILURE() << describeRejection(path.string(), r);
+  EXPECT_EQ(read.incidents, incidents);
+  EXPECT_EQ(read.info.title, "Both");
+  EXPECT_EQ(read.info.licence, "CC BY");
+  EXPECT_EQ(read.format, "Situation Viewer GeoPackage");
+  std::filesystem::remove(path);
 }
 
 } // namespace sv
