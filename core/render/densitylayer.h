@@ -48,6 +48,7 @@ public:
 
 private:
   double m_radius;
+  double m_inverseRadius;
   int m_columns, m_rows;
   std::vector<std::uint32_t> m_counts; // offset rows ("odd-r"), one margin cell around
   std::size_t m_added = 0;

@@ -163,24 +163,10 @@ bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const
   IncidentFilter filter = view.filter;
   filter.includeAggregates = true; // an aggregate line or area is drawn, never counted
   std::vector<EventStore::Index> shown = store.overlapping(view.from, view.to, filter);
-  std::vector<EventStore::Index> shaped;
-  std::erase_if(shown, [&](EventStore::Index i) {
-    const PlaceShape shape = store.shape(i);
-    if (!store.isAggregate(i)) {
-      if (shape == PlaceShape::Unplaced) {
-        ++drawn.unplacedCount;
-      } else {
-        ++drawn.incidentCount;
-        ++drawn.typeCounts[static_cast<std::size_t>(store.type(i))];
-      }
-    }
-    if (shape == PlaceShape::Line || shape == PlaceShape::Area) shaped.push_back(i);
-    return shape != PlaceShape::Point || store.isAggregate(i);
-  });
   if (isCancelled(cancel)) return false;
 
   // Datasets drawn as density: those asked for, and the automatic ones when
-  // they put more on screen than symbols can show apart.
+  // they put more points on screen than symbols can show apart.
   const QSize size = settings.outputSize();
   const QTransform toPixel = settings.mapToPixelTransform();
   const double sx = toPixel.m11(), sy = toPixel.m22(), dx = toPixel.dx(), dy = toPixel.dy();
@@ -195,7 +181,7 @@ bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const
     if (automatic) {
       std::size_t visible = 0;
       for (EventStore::Index i : shown) {
-        if (!(automatic & (std::uint64_t{1} << store.dataset(i)))) continue;
+        if (!(automatic & (std::uint64_t{1} << store.dataset(i))) || store.shape(i) != PlaceShape::Point) continue;
         const QPointF& p = data.position(i);
         if (onScreen.contains(QPointF(p.x() * sx + dx, p.y() * sy + dy)) && ++visible > kAutomaticDensityAbove) {
           densityDatasets |= automatic;
@@ -204,17 +190,34 @@ bool renderIncidentLayer(QPainter& painter, const IncidentLayerData& data, const
       }
     }
   }
+
+  // One pass: counted once each; lines and areas apart; density points
+  // binned; what stays is the points drawn as symbols.
   std::optional<density::Binner> binner;
-  if (densityDatasets) {
-    binner.emplace(size);
-    std::erase_if(shown, [&](EventStore::Index i) {
-      if (!(densityDatasets & (std::uint64_t{1} << store.dataset(i)))) return false;
+  if (densityDatasets) binner.emplace(size);
+  std::vector<EventStore::Index> shaped;
+  std::erase_if(shown, [&](EventStore::Index i) {
+    const PlaceShape shape = store.shape(i);
+    const bool aggregate = store.isAggregate(i);
+    if (!aggregate) {
+      if (shape == PlaceShape::Unplaced) {
+        ++drawn.unplacedCount;
+      } else {
+        ++drawn.incidentCount;
+        ++drawn.typeCounts[static_cast<std::size_t>(store.type(i))];
+      }
+    }
+    if (shape == PlaceShape::Line || shape == PlaceShape::Area) shaped.push_back(i);
+    if (shape != PlaceShape::Point || aggregate) return true;
+    if (binner && (densityDatasets & (std::uint64_t{1} << store.dataset(i)))) {
       const QPointF& p = data.position(i);
       binner->add(QPointF(p.x() * sx + dx, p.y() * sy + dy));
       drawn.typesShown |= 1u << static_cast<unsigned>(store.type(i));
       return true;
-    });
-  }
+    }
+    return false;
+  });
+  if (isCancelled(cancel)) return false;
 
   // Project to pixels and gather incidents by grid cell: incidents at one
   // place, or close together at this zoom, share one stack.
