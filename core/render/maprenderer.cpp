@@ -5,6 +5,7 @@
 
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 
 namespace sv {
@@ -68,7 +69,15 @@ RenderedMap renderMap(const RenderRequest& request, const RenderedMap& reuse, co
     if (request.selectedIncident && request.incidents &&
         *request.selectedIncident < request.incidents->store().size()) {
       // A ring wide enough for the largest symbol, in a colour no event type uses.
-      const QPointF pixel = request.settings.toPixel(request.incidents->position(*request.selectedIncident));
+      QPointF pixel = request.settings.toPixel(request.incidents->position(*request.selectedIncident));
+      // Around the symbol as drawn, when it was moved off a name.
+      if (result.drawnIncidents)
+        for (const DrawnCluster& cluster : result.drawnIncidents->clusters)
+          if (cluster.isOffset()) {
+            const auto members = result.drawnIncidents->membersOf(cluster);
+            if (std::find(members.begin(), members.end(), *request.selectedIncident) != members.end())
+              pixel = cluster.pixel;
+          }
       const double radius =
           request.incidents->sizeScale().radius(request.incidents->store().fatalityFigure(*request.selectedIncident)) +
           5.0;
