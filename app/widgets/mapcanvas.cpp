@@ -43,7 +43,8 @@ MapCanvas::~MapCanvas() = default;
 bool MapCanvas::isUpToDate() const {
   return m_rendered.isComplete && m_rendered.settings == m_settings && m_rendered.incidents == m_incidents &&
          (!m_incidents || m_rendered.incidentView == m_incidentView) && m_rendered.dateLabel == m_dateLabel &&
-         m_rendered.selectedIncident == m_selected && m_rendered.layers == m_layers;
+         m_rendered.selectedIncident == m_selected && m_rendered.layers == m_layers &&
+         m_rendered.tileGeneration == m_tileGeneration;
 }
 
 bool MapCanvas::isRenderPending() const { return m_job.isRunning() || m_renderTimer.isActive() || !isUpToDate(); }
@@ -102,6 +103,7 @@ RenderRequest MapCanvas::makeRequest() const {
   request.settings = m_settings;
   request.baseMap = m_baseMap;
   request.layers = m_layers;
+  request.tileGeneration = m_tileGeneration;
   request.scaleBar = computeScaleBar(m_settings, m_projection);
   request.incidents = m_incidents;
   request.incidentView = m_incidentView;

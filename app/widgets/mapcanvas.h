@@ -49,8 +49,11 @@ public:
   // The tiles and context layers under the incidents.
   void setLayers(const sv::MapLayers& layers);
   const MapLayers& layers() const { return m_layers; }
-  // Draws again with what is now at hand (tiles that arrived).
-  void redraw() { m_renderTimer.start(); }
+  // Draws again with the tiles that have arrived since.
+  void redraw() {
+    ++m_tileGeneration;
+    m_renderTimer.start();
+  }
   // The caption naming the range shown, drawn large on the map; empty for none.
   void setDateLabel(const QString& label);
   const QString& dateLabel() const { return m_dateLabel; }
@@ -112,6 +115,7 @@ private:
   std::shared_ptr<const IncidentLayerData> m_incidents;
   IncidentView m_incidentView;
   MapLayers m_layers;
+  std::uint64_t m_tileGeneration = 0;
   QString m_dateLabel;
 
   RenderedMap m_rendered;

@@ -24,12 +24,14 @@ RenderedMap renderMap(const RenderRequest& request, const RenderedMap& reuse, co
   RenderedMap result;
   result.settings = request.settings;
   result.layers = request.layers;
+  result.tileGeneration = request.tileGeneration;
   const bool sameRange =
       reuse.incidentView.from == request.incidentView.from && reuse.incidentView.to == request.incidentView.to;
-  // A base layer that lacked tiles is drawn again: they may have come since.
+  // A base layer that lacked tiles is drawn again once tiles have come
+  // (tileGeneration), not on every change of range: playing offline stays cheap.
   const bool reuseBase = reuse.isComplete && reuse.settings == request.settings && !reuse.baseLayer.isNull() &&
                          reuse.layers == request.layers && (!request.layers.isTimed() || sameRange) &&
-                         reuse.baseReport.missingTiles.empty();
+                         (reuse.baseReport.missingTiles.empty() || reuse.tileGeneration == request.tileGeneration);
 
   if (reuseBase) {
     result.baseLayer = reuse.baseLayer;

@@ -9,6 +9,7 @@
 
 #include <QImage>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 
@@ -19,7 +20,8 @@ namespace sv {
 struct RenderRequest {
   MapSettings settings;
   std::shared_ptr<const BaseMap> baseMap;
-  MapLayers layers; // tiles and context layers; timed context layers follow incidentView's range
+  MapLayers layers;                 // tiles and context layers; timed context layers follow incidentView's range
+  std::uint64_t tileGeneration = 0; // raised when tiles arrive: a base layer that lacked some is drawn again
   ScaleBar scaleBar;
   std::shared_ptr<const IncidentLayerData> incidents; // may be null: no incident layer
   IncidentView incidentView;
@@ -31,6 +33,7 @@ struct RenderRequest {
 struct RenderedMap {
   MapSettings settings;
   MapLayers layers;
+  std::uint64_t tileGeneration = 0;
   BaseLayerReport baseReport; // the tiles drawn and missing
   QImage baseLayer;
   QImage incidentLayer;

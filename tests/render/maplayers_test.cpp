@@ -40,15 +40,24 @@ double shareOf(const QImage& image, QPointF at, QColor colour, int tolerance = 4
 
 const QColor kWest(200, 40, 40), kEast(40, 60, 200);
 
+// Tests with an MBTiles file of zoom 6, made with GDAL, red west of 6.3° W and blue east of it.
+class TileBaseMap : public ::testing::Test {
+protected:
+  void SetUp() override {
+    path = dir.filePath(QStringLiteral("mali.mbtiles"));
+    ASSERT_TRUE(test::writeTestMbtiles(path, 6, kWest, kEast, QStringLiteral("© Test tiles")));
+    QString error;
+    source = MbtilesSource::open(path, &error);
+    ASSERT_TRUE(source) << error.toStdString();
+  }
+  QTemporaryDir dir;
+  QString path;
+  std::shared_ptr<const MbtilesSource> source;
+};
+
 } // namespace
 
-TEST(TileBaseMap, MbtilesFromGdalAreReadAtTheZoomOfTheOutput) {
-  QTemporaryDir dir;
-  const QString path = dir.filePath(QStringLiteral("mali.mbtiles"));
-  ASSERT_TRUE(test::writeTestMbtiles(path, 6, kWest, kEast, QStringLiteral("© Test tiles")));
-  QString error;
-  const auto source = MbtilesSource::open(path, &error);
-  ASSERT_TRUE(source) << error.toStdString();
+TEST_F(TileBaseMap, MbtilesFromGdalAreReadAtTheZoomOfTheOutput) {
   EXPECT_EQ(source->attribution(), QStringLiteral("© Test tiles"));
   EXPECT_EQ(source->maxZoom(), 6);
   EXPECT_EQ(source->spec(), QStringLiteral("mbtiles:") + QFileInfo(path).absoluteFilePath());
@@ -77,14 +86,7 @@ TEST(TileBaseMap, MbtilesFromGdalAreReadAtTheZoomOfTheOutput) {
   EXPECT_EQ(tilesNeeded(*source, slide).front().z, 6);
 }
 
-TEST(TileBaseMap, OverTilesTheVectorMapDrawsLinesAndNamesWithoutItsFills) {
-  QTemporaryDir dir;
-  const QString path = dir.filePath(QStringLiteral("mali.mbtiles"));
-  ASSERT_TRUE(test::writeTestMbtiles(path, 6, kWest, kEast, QStringLiteral("© Test tiles")));
-  QString error;
-  const auto source = MbtilesSource::open(path, &error);
-  ASSERT_TRUE(source) << error.toStdString();
-
+TEST_F(TileBaseMap, OverTilesTheVectorMapDrawsLinesAndNamesWithoutItsFills) {
   RenderRequest request = test::requestFor(test::maliView({900, 700}));
   const RenderedMap vector = renderMap(request);
   request.layers.tiles = source;
@@ -122,25 +124,24 @@ TEST(TileBaseMap, OverTilesTheVectorMapDrawsLinesAndNamesWithoutItsFills) {
   EXPECT_NE(composed.copy(corner), plain.copy(corner));
 }
 
-TEST(TileBaseMap, TilesThatAreNotAtHandLeaveTheirSquareBlankAndAreReported) {
-  QTemporaryDir dir;
-  const QString path = dir.filePath(QStringLiteral("mali.mbtiles"));
-  ASSERT_TRUE(test::writeTestMbtiles(path, 6, kWest, kEast, QStringLiteral("© Test tiles")));
-  QString error;
+TEST_F(TileBaseMap, TilesThatAreNotAtHandLeaveTheirSquareBlankAndAreReported) {
   RenderRequest request = test::requestFor(test::maliView({900, 700}));
-  request.layers.tiles = MbtilesSource::open(path, &error);
-  ASSERT_TRUE(request.layers.tiles);
+  request.layers.tiles = source;
   // Zoomed out to West Africa: most tiles lie outside the file.
   request.settings.setMetresPerPixel(request.settings.metresPerPixel() * 3);
   const RenderedMap rendered = renderMap(request);
   EXPECT_FALSE(rendered.baseReport.missingTiles.empty());
   for (const TileId& tile : rendered.baseReport.missingTiles) EXPECT_FALSE(request.layers.tiles->tile(tile));
-  // A tile source that has no tile is not a reason to reuse a stale image.
-  const RenderedMap again = renderMap(request, rendered, {});
+  // A range change reuses the image; tiles that came since are drawn.
+  request.incidentView.to -= 30;
+  const RenderedMap later = renderMap(request, rendered, {});
+  EXPECT_EQ(later.baseLayer.cacheKey(), rendered.baseLayer.cacheKey()) << "no tile came: nothing to draw again";
+  ++request.tileGeneration;
+  const RenderedMap again = renderMap(request, later, {});
   EXPECT_NE(again.baseLayer.cacheKey(), rendered.baseLayer.cacheKey());
 }
 
-TEST(TileBaseMap, FilesThatAreNoMbtilesAreRefusedByName) {
+TEST(TileSources, FilesThatAreNoMbtilesAreRefusedByName) {
   QTemporaryDir dir;
   const QString text = dir.filePath(QStringLiteral("notes.mbtiles"));
   QFile file(text);
