@@ -82,17 +82,9 @@ bool addGeometry(const OGRGeometry& geometry, ContextFeature& feature, bool firs
 ContextLayerRead readContextLayer(const std::string& path, const std::atomic_bool* cancel) {
   ContextLayerRead result;
   result.name = std::filesystem::path(path).filename().string();
-  GdalErrorCollector errors;
-  GDALDatasetUniquePtr dataset(
-      GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-  if (!dataset) {
-    result.error = path + ": GDAL cannot read it as vector data";
-    if (!errors.summary().empty()) result.error += " (" + errors.summary() + ")";
-    return result;
-  }
-  OGRSpatialReference wgs84;
-  wgs84.SetWellKnownGeogCS("WGS84");
-  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  GDALDatasetUniquePtr dataset = openVectorFile(path, &result.error);
+  if (!dataset) return result;
+  const OGRSpatialReference wgs84 = wgs84LonLat();
   std::map<std::string, std::size_t> fieldIndex;
   std::size_t layers = 0;
   for (auto&& layer : dataset->GetLayers()) {

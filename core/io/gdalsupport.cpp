@@ -27,4 +27,22 @@ std::string GdalErrorCollector::summary() const {
   return out;
 }
 
+GDALDatasetUniquePtr openVectorFile(const std::string& path, std::string* error, const char* const* drivers) {
+  GdalErrorCollector errors;
+  GDALDatasetUniquePtr dataset(
+      GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+  if (!dataset && error) {
+    *error = path + ": GDAL cannot read it as vector data";
+    if (!errors.summary().empty()) *error += " (" + errors.summary() + ")";
+  }
+  return dataset;
+}
+
+OGRSpatialReference wgs84LonLat() {
+  OGRSpatialReference wgs84;
+  wgs84.SetWellKnownGeogCS("WGS84");
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  return wgs84;
+}
+
 } // namespace sv

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+
 #include <string>
 #include <vector>
 
@@ -24,5 +27,11 @@ public:
 private:
   std::vector<std::string> m_messages;
 };
+
+// A vector file opened read-only, by `drivers` (null: any); null with
+// `error` ("FILE: GDAL cannot read it as vector data (GDAL's reason)").
+GDALDatasetUniquePtr openVectorFile(const std::string& path, std::string* error, const char* const* drivers = nullptr);
+// WGS 84 with longitude first, as every reader and writer here keeps coordinates.
+OGRSpatialReference wgs84LonLat();
 
 } // namespace sv

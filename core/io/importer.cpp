@@ -401,20 +401,12 @@ std::string featureField(OGRFeature& feature, int index) {
 }
 
 void importOgr(const std::string& path, const ImportOptions& options, IncidentReadResult& result) {
-  GdalErrorCollector errors;
-  GDALDatasetUniquePtr dataset(
-      GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-  if (!dataset) {
-    result.error = path + ": GDAL cannot read it as vector data";
-    if (!errors.summary().empty()) result.error += " (" + errors.summary() + ")";
-    return;
-  }
+  GDALDatasetUniquePtr dataset = openVectorFile(path, &result.error);
+  if (!dataset) return;
   const std::string name = std::filesystem::path(path).filename().string();
   result.format.clear();
   result.recordNoun = "feature";
-  OGRSpatialReference wgs84;
-  wgs84.SetWellKnownGeogCS("WGS84");
-  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  const OGRSpatialReference wgs84 = wgs84LonLat();
 
   std::size_t totalFeatures = 0;
   for (auto&& layer : dataset->GetLayers())

@@ -44,9 +44,7 @@ bool writeIncidentGeoPackage(const std::string& path, const DatasetInfo& info, c
   {
     GDALDatasetUniquePtr dataset(driver->Create(temporary.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!dataset) return fail("cannot create it (" + errors.summary() + ")");
-    OGRSpatialReference wgs84;
-    wgs84.SetWellKnownGeogCS("WGS84");
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRSpatialReference wgs84 = wgs84LonLat();
     const char* layerOptions[] = {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES", nullptr};
     OGRLayer* layer = dataset->CreateLayer(kLayer, &wgs84, wkbUnknown, const_cast<char**>(layerOptions));
     if (!layer) return fail("cannot create its layer (" + errors.summary() + ")");
@@ -110,20 +108,16 @@ bool writeIncidentGeoPackage(const std::string& path, const DatasetInfo& info, c
   return true;
 }
 
+constexpr const char* kGeoPackageOnly[] = {"GPKG", nullptr};
+
 bool isIncidentGeoPackage(const std::string& path) {
-  GdalErrorCollector errors;
-  const char* drivers[] = {"GPKG", nullptr};
-  GDALDatasetUniquePtr dataset(
-      GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+  GDALDatasetUniquePtr dataset = openVectorFile(path, nullptr, kGeoPackageOnly);
   return dataset && dataset->GetLayerByName(kDatasetTable) && dataset->GetLayerByName(kLayer);
 }
 
 IncidentReadResult readIncidentGeoPackage(const std::string& path) {
   IncidentReadResult result;
-  GdalErrorCollector errors;
-  const char* drivers[] = {"GPKG", nullptr};
-  GDALDatasetUniquePtr dataset(
-      GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+  GDALDatasetUniquePtr dataset = openVectorFile(path, nullptr, kGeoPackageOnly);
   OGRLayer* layer = dataset ? dataset->GetLayerByName(kLayer) : nullptr;
   OGRLayer* table = dataset ? dataset->GetLayerByName(kDatasetTable) : nullptr;
   if (!layer || !table) {
