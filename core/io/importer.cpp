@@ -531,12 +531,14 @@ ImportFormat resolveImportFormat(const std::string& path, ImportFormat requested
   if (extension == ".csv" || extension == ".tsv" || extension == ".txt" || extension == ".tab")
     return ImportFormat::Csv;
   if ((extension == ".json" || extension == ".geojson") && isNativeDataset(path)) return ImportFormat::Native;
+  if (extension == ".gpkg" && isIncidentGeoPackage(path)) return ImportFormat::Native;
   return ImportFormat::Ogr;
 }
 
 IncidentReadResult importIncidents(const std::string& path, const ImportOptions& options) {
   const ImportFormat format = resolveImportFormat(path, options.format);
-  if (format == ImportFormat::Native) return readIncidentDataset(path);
+  if (format == ImportFormat::Native)
+    return lowerExtension(path) == ".gpkg" ? readIncidentGeoPackage(path) : readIncidentDataset(path);
   IncidentReadResult result;
   if (format == ImportFormat::Store) {
     // Whole incidents from a store's columns: for converting one to another
@@ -556,10 +558,6 @@ IncidentReadResult importIncidents(const std::string& path, const ImportOptions&
     result.error = path + ": no such file";
     return result;
   }
-  // Our own GeoPackage, read whole like the GeoJSON form.
-  if (format == ImportFormat::Ogr && lowerExtension(path) == ".gpkg" && options.format == ImportFormat::Auto &&
-      isIncidentGeoPackage(path))
-    return readIncidentGeoPackage(path);
   if (format == ImportFormat::Ogr) {
     ImportOptions ogrOptions = options;
     if (ogrOptions.format == ImportFormat::Auto) ogrOptions.format = ImportFormat::Ogr;

@@ -17,7 +17,7 @@ struct ImportOptions {
 };
 
 // The format a file will be read as under `requested`: Native for our own
-// GeoJSON dataset, Store for our large-data format (.svstore), Ogr for GDAL's
+// dataset (GeoJSON, or its GeoPackage form), Store for our large-data format (.svstore), Ogr for GDAL's
 // vector formats, Csv for delimited text (which may hold ACLED, UCDP GED or
 // generic records).
 ImportFormat resolveImportFormat(const std::string& path, ImportFormat requested);
