@@ -57,28 +57,17 @@ int runWindow(int argc, char** argv, const QStringList& arguments) {
   // The layers under the incidents, as export takes them.
   QString baseMap;
   QStringList contextLayers;
-  for (int i = 0; i < args.size();) {
-    const QString name = args[i].section(QLatin1Char('='), 0, 0);
-    if (name != QLatin1String("--basemap") && name != QLatin1String("--layer")) {
-      ++i;
-      continue;
-    }
-    QString value;
-    if (args[i].contains(QLatin1Char('='))) {
-      value = args[i].section(QLatin1Char('='), 1);
-      args.remove(i);
-    } else if (i + 1 < args.size()) {
-      value = args[i + 1];
-      args.remove(i, 2);
-    }
-    if (value.isEmpty()) {
-      err << programName() << ": " << name << " needs a value\n";
-      return ExitUsage;
-    }
-    if (name == QLatin1String("--basemap"))
-      baseMap = value;
-    else
-      contextLayers << value;
+  if (!takeValueOptions(
+          args, {QStringLiteral("--basemap"), QStringLiteral("--layer")},
+          [&](const QString& name, const QString& value) {
+            if (name == QLatin1String("--basemap"))
+              baseMap = value;
+            else
+              contextLayers << value;
+          },
+          &error)) {
+    err << programName() << ": " << error << "\n";
+    return ExitUsage;
   }
   // Files named on their own: a project to open, or data to open in the
   // window once it shows (with a progress bar, the column-mapping dialog

@@ -65,15 +65,16 @@ std::optional<QSize> parseImageSize(const QString& text) {
   return QSize(width, height);
 }
 
-bool takeCommonOptions(QStringList& arguments, CommonOptions& options, QString* error) {
-  const QStringList names{QStringLiteral("--geodata"), QStringLiteral("--data")};
+bool takeValueOptions(QStringList& arguments, const QStringList& names,
+                      const std::function<void(const QString& name, const QString& value)>& take, QString* error,
+                      const QString& valueNoun) {
   for (int i = 0; i < arguments.size();) {
     const QString argument = arguments[i];
     QString name, value;
     for (const QString& candidate : names) {
       if (argument == candidate) {
         if (i + 1 >= arguments.size() || arguments[i + 1].isEmpty()) {
-          if (error) *error = QStringLiteral("%1 needs a file").arg(candidate);
+          if (error) *error = QStringLiteral("%1 needs %2").arg(candidate, valueNoun);
           return false;
         }
         name = candidate;
@@ -86,15 +87,24 @@ bool takeCommonOptions(QStringList& arguments, CommonOptions& options, QString* 
       }
       if (!name.isEmpty()) break;
     }
-    if (name.isEmpty()) {
+    if (name.isEmpty())
       ++i;
-    } else if (name == QLatin1String("--data")) {
-      options.dataPaths << value;
-    } else {
-      options.geodataPath = value;
-    }
+    else
+      take(name, value);
   }
   return true;
+}
+
+bool takeCommonOptions(QStringList& arguments, CommonOptions& options, QString* error) {
+  return takeValueOptions(
+      arguments, {QStringLiteral("--geodata"), QStringLiteral("--data")},
+      [&](const QString& name, const QString& value) {
+        if (name == QLatin1String("--data"))
+          options.dataPaths << value;
+        else
+          options.geodataPath = value;
+      },
+      error, QStringLiteral("a file"));
 }
 
 std::optional<int> startCommand(const QString& command, const QStringList& arguments, QCommandLineParser& parser,

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 class QCommandLineParser;
@@ -31,6 +32,12 @@ struct CommonOptions {
 // Takes --geodata and every --data out of `arguments`. Returns false with
 // `error` set on a missing value.
 bool takeCommonOptions(QStringList& arguments, CommonOptions& options, QString* error);
+// Takes every `NAME VALUE` and `NAME=VALUE` of `names` out of `arguments`,
+// in order, handing each to `take`. False with `error` ("--layer needs a
+// value", `valueNoun` naming what is needed) on a missing value.
+bool takeValueOptions(QStringList& arguments, const QStringList& names,
+                      const std::function<void(const QString& name, const QString& value)>& take, QString* error,
+                      const QString& valueNoun = QStringLiteral("a value"));
 
 // The gazetteer of --geodata (or the bundled geodata), for matching imported
 // places; nullopt with `error` naming the file when it cannot be read.
