@@ -46,7 +46,7 @@ LayersDialog::LayersDialog(MapLayerSet& layers, QWidget* parent) : QDialog(paren
   m_mbtilesBase = new QRadioButton(tr("MBTiles file (offline)"), base);
   m_xyzBase = new QRadioButton(tr("Online tiles (XYZ URL, cached for offline use)"), base);
   m_mbtilesPath = new QLineEdit(base);
-  m_mbtilesPath->setPlaceholderText(tr("raster tiles: .mbtiles"));
+  m_mbtilesPath->setPlaceholderText(tr("An MBTiles file of raster tiles (PNG or JPEG)"));
   auto* browse = new QPushButton(tr("Browse…"), base);
   auto* mbtilesRow = new QHBoxLayout;
   mbtilesRow->addWidget(m_mbtilesPath);

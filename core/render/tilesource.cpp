@@ -29,6 +29,11 @@ QString metadata(sqlite3* db, const char* name) {
   return value;
 }
 
+// A URL template as a URL: its placeholders are no valid URL characters.
+QUrl templateUrl(QString urlTemplate) {
+  return QUrl(urlTemplate.replace(QLatin1Char('{'), QLatin1Char('_')).replace(QLatin1Char('}'), QLatin1Char('_')));
+}
+
 } // namespace
 
 std::shared_ptr<const MbtilesSource> MbtilesSource::open(const QString& path, QString* error) {
@@ -56,7 +61,7 @@ std::shared_ptr<const MbtilesSource> MbtilesSource::open(const QString& path, QS
   if (!any) return fail(QStringLiteral("the MBTiles file holds no tiles"));
   const QString format = metadata(source->m_db, "format").toLower();
   if (format == QLatin1String("pbf"))
-    return fail(QStringLiteral("its tiles are vector tiles (pbf); only raster tiles (png, jpg, webp) are shown"));
+    return fail(QStringLiteral("its tiles are vector tiles (pbf); only raster tiles (PNG or JPEG) are shown"));
   source->m_name = metadata(source->m_db, "name");
   source->m_attribution = metadata(source->m_db, "attribution");
   if (source->m_attribution.isEmpty())
@@ -101,9 +106,7 @@ XyzSource::XyzSource(QString urlTemplate, std::filesystem::path cacheDirectory, 
 }
 
 QString XyzSource::attribution() const {
-  const QString host =
-      QUrl(QString(m_template).replace(QLatin1Char('{'), QLatin1Char('_')).replace(QLatin1Char('}'), QLatin1Char('_')))
-          .host();
+  const QString host = templateUrl(m_template).host();
   if (host.endsWith(QLatin1String("openstreetmap.org")) || host.endsWith(QLatin1String("openstreetmap.fr")))
     return QStringLiteral("© OpenStreetMap contributors");
   return QStringLiteral("Tiles: %1").arg(host.isEmpty() ? m_template : host);
@@ -228,8 +231,7 @@ std::shared_ptr<const TileSource> openTileSource(const QString& spec, const std:
   if (spec.startsWith(QLatin1String("mbtiles:"))) return MbtilesSource::open(spec.mid(8), error);
   if (spec.startsWith(QLatin1String("xyz:"))) {
     const QString url = spec.mid(4);
-    const QUrl parsed(
-        QString(url).replace(QLatin1Char('{'), QLatin1Char('_')).replace(QLatin1Char('}'), QLatin1Char('_')));
+    const QUrl parsed = templateUrl(url);
     if (!parsed.isValid() || (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https")) ||
         !url.contains(QLatin1String("{z}")) || !url.contains(QLatin1String("{x}")) ||
         !(url.contains(QLatin1String("{y}")) || url.contains(QLatin1String("{-y}")))) {
