@@ -250,6 +250,13 @@ Point2 representativePoint(PlaceShape shape, const std::vector<LineString>& part
   return part.back();
 }
 
+void placeAtRepresentativePoint(Incident& incident) {
+  if (incident.shape != PlaceShape::Line && incident.shape != PlaceShape::Area) return;
+  const Point2 at = representativePoint(incident.shape, incident.shapeParts);
+  incident.longitude = at.x;
+  incident.latitude = at.y;
+}
+
 void appendPolygon(std::vector<LineString>& parts, std::vector<LineString> rings) {
   for (std::size_t k = 0; k < rings.size(); ++k) {
     // The exterior counter-clockwise, every hole clockwise.

@@ -178,6 +178,8 @@ std::string formatDateSpan(DayNumber start, DayNumber end, DatePrecision precisi
 // when that lies inside it, else the middle of the ring's widest horizontal
 // chord through its centroid's latitude. Degrees in, degrees out.
 Point2 representativePoint(PlaceShape shape, const std::vector<LineString>& parts);
+// Sets a line's or an area's longitude and latitude to its representative point.
+void placeAtRepresentativePoint(Incident& incident);
 
 // An area's rings as polygons, for formats that nest them: a counter-clockwise
 // ring starts a polygon (RFC 7946's exterior) and a clockwise one is a hole

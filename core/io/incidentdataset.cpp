@@ -208,9 +208,7 @@ void parseGeometry(const Json& geometry, Incident& incident) {
     throw FieldError{"geometry",
                      "expected a Point, LineString, MultiLineString, Polygon, MultiPolygon or null, found " + type};
   }
-  const Point2 representative = representativePoint(incident.shape, incident.shapeParts);
-  incident.longitude = representative.x;
-  incident.latitude = representative.y;
+  placeAtRepresentativePoint(incident);
 }
 
 Incident parseFeature(const Json& feature) {

@@ -34,9 +34,7 @@ Incident corridor() {
   incident.shape = PlaceShape::Line;
   incident.locationPrecision = LocationPrecision::Route;
   incident.shapeParts = {{{-11.43, 14.45}, {-9.5, 13.5}, {-8.2, 12.65}}};
-  const Point2 at = representativePoint(incident.shape, incident.shapeParts);
-  incident.longitude = at.x;
-  incident.latitude = at.y;
+  placeAtRepresentativePoint(incident);
   return incident;
 }
 
@@ -49,9 +47,7 @@ Incident area() {
   // Both rings counter-clockwise, as some files give them: the hole is turned.
   appendPolygon(incident.shapeParts, {{{-6.2, 13.8}, {-5.8, 13.8}, {-5.8, 14.2}, {-6.2, 14.2}, {-6.2, 13.8}},
                                       {{-6.05, 14.1}, {-5.95, 14.1}, {-5.95, 14.15}, {-6.05, 14.15}, {-6.05, 14.1}}});
-  const Point2 at = representativePoint(incident.shape, incident.shapeParts);
-  incident.longitude = at.x;
-  incident.latitude = at.y;
+  placeAtRepresentativePoint(incident);
   return incident;
 }
 

@@ -435,11 +435,8 @@ std::vector<Incident> shapedIncidents() {
   appendPolygon(zone.shapeParts, {{{-4.0, 15.0}, {-2.0, 15.0}, {-2.0, 17.0}, {-4.0, 17.0}, {-4.0, 15.0}},
                                   {{-3.5, 16.5}, {-3.0, 16.5}, {-3.0, 16.8}, {-3.5, 16.8}, {-3.5, 16.5}}});
   appendPolygon(zone.shapeParts, {{{0.0, 15.0}, {1.0, 15.0}, {1.0, 16.0}, {0.0, 15.0}}});
-  for (Incident* incident : {&road, &zone}) {
-    const Point2 at = representativePoint(incident->shape, incident->shapeParts);
-    incident->longitude = at.x;
-    incident->latitude = at.y;
-  }
+  placeAtRepresentativePoint(road);
+  placeAtRepresentativePoint(zone);
   Incident part = road;
   part.id = "part";
   part.shape = PlaceShape::Point;
