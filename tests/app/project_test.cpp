@@ -17,6 +17,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 namespace sv {
 namespace {
 
@@ -137,9 +139,21 @@ TEST(ProjectFile, AFailedSaveLeavesTheOldFile) {
 }
 
 // The window opens on the fixture dataset (FIX-0001 to FIX-0025).
-class ProjectWindowTest : public WindowTest {};
-
 bool waitFor(QSignalSpy& spy) { return !spy.isEmpty() || spy.wait(60000); }
+
+class ProjectWindowTest : public WindowTest {
+protected:
+  // A fresh window on the fixture alone opens the project: whether it
+  // opened, and the message it gave; nullopt when it never finished.
+  std::optional<std::pair<bool, QString>> reopenWith(const QString& path) {
+    window.reset();
+    SetUp();
+    QSignalSpy opened(window.get(), &MainWindow::projectOpened);
+    window->openProject(path);
+    if (!waitFor(opened)) return std::nullopt;
+    return std::pair{opened.first().at(0).toBool(), opened.first().at(1).toString()};
+  }
+};
 
 TEST_F(ProjectWindowTest, SavesAndRestoresDatasetsViewTimeFiltersAndSelection) {
   QSignalSpy imported(window.get(), &MainWindow::importFinished);
@@ -172,12 +186,9 @@ TEST_F(ProjectWindowTest, SavesAndRestoresDatasetsViewTimeFiltersAndSelection) {
   EXPECT_TRUE(window->windowTitle().startsWith(QStringLiteral("session")));
 
   // A fresh window on the fixture alone opens the project.
-  window.reset();
-  SetUp();
-  QSignalSpy opened(window.get(), &MainWindow::projectOpened);
-  window->openProject(path);
-  ASSERT_TRUE(waitFor(opened));
-  ASSERT_TRUE(opened.first().at(0).toBool()) << opened.first().at(1).toString().toStdString();
+  const auto reopened = reopenWith(path);
+  ASSERT_TRUE(reopened);
+  ASSERT_TRUE(reopened->first) << reopened->second.toStdString();
   EXPECT_EQ(window->canvas()->incidents()->store().size(), 25u + 3u);
   const Project restored = window->currentProject();
   ASSERT_EQ(restored.datasets.size(), 2u);
@@ -276,12 +287,9 @@ TEST_F(ProjectWindowTest, TheBaseMapAndContextLayersAreShownSavedAndRestored) {
   EXPECT_TRUE(json.contains("\"mbtiles:relief.mbtiles\"")) << "beside the project: relative";
   EXPECT_TRUE(json.contains("\"bases.geojson\""));
 
-  window.reset();
-  SetUp();
-  QSignalSpy opened(window.get(), &MainWindow::projectOpened);
-  window->openProject(path);
-  ASSERT_TRUE(waitFor(opened));
-  ASSERT_TRUE(opened.first().at(0).toBool()) << opened.first().at(1).toString().toStdString();
+  const auto reopened = reopenWith(path);
+  ASSERT_TRUE(reopened);
+  ASSERT_TRUE(reopened->first) << reopened->second.toStdString();
   const MapLayerSet& restored = window->session().mapLayers();
   EXPECT_EQ(restored.baseMap(), QStringLiteral("mbtiles:") + QFileInfo(mbtiles).absoluteFilePath());
   EXPECT_DOUBLE_EQ(restored.layers().tileOpacity, 0.6);
@@ -293,11 +301,7 @@ TEST_F(ProjectWindowTest, TheBaseMapAndContextLayersAreShownSavedAndRestored) {
 
   // A context layer gone from the disk is named; the rest opens.
   QFile::remove(bases);
-  window.reset();
-  SetUp();
-  QSignalSpy again(window.get(), &MainWindow::projectOpened);
-  window->openProject(path);
-  ASSERT_TRUE(waitFor(again));
+  ASSERT_TRUE(reopenWith(path));
   EXPECT_EQ(window->session().mapLayers().contextCount(), 0u);
   EXPECT_FALSE(window->session().mapLayers().baseMap().isEmpty());
 }

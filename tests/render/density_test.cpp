@@ -1,6 +1,7 @@
 // The density view: incidents counted in hexagons when symbols would not fit.
 #include "render/densitylayer.h"
 #include "render/incidentlayer.h"
+#include "render/layerimage.h"
 #include "render/maprenderer.h"
 #include "render/testmap.h"
 
@@ -29,18 +30,8 @@ std::vector<Incident> scattered(std::size_t count, const char* prefix, unsigned 
   return incidents;
 }
 
-struct Drawn {
-  QImage image;
-  DrawnIncidents drawn;
-};
-
-Drawn draw(const IncidentLayerData& data, const IncidentView& view, const MapSettings& settings) {
-  Drawn result;
-  result.image = createLayerImage(settings);
-  QPainter painter(&result.image);
-  EXPECT_TRUE(renderIncidentLayer(painter, data, view, settings, {}, result.drawn));
-  return result;
-}
+using Drawn = test::RenderedIncidents;
+using test::renderLayer;
 
 } // namespace
 
@@ -73,14 +64,14 @@ TEST(Density, ALargeDatasetIsDrawnAsDensityByDefaultAndCountedOnce) {
   auto data = test::incidentLayer(scattered(8000, "S", 1));
   const MapSettings settings = test::maliView({900, 700});
   IncidentView view = IncidentView::everything(data->store());
-  const Drawn automatic = draw(*data, view, settings);
+  const Drawn automatic = renderLayer(*data, view, settings);
   EXPECT_EQ(automatic.drawn.densityCount, 8000u);
   EXPECT_TRUE(automatic.drawn.clusters.empty());
   EXPECT_EQ(automatic.drawn.incidentCount, 8000u) << "counted once, whatever the drawing";
   EXPECT_GT(automatic.drawn.densityMax, 1u);
 
   view.datasetDrawing = {DatasetDrawing::Symbols};
-  const Drawn symbols = draw(*data, view, settings);
+  const Drawn symbols = renderLayer(*data, view, settings);
   EXPECT_EQ(symbols.drawn.densityCount, 0u);
   EXPECT_FALSE(symbols.drawn.clusters.empty());
   EXPECT_NE(symbols.image, automatic.image);
@@ -88,13 +79,13 @@ TEST(Density, ALargeDatasetIsDrawnAsDensityByDefaultAndCountedOnce) {
   // It follows the range: a month holds fewer.
   view.datasetDrawing = {DatasetDrawing::Density};
   view.to = view.from + 30;
-  const Drawn month = draw(*data, view, settings);
+  const Drawn month = renderLayer(*data, view, settings);
   EXPECT_GT(month.drawn.densityCount, 0u);
   EXPECT_LT(month.drawn.densityCount, 2000u);
   // And the filter: one type in six.
   view.to = data->store().lastDay();
   view.filter.types = IncidentFilter::typeBit(EventType::Battles);
-  const Drawn battles = draw(*data, view, settings);
+  const Drawn battles = renderLayer(*data, view, settings);
   EXPECT_NEAR(static_cast<double>(battles.drawn.densityCount), 8000.0 / kEventTypeCount, 2.0);
 }
 
@@ -102,11 +93,11 @@ TEST(Density, ASmallDatasetKeepsItsSymbolsUnlessDensityIsAsked) {
   const auto& data = test::bundledIncidents();
   const MapSettings settings = test::maliView({900, 700});
   IncidentView view = IncidentView::everything(data->store());
-  const Drawn drawn = draw(*data, view, settings);
+  const Drawn drawn = renderLayer(*data, view, settings);
   EXPECT_EQ(drawn.drawn.densityCount, 0u) << "a few dozen incidents fit as symbols";
   EXPECT_FALSE(drawn.drawn.clusters.empty());
   view.datasetDrawing = {DatasetDrawing::Density};
-  const Drawn asked = draw(*data, view, settings);
+  const Drawn asked = renderLayer(*data, view, settings);
   EXPECT_GT(asked.drawn.densityCount, 0u) << "density when asked, whatever the size";
   EXPECT_TRUE(asked.drawn.clusters.empty());
 }
@@ -114,7 +105,7 @@ TEST(Density, ASmallDatasetKeepsItsSymbolsUnlessDensityIsAsked) {
 TEST(Density, TheLegendGivesTheClassesShown) {
   auto data = test::incidentLayer(scattered(8000, "S", 3));
   const MapSettings settings = test::maliView({900, 700});
-  const Drawn drawn = draw(*data, IncidentView::everything(data->store()), settings);
+  const Drawn drawn = renderLayer(*data, IncidentView::everything(data->store()), settings);
   // The legend's box, bottom left above the scale bar: opaque white-ish pixels.
   int light = 0;
   for (int y = 460; y < 640; ++y)

@@ -1,5 +1,6 @@
 #include "render/incidentlayer.h"
 #include "render/incidentstyle.h"
+#include "render/layerimage.h"
 #include "render/maprenderer.h"
 #include "render/testmap.h"
 
@@ -18,18 +19,8 @@ QPointF pixelOf(const IncidentLayerData& data, EventStore::Index i, const MapSet
   return settings.toPixel(data.position(i));
 }
 
-struct Rendered {
-  QImage image;
-  DrawnIncidents drawn;
-};
-
-Rendered renderLayer(const IncidentLayerData& data, const IncidentView& view, const MapSettings& settings) {
-  Rendered result;
-  result.image = createLayerImage(settings);
-  QPainter painter(&result.image);
-  EXPECT_TRUE(renderIncidentLayer(painter, data, view, settings, {}, result.drawn));
-  return result;
-}
+using Rendered = test::RenderedIncidents;
+using test::renderLayer;
 
 } // namespace
 
@@ -200,16 +191,12 @@ TEST(IncidentLayer, CorridorsAndAreasAreDrawnHitAndCounted) {
   road.shape = PlaceShape::Line;
   road.locationPrecision = LocationPrecision::Route;
   road.shapeParts = {{{-11.43, 14.45}, {-8.0, 12.65}}};
-  const Point2 middle = representativePoint(road.shape, road.shapeParts);
-  road.longitude = middle.x;
-  road.latitude = middle.y;
+  placeAtRepresentativePoint(road);
   Incident zone = test::incidentAt("zone", "Kayes", "2025-09-10", EventType::Battles);
   zone.shape = PlaceShape::Area;
   zone.locationPrecision = LocationPrecision::Near;
   appendPolygon(zone.shapeParts, {{{-4.0, 15.0}, {-2.0, 15.0}, {-2.0, 17.0}, {-4.0, 17.0}, {-4.0, 15.0}}});
-  const Point2 centre = representativePoint(zone.shape, zone.shapeParts);
-  zone.longitude = centre.x;
-  zone.latitude = centre.y;
+  placeAtRepresentativePoint(zone);
   Incident nowhere = test::incidentAt("nowhere", "Kayes", "2025-09-10", EventType::Battles);
   nowhere.shape = PlaceShape::Unplaced;
   nowhere.locationPrecision = LocationPrecision::Country;
